@@ -1,0 +1,194 @@
+//! Flip points: for one answer at a time, the nearest value (within the valid
+//! range) at which the verdict changes, everything else held fixed.
+
+use serde::{Deserialize, Serialize};
+
+use super::{AdviceRules, Verdict, decide};
+use crate::cost::Profile;
+use crate::pricing::PriceBook;
+use crate::workload::Workload;
+
+/// The smallest change to one answer that flips the verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FlipPoint {
+    /// The answer's field path, e.g. `traffic.monthly_requests`.
+    pub answer: String,
+    /// The answer in words.
+    pub label: String,
+    /// The answer's current value.
+    pub current: f64,
+    /// The value at which the verdict has flipped.
+    pub value: f64,
+    /// The verdict from that value on.
+    pub verdict: Verdict,
+}
+
+/// An answer the search can move.
+#[derive(Debug, Clone, Copy)]
+pub struct Answer {
+    /// Field path.
+    pub path: &'static str,
+    /// Label.
+    pub label: &'static str,
+    /// Smallest value searched.
+    pub min: f64,
+    /// Largest value searched.
+    pub max: f64,
+    /// Whether the value is a whole number.
+    pub integer: bool,
+}
+
+/// The answers searched, in report order.
+pub const ANSWERS: [Answer; 4] = [
+    Answer {
+        path: "traffic.monthly_requests",
+        label: "Monthly requests",
+        min: 1e3,
+        max: 1e11,
+        integer: false,
+    },
+    Answer {
+        path: "execution.avg_duration_ms",
+        label: "Average duration, ms (p99 and longest job scaled with it)",
+        min: 1.0,
+        max: 3_600_000.0,
+        integer: false,
+    },
+    Answer {
+        path: "traffic.peak_to_average",
+        label: "Peak-to-average ratio",
+        min: 1.0,
+        max: crate::cost::profile::MAX_REPRESENTABLE_PEAK,
+        integer: false,
+    },
+    Answer {
+        path: "execution.memory_mb",
+        label: "Memory, MB",
+        min: 128.0,
+        max: 10_240.0,
+        integer: true,
+    },
+];
+
+impl Answer {
+    /// The answer's value in a workload.
+    #[must_use]
+    pub fn get(&self, w: &Workload) -> f64 {
+        match self.path {
+            "traffic.monthly_requests" => w.traffic.monthly_requests,
+            "execution.avg_duration_ms" => w.execution.avg_duration_ms,
+            "traffic.peak_to_average" => w.peak_to_average(),
+            _ => f64::from(w.execution.memory_mb),
+        }
+    }
+
+    /// A copy of the workload with the answer set to `value`.
+    #[must_use]
+    pub fn set(&self, w: &Workload, value: f64) -> Workload {
+        let mut out = w.clone();
+        match self.path {
+            "traffic.monthly_requests" => out.traffic.monthly_requests = value,
+            "execution.avg_duration_ms" => {
+                let scale = value / w.execution.avg_duration_ms.max(1e-9);
+                out.execution.avg_duration_ms = value;
+                out.execution.p99_duration_ms = w.execution.p99_duration_ms * scale;
+                out.execution.max_duration_s = w.execution.max_duration_s * scale;
+            }
+            "traffic.peak_to_average" => out.traffic.peak_to_average = Some(value),
+            _ => {
+                // `value` is clamped to 128..=10240 here, so it fits a u32.
+                out.execution.memory_mb = value.round().clamp(128.0, 10_240.0) as u32;
+            }
+        }
+        out
+    }
+}
+
+/// The verdict of a workload, without writing any reasons.
+#[must_use]
+pub fn verdict_of(w: &Workload, book: &PriceBook, rules: &AdviceRules, profile: Option<&Profile>) -> Verdict {
+    if let Some(p) = profile {
+        decide(w, book, rules, p, false).verdict
+    } else {
+        let p = Profile::new(w.traffic.shape, w.peak_to_average());
+        decide(w, book, rules, &p, false).verdict
+    }
+}
+
+const GRID_STEPS: usize = 16;
+const BISECTIONS: usize = 26;
+
+/// Searches one answer; `None` when the verdict holds over its whole range.
+#[must_use]
+pub fn flip_point(
+    answer: &Answer,
+    w: &Workload,
+    book: &PriceBook,
+    rules: &AdviceRules,
+    current: Verdict,
+) -> Option<FlipPoint> {
+    let reuse = (answer.path != "traffic.peak_to_average")
+        .then(|| Profile::new(w.traffic.shape, w.peak_to_average()));
+    let at = |v: f64| verdict_of(&answer.set(w, v), book, rules, reuse.as_ref());
+    let x0 = answer.get(w).clamp(answer.min, answer.max);
+    let (lo, hi) = (answer.min.ln(), answer.max.ln());
+    let step = (hi - lo) / GRID_STEPS as f64;
+    let mut best: Option<(f64, f64, Verdict)> = None; // (distance, value, verdict)
+    for direction in [1.0, -1.0] {
+        let mut previous = x0.ln();
+        let mut k = 1.0;
+        loop {
+            let target = (x0.ln() + direction * k * step).clamp(lo, hi);
+            if (target - previous).abs() < 1e-12 {
+                break;
+            }
+            let v = at(target.exp());
+            if v != current {
+                // Bisect between previous (current verdict) and target (flipped).
+                let (mut inside, mut outside) = (previous, target);
+                for _ in 0..BISECTIONS {
+                    let mid = 0.5 * (inside + outside);
+                    if at(mid.exp()) == current {
+                        inside = mid;
+                    } else {
+                        outside = mid;
+                    }
+                }
+                let mut value = outside.exp();
+                if answer.integer {
+                    value = if direction > 0.0 {
+                        value.ceil()
+                    } else {
+                        value.floor()
+                    };
+                }
+                let verdict = at(value);
+                if verdict != current {
+                    let distance = (value.ln() - x0.ln()).abs();
+                    if best.is_none_or(|b| distance < b.0) {
+                        best = Some((distance, value, verdict));
+                    }
+                }
+                break;
+            }
+            previous = target;
+            k += 1.0;
+        }
+    }
+    best.map(|(_, value, verdict)| FlipPoint {
+        answer: answer.path.to_owned(),
+        label: answer.label.to_owned(),
+        current: answer.get(w),
+        value,
+        verdict,
+    })
+}
+
+/// Flip points for every searched answer that flips within its range.
+#[must_use]
+pub fn flip_points(w: &Workload, book: &PriceBook, rules: &AdviceRules, current: Verdict) -> Vec<FlipPoint> {
+    ANSWERS
+        .iter()
+        .filter_map(|a| flip_point(a, w, book, rules, current))
+        .collect()
+}

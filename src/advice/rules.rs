@@ -1,0 +1,214 @@
+//! The advice engine's weights and thresholds, read from `assets/advice.ron`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::source::{self, FileError, FileErrors, LoadError, SourceMap};
+use crate::workload::{Hardware, Level, Stage, State};
+
+/// The rules compiled into the binary.
+pub const BUILT_IN: &str = include_str!("../../assets/advice.ron");
+/// How the built-in rules are named in messages.
+pub const BUILT_IN_NAME: &str = "<built-in assets/advice.ron>";
+
+/// Weights, thresholds and leans.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdviceRules {
+    /// Format version, 1.
+    pub format_version: u32,
+    /// How much each criterion counts.
+    pub weights: Weights,
+    /// Where leans start and end.
+    pub thresholds: Thresholds,
+    /// Fixed leans per answer.
+    pub leans: Leans,
+}
+
+/// How much each criterion counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct Weights {
+    pub traffic_variability: f64,
+    pub event_driven: f64,
+    pub job_duration: f64,
+    pub cost: f64,
+    pub latency: f64,
+    pub state: f64,
+    pub hardware: f64,
+    pub team_ops: f64,
+    pub stage: f64,
+    pub lock_in: f64,
+}
+
+/// Where leans start and end (see the comments in `assets/advice.ron`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct Thresholds {
+    pub neutral_peak_to_average: f64,
+    pub variable_peak_to_average: f64,
+    pub steady_lean: f64,
+    pub idle_share_full: f64,
+    pub short_job_ms: f64,
+    pub near_limit_share: f64,
+    pub cost_ratio_full: f64,
+    pub cost_floor_usd: f64,
+    pub hybrid_margin_points: f64,
+    pub sub_millisecond_ms: f64,
+}
+
+/// Fixed leans per answer, -1 (servers) to +1 (serverless).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct Leans {
+    pub state: BTreeMap<State, f64>,
+    pub hardware: BTreeMap<Hardware, f64>,
+    pub ops_capacity: BTreeMap<Level, f64>,
+    pub stage: BTreeMap<Stage, f64>,
+    pub lock_in_tolerance: BTreeMap<Level, f64>,
+    pub all_events: f64,
+    pub http_only: f64,
+    pub mixed_triggers: f64,
+    pub no_triggers: f64,
+}
+
+impl AdviceRules {
+    /// The rules compiled into the binary.
+    ///
+    /// # Errors
+    /// Only if the embedded file is broken, which the test suite rules out.
+    pub fn built_in() -> Result<Self, LoadError> {
+        Self::from_ron(BUILT_IN, BUILT_IN_NAME)
+    }
+
+    /// Parses and validates a rules file.
+    ///
+    /// # Errors
+    /// Syntax errors, unknown fields, missing answers and numbers out of range.
+    pub fn from_ron(text: &str, file: &str) -> Result<Self, LoadError> {
+        source::check_size(file, text.len())?;
+        let rules: Self = ron::Options::default()
+            .from_str(text)
+            .map_err(|e| LoadError::from(source::ron_error(file, text, &e)))?;
+        let map = SourceMap::new(text);
+        let mut errors = Vec::new();
+        let mut fail = |field: &str, value: f64, allowed: &str| {
+            let pos = map.locate(field);
+            errors.push(FileError {
+                file: file.to_owned(),
+                line: pos.line,
+                column: pos.column,
+                field: field.to_owned(),
+                value: value.to_string(),
+                problem: "is out of range".into(),
+                allowed: allowed.to_owned(),
+            });
+        };
+        let w = &rules.weights;
+        for (name, v) in [
+            ("traffic_variability", w.traffic_variability),
+            ("event_driven", w.event_driven),
+            ("job_duration", w.job_duration),
+            ("cost", w.cost),
+            ("latency", w.latency),
+            ("state", w.state),
+            ("hardware", w.hardware),
+            ("team_ops", w.team_ops),
+            ("stage", w.stage),
+            ("lock_in", w.lock_in),
+        ] {
+            if !(v.is_finite() && (0.0..=100.0).contains(&v)) {
+                fail(&format!("weights.{name}"), v, "0 to 100");
+            }
+        }
+        let l = &rules.leans;
+        let mut leans: Vec<(String, f64)> = vec![
+            ("leans.all_events".into(), l.all_events),
+            ("leans.http_only".into(), l.http_only),
+            ("leans.mixed_triggers".into(), l.mixed_triggers),
+            ("leans.no_triggers".into(), l.no_triggers),
+            ("thresholds.steady_lean".into(), rules.thresholds.steady_lean),
+        ];
+        leans.extend(l.state.iter().map(|(k, v)| (format!("leans.state.{k:?}"), *v)));
+        leans.extend(
+            l.hardware
+                .iter()
+                .map(|(k, v)| (format!("leans.hardware.{k:?}"), *v)),
+        );
+        leans.extend(
+            l.ops_capacity
+                .iter()
+                .map(|(k, v)| (format!("leans.ops_capacity.{k:?}"), *v)),
+        );
+        leans.extend(l.stage.iter().map(|(k, v)| (format!("leans.stage.{k:?}"), *v)));
+        leans.extend(
+            l.lock_in_tolerance
+                .iter()
+                .map(|(k, v)| (format!("leans.lock_in_tolerance.{k:?}"), *v)),
+        );
+        for (field, v) in leans {
+            if !(v.is_finite() && (-1.0..=1.0).contains(&v)) {
+                fail(&field, v, "-1 (servers) to 1 (serverless)");
+            }
+        }
+        let t = &rules.thresholds;
+        for (name, v, lo, hi) in [
+            ("neutral_peak_to_average", t.neutral_peak_to_average, 1.0, 100.0),
+            ("variable_peak_to_average", t.variable_peak_to_average, 1.0, 200.0),
+            ("idle_share_full", t.idle_share_full, 0.01, 1.0),
+            ("short_job_ms", t.short_job_ms, 1.0, 900_000.0),
+            ("near_limit_share", t.near_limit_share, 0.01, 1.0),
+            ("cost_ratio_full", t.cost_ratio_full, 1.01, 100.0),
+            ("cost_floor_usd", t.cost_floor_usd, 0.0, 1e6),
+            ("hybrid_margin_points", t.hybrid_margin_points, 0.0, 100.0),
+            ("sub_millisecond_ms", t.sub_millisecond_ms, 0.0, 1000.0),
+        ] {
+            if !(v.is_finite() && (lo..=hi).contains(&v)) {
+                fail(&format!("thresholds.{name}"), v, &format!("{lo} to {hi}"));
+            }
+        }
+        if t.variable_peak_to_average <= t.neutral_peak_to_average {
+            fail(
+                "thresholds.variable_peak_to_average",
+                t.variable_peak_to_average,
+                "more than neutral_peak_to_average",
+            );
+        }
+        let mut missing = |field: &str, what: String| {
+            let pos = map.locate(field);
+            errors.push(FileError {
+                file: file.to_owned(),
+                line: pos.line,
+                column: pos.column,
+                field: field.to_owned(),
+                value: String::new(),
+                problem: format!("has no entry for {what}"),
+                allowed: "an entry for every answer".into(),
+            });
+        };
+        for s in State::ALL.iter().filter(|s| !l.state.contains_key(s)) {
+            missing("leans.state", s.file_name().into());
+        }
+        for h in Hardware::ALL.iter().filter(|h| !l.hardware.contains_key(h)) {
+            missing("leans.hardware", h.file_name().into());
+        }
+        for v in Level::ALL.iter().filter(|v| !l.ops_capacity.contains_key(v)) {
+            missing("leans.ops_capacity", v.file_name().into());
+        }
+        for v in Stage::ALL.iter().filter(|v| !l.stage.contains_key(v)) {
+            missing("leans.stage", v.file_name().into());
+        }
+        for v in Level::ALL.iter().filter(|v| !l.lock_in_tolerance.contains_key(v)) {
+            missing("leans.lock_in_tolerance", v.file_name().into());
+        }
+        if errors.is_empty() {
+            Ok(rules)
+        } else {
+            Err(LoadError::Invalid(FileErrors(errors)))
+        }
+    }
+}

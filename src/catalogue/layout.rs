@@ -1,0 +1,403 @@
+//! Lays a pattern's diagram out in layers from left to right, so the window and
+//! the SVG export draw the same picture from the same numbers.
+//!
+//! Layers come from the longest path from a source; edges that span several
+//! layers get invisible waypoints, one per layer crossed; the order inside each
+//! layer is improved by barycentre sweeps, keeping the order with the fewest
+//! crossings. Back edges (declared with `back: true`) are left out of the
+//! layering and drawn as a return path under the diagram.
+
+use super::{NodeKind, Pattern};
+
+/// Width of the gap between layers, room for an edge label.
+pub const LAYER_GAP: f64 = 84.0;
+/// Vertical gap between boxes of one layer.
+pub const ROW_GAP: f64 = 26.0;
+/// Height of a box.
+pub const NODE_HEIGHT: f64 = 46.0;
+/// Margin around the drawing.
+pub const MARGIN: f64 = 16.0;
+/// Vertical spacing of return paths under the diagram.
+pub const BACK_EDGE_GAP: f64 = 22.0;
+/// Approximate width of one label character, for sizing boxes.
+pub const CHAR_WIDTH: f64 = 7.2;
+
+/// A placed box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeBox {
+    /// Node id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Kind.
+    pub kind: NodeKind,
+    /// Layer, 0 at the left.
+    pub layer: usize,
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+impl NodeBox {
+    /// Centre point.
+    #[must_use]
+    pub fn center(&self) -> (f64, f64) {
+        (self.x + self.width / 2.0, self.y + self.height / 2.0)
+    }
+}
+
+/// A routed arrow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgePath {
+    /// Node it leaves.
+    pub from: String,
+    /// Node it enters.
+    pub to: String,
+    /// Label.
+    pub label: String,
+    /// Whether it is a declared back edge.
+    pub back: bool,
+    /// The polyline from the source box to the target box.
+    pub points: Vec<(f64, f64)>,
+}
+
+impl EdgePath {
+    /// Where to put the label: the middle of the first segment that is long enough.
+    #[must_use]
+    pub fn label_anchor(&self) -> (f64, f64) {
+        if self.back && self.points.len() >= 4 {
+            let (a, b) = (self.points[1], self.points[2]);
+            return (f64::midpoint(a.0, b.0), a.1);
+        }
+        let (a, b) = (self.points[0], self.points[1.min(self.points.len() - 1)]);
+        (f64::midpoint(a.0, b.0), f64::midpoint(a.1, b.1))
+    }
+}
+
+/// A laid-out diagram.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// Boxes, in the pattern's node order.
+    pub nodes: Vec<NodeBox>,
+    /// Arrows, in the pattern's edge order.
+    pub edges: Vec<EdgePath>,
+    /// Width of the drawing.
+    pub width: f64,
+    /// Height of the drawing.
+    pub height: f64,
+}
+
+/// Forward edges as index pairs, skipping back edges and edges to unknown nodes.
+fn forward_edges(p: &Pattern) -> Vec<(usize, usize)> {
+    p.edges
+        .iter()
+        .filter(|e| !e.back)
+        .filter_map(|e| Some((index_of(p, &e.from)?, index_of(p, &e.to)?)))
+        .collect()
+}
+
+fn index_of(p: &Pattern, id: &str) -> Option<usize> {
+    p.nodes.iter().position(|n| n.id == id)
+}
+
+/// The first forward edge (in file order) that closes a cycle, if any.
+#[must_use]
+pub fn first_cycle_edge(p: &Pattern) -> Option<usize> {
+    // Add forward edges one by one; the first whose target already reaches its source closes a cycle.
+    let n = p.nodes.len();
+    let mut adjacency: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, e) in p.edges.iter().enumerate() {
+        if e.back {
+            continue;
+        }
+        let (Some(a), Some(b)) = (index_of(p, &e.from), index_of(p, &e.to)) else {
+            continue;
+        };
+        if reaches(&adjacency, b, a) || a == b {
+            return Some(i);
+        }
+        adjacency[a].push(b);
+    }
+    None
+}
+
+/// Whether back edge `i` returns to a node that reaches its source through forward edges.
+#[must_use]
+pub fn closes_cycle(p: &Pattern, i: usize) -> bool {
+    let e = &p.edges[i];
+    let (Some(a), Some(b)) = (index_of(p, &e.from), index_of(p, &e.to)) else {
+        return false;
+    };
+    let mut adjacency: Vec<Vec<usize>> = vec![Vec::new(); p.nodes.len()];
+    for (x, y) in forward_edges(p) {
+        adjacency[x].push(y);
+    }
+    reaches(&adjacency, b, a)
+}
+
+fn reaches(adjacency: &[Vec<usize>], from: usize, to: usize) -> bool {
+    let mut seen = vec![false; adjacency.len()];
+    let mut stack = vec![from];
+    while let Some(v) = stack.pop() {
+        if v == to {
+            return true;
+        }
+        if std::mem::replace(&mut seen[v], true) {
+            continue;
+        }
+        stack.extend(adjacency[v].iter().copied());
+    }
+    false
+}
+
+/// Longest-path layers over forward edges (nodes left in a cycle go after the rest).
+fn layers(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
+    let mut indegree = vec![0usize; n];
+    for &(_, b) in edges {
+        indegree[b] += 1;
+    }
+    let mut layer = vec![0usize; n];
+    let mut ready: Vec<usize> = (0..n).filter(|&v| indegree[v] == 0).collect();
+    ready.reverse();
+    let mut done = vec![false; n];
+    while let Some(v) = ready.pop() {
+        done[v] = true;
+        for &(a, b) in edges {
+            if a == v {
+                layer[b] = layer[b].max(layer[v] + 1);
+                indegree[b] -= 1;
+                if indegree[b] == 0 {
+                    ready.insert(0, b);
+                }
+            }
+        }
+    }
+    // Invalid input with a cycle: put the leftovers one layer past everything else.
+    let max = layer.iter().copied().max().unwrap_or(0);
+    for v in 0..n {
+        if !done[v] {
+            layer[v] = max + 1;
+        }
+    }
+    layer
+}
+
+/// The layered graph with waypoints: vertex `v < n` is a node, others are waypoints.
+struct Layered {
+    layer_of: Vec<usize>,
+    /// Edges between adjacent layers.
+    links: Vec<(usize, usize)>,
+    /// For each forward edge, its vertex chain from source to target.
+    chains: Vec<Vec<usize>>,
+}
+
+fn with_waypoints(n: usize, edges: &[(usize, usize)], layer: &[usize]) -> Layered {
+    let mut layer_of = layer.to_vec();
+    let mut links = Vec::new();
+    let mut chains = Vec::new();
+    for &(a, b) in edges {
+        let mut chain = vec![a];
+        let mut previous = a;
+        // Edges that go to an equal or earlier layer can only come from a cycle; keep them direct.
+        for l in (layer[a] + 1)..layer[b] {
+            let waypoint = layer_of.len();
+            layer_of.push(l);
+            links.push((previous, waypoint));
+            chain.push(waypoint);
+            previous = waypoint;
+        }
+        links.push((previous, b));
+        chain.push(b);
+        chains.push(chain);
+    }
+    debug_assert!(layer_of.len() >= n);
+    Layered {
+        layer_of,
+        links,
+        chains,
+    }
+}
+
+fn crossings(order: &[Vec<usize>], links: &[(usize, usize)], position: &[usize]) -> usize {
+    let mut total = 0;
+    for layer in order.iter().take(order.len().saturating_sub(1)) {
+        let between: Vec<(usize, usize)> = links
+            .iter()
+            .filter(|(a, _)| layer.contains(a))
+            .map(|&(a, b)| (position[a], position[b]))
+            .collect();
+        for i in 0..between.len() {
+            for j in (i + 1)..between.len() {
+                let (a, b) = (between[i], between[j]);
+                if (a.0 < b.0 && a.1 > b.1) || (a.0 > b.0 && a.1 < b.1) {
+                    total += 1;
+                }
+            }
+        }
+    }
+    total
+}
+
+fn positions(order: &[Vec<usize>], vertices: usize) -> Vec<usize> {
+    let mut position = vec![0; vertices];
+    for row in order {
+        for (i, &v) in row.iter().enumerate() {
+            position[v] = i;
+        }
+    }
+    position
+}
+
+/// Reorders layers by the barycentre of their neighbours, keeping the best order seen.
+fn reduce_crossings(order: &mut Vec<Vec<usize>>, links: &[(usize, usize)], vertices: usize) {
+    let mut best = order.clone();
+    let mut best_crossings = crossings(order, links, &positions(order, vertices));
+    for sweep in 0..12 {
+        let down = sweep % 2 == 0;
+        let range: Vec<usize> = if down {
+            (1..order.len()).collect()
+        } else {
+            (0..order.len().saturating_sub(1)).rev().collect()
+        };
+        for l in range {
+            let position = positions(order, vertices);
+            let mut keyed: Vec<(f64, usize, usize)> = order[l]
+                .iter()
+                .enumerate()
+                .map(|(i, &v)| {
+                    let neighbours: Vec<usize> = links
+                        .iter()
+                        .filter_map(|&(a, b)| {
+                            if down && b == v {
+                                Some(position[a])
+                            } else if !down && a == v {
+                                Some(position[b])
+                            } else {
+                                None
+                            }
+                        })
+                        .collect();
+                    let key = if neighbours.is_empty() {
+                        i as f64
+                    } else {
+                        neighbours.iter().sum::<usize>() as f64 / neighbours.len() as f64
+                    };
+                    (key, i, v)
+                })
+                .collect();
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            order[l] = keyed.into_iter().map(|(_, _, v)| v).collect();
+        }
+        let now = crossings(order, links, &positions(order, vertices));
+        if now < best_crossings {
+            best_crossings = now;
+            best.clone_from(order);
+        }
+    }
+    *order = best;
+}
+
+/// Lays out a pattern's diagram. Deterministic: the same pattern gives the same numbers.
+#[must_use]
+pub fn layout(p: &Pattern) -> Layout {
+    let n = p.nodes.len();
+    let edges = forward_edges(p);
+    let layer = layers(n, &edges);
+    let graph = with_waypoints(n, &edges, &layer);
+    let vertices = graph.layer_of.len();
+    let layer_count = graph.layer_of.iter().copied().max().map_or(0, |m| m + 1);
+    let mut order: Vec<Vec<usize>> = vec![Vec::new(); layer_count];
+    for v in 0..vertices {
+        order[graph.layer_of[v]].push(v);
+    }
+    reduce_crossings(&mut order, &graph.links, vertices);
+
+    let longest_label = p.nodes.iter().map(|n| n.label.chars().count()).max().unwrap_or(0);
+    let node_width = (longest_label as f64 * CHAR_WIDTH + 28.0).max(110.0);
+    let rows = order.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let row_height = NODE_HEIGHT + ROW_GAP;
+    let body_height = rows as f64 * row_height - ROW_GAP;
+
+    let mut centre = vec![(0.0, 0.0); vertices];
+    for (l, row) in order.iter().enumerate() {
+        let x = MARGIN + l as f64 * (node_width + LAYER_GAP);
+        let offset = (rows - row.len()) as f64 * row_height / 2.0;
+        for (i, &v) in row.iter().enumerate() {
+            let y = MARGIN + offset + i as f64 * row_height;
+            centre[v] = (x + node_width / 2.0, y + NODE_HEIGHT / 2.0);
+        }
+    }
+    let nodes: Vec<NodeBox> = p
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| NodeBox {
+            id: node.id.clone(),
+            label: node.label.clone(),
+            kind: node.kind,
+            layer: layer[i],
+            x: centre[i].0 - node_width / 2.0,
+            y: centre[i].1 - NODE_HEIGHT / 2.0,
+            width: node_width,
+            height: NODE_HEIGHT,
+        })
+        .collect();
+
+    let width =
+        MARGIN * 2.0 + layer_count as f64 * node_width + layer_count.saturating_sub(1) as f64 * LAYER_GAP;
+    let bottom = MARGIN + body_height;
+    let mut back_count = 0usize;
+    let mut forward_index = 0usize;
+    let edges_out: Vec<EdgePath> = p
+        .edges
+        .iter()
+        .map(|e| {
+            let (Some(a), Some(b)) = (index_of(p, &e.from), index_of(p, &e.to)) else {
+                return EdgePath {
+                    from: e.from.clone(),
+                    to: e.to.clone(),
+                    label: e.label.clone(),
+                    back: e.back,
+                    points: vec![(0.0, 0.0), (0.0, 0.0)],
+                };
+            };
+            let points = if e.back {
+                back_count += 1;
+                let lane = bottom + back_count as f64 * BACK_EDGE_GAP;
+                let (from, to) = (&nodes[a], &nodes[b]);
+                vec![
+                    (from.center().0, from.y + from.height),
+                    (from.center().0, lane),
+                    (to.center().0, lane),
+                    (to.center().0, to.y + to.height),
+                ]
+            } else {
+                let chain = &graph.chains[forward_index];
+                forward_index += 1;
+                let mut points = vec![(nodes[a].x + node_width, centre[a].1)];
+                points.extend(chain[1..chain.len() - 1].iter().map(|&w| centre[w]));
+                points.push((nodes[b].x, centre[b].1));
+                points
+            };
+            EdgePath {
+                from: e.from.clone(),
+                to: e.to.clone(),
+                label: e.label.clone(),
+                back: e.back,
+                points,
+            }
+        })
+        .collect();
+    let height = bottom + back_count as f64 * BACK_EDGE_GAP + MARGIN;
+    Layout {
+        nodes,
+        edges: edges_out,
+        width,
+        height,
+    }
+}

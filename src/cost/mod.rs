@@ -1,0 +1,967 @@
+//! The cost engine: the monthly bill of every option, line by line, from the
+//! price book and the workload, with each cloud's own billing rules.
+//!
+//! Pure functions only. A month is the price book's `hours_per_month` (730);
+//! fleets are sized hour by hour over the week's traffic profile and the week
+//! is scaled to the month.
+
+pub mod profile;
+
+use serde::{Deserialize, Serialize};
+
+use crate::pricing::{Instance, PriceBook};
+use crate::workload::{ApiGateway, Architecture, Provider, Workload};
+pub use profile::{HOURS_PER_WEEK, Profile};
+
+/// The lowest monthly volume the sweep and the break-even search cover.
+pub const SWEEP_MIN_REQUESTS: f64 = 1e3;
+/// The highest monthly volume the sweep and the break-even search cover.
+pub const SWEEP_MAX_REQUESTS: f64 = 1e11;
+
+/// Every hosting option the app prices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OptionId {
+    /// AWS Lambda.
+    AwsLambda,
+    /// AWS Fargate (ECS tasks).
+    AwsFargate,
+    /// Amazon EC2 in an autoscaling group.
+    AwsEc2,
+    /// Google Cloud Run (request-based billing).
+    GcpCloudRun,
+    /// Google Cloud Functions (1st gen).
+    GcpCloudFunctions,
+    /// Google Compute Engine in a managed instance group.
+    GcpComputeEngine,
+    /// Azure Functions, consumption plan.
+    AzureFunctions,
+    /// Azure Functions, premium plan.
+    AzureFunctionsPremium,
+    /// Azure virtual machines in a scale set.
+    AzureVm,
+}
+
+/// What sort of hosting an option is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OptionKind {
+    /// Functions as a service.
+    Function,
+    /// Serverless containers.
+    Container,
+    /// Virtual machines.
+    Server,
+}
+
+impl OptionKind {
+    /// A short label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Function => "function",
+            Self::Container => "container",
+            Self::Server => "server",
+        }
+    }
+}
+
+impl OptionId {
+    /// Every option, in report order.
+    pub const ALL: [Self; 9] = [
+        Self::AwsLambda,
+        Self::AwsFargate,
+        Self::AwsEc2,
+        Self::GcpCloudRun,
+        Self::GcpCloudFunctions,
+        Self::GcpComputeEngine,
+        Self::AzureFunctions,
+        Self::AzureFunctionsPremium,
+        Self::AzureVm,
+    ];
+
+    /// The id as written in reports, e.g. `aws_lambda`.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::AwsLambda => "aws_lambda",
+            Self::AwsFargate => "aws_fargate",
+            Self::AwsEc2 => "aws_ec2",
+            Self::GcpCloudRun => "gcp_cloud_run",
+            Self::GcpCloudFunctions => "gcp_cloud_functions",
+            Self::GcpComputeEngine => "gcp_compute_engine",
+            Self::AzureFunctions => "azure_functions",
+            Self::AzureFunctionsPremium => "azure_functions_premium",
+            Self::AzureVm => "azure_vm",
+        }
+    }
+
+    /// The option by its id.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.id() == id)
+    }
+
+    /// A human label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::AwsLambda => "AWS Lambda",
+            Self::AwsFargate => "AWS Fargate",
+            Self::AwsEc2 => "Amazon EC2",
+            Self::GcpCloudRun => "Cloud Run",
+            Self::GcpCloudFunctions => "Cloud Functions",
+            Self::GcpComputeEngine => "Compute Engine",
+            Self::AzureFunctions => "Azure Functions (consumption)",
+            Self::AzureFunctionsPremium => "Azure Functions (premium)",
+            Self::AzureVm => "Azure VMs",
+        }
+    }
+
+    /// The cloud it belongs to.
+    #[must_use]
+    pub fn provider(self) -> Provider {
+        match self {
+            Self::AwsLambda | Self::AwsFargate | Self::AwsEc2 => Provider::Aws,
+            Self::GcpCloudRun | Self::GcpCloudFunctions | Self::GcpComputeEngine => Provider::Gcp,
+            Self::AzureFunctions | Self::AzureFunctionsPremium | Self::AzureVm => Provider::Azure,
+        }
+    }
+
+    /// What sort of hosting it is.
+    #[must_use]
+    pub fn kind(self) -> OptionKind {
+        match self {
+            Self::AwsLambda
+            | Self::GcpCloudFunctions
+            | Self::AzureFunctions
+            | Self::AzureFunctionsPremium => OptionKind::Function,
+            Self::AwsFargate | Self::GcpCloudRun => OptionKind::Container,
+            Self::AwsEc2 | Self::GcpComputeEngine | Self::AzureVm => OptionKind::Server,
+        }
+    }
+
+    /// Whether it scales to zero and bills per request (true serverless).
+    #[must_use]
+    pub fn is_serverless(self) -> bool {
+        matches!(
+            self,
+            Self::AwsLambda | Self::GcpCloudFunctions | Self::AzureFunctions | Self::GcpCloudRun
+        )
+    }
+
+    /// The provider's pay-per-request function option.
+    #[must_use]
+    pub fn function_of(provider: Provider) -> Self {
+        match provider {
+            Provider::Aws => Self::AwsLambda,
+            Provider::Gcp => Self::GcpCloudFunctions,
+            Provider::Azure => Self::AzureFunctions,
+        }
+    }
+
+    /// The provider's virtual machine option.
+    #[must_use]
+    pub fn server_of(provider: Provider) -> Self {
+        match provider {
+            Provider::Aws => Self::AwsEc2,
+            Provider::Gcp => Self::GcpComputeEngine,
+            Provider::Azure => Self::AzureVm,
+        }
+    }
+}
+
+/// One line of an option's monthly bill.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineItem {
+    /// What is billed: `requests`, `duration`, `api_gateway`,
+    /// `provisioned_concurrency`, `compute` or `load_balancer`.
+    pub item: String,
+    /// USD a month.
+    pub usd: f64,
+    /// How the amount was worked out, in words and numbers.
+    pub detail: String,
+}
+
+/// The monthly bill of one option.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OptionCost {
+    /// Which option.
+    pub option: OptionId,
+    /// Its sort.
+    pub kind: OptionKind,
+    /// Total USD a month.
+    pub monthly_usd: f64,
+    /// The lines that add up to the total.
+    pub breakdown: Vec<LineItem>,
+    /// Assumptions and caveats of this price.
+    pub notes: Vec<String>,
+}
+
+/// Everything the per-option cost functions need.
+#[derive(Debug, Clone, Copy)]
+pub struct CostInput<'a> {
+    /// The workload (its own monthly volume is ignored in favour of `monthly_requests`).
+    pub workload: &'a Workload,
+    /// Prices.
+    pub book: &'a PriceBook,
+    /// The week's traffic profile.
+    pub profile: &'a Profile,
+    /// The monthly volume to price.
+    pub monthly_requests: f64,
+}
+
+impl CostInput<'_> {
+    fn weeks_per_month(&self) -> f64 {
+        self.book.hours_per_month / HOURS_PER_WEEK as f64
+    }
+
+    /// Requests per second in each hour of the week.
+    fn rates_per_second(&self) -> impl Iterator<Item = f64> + '_ {
+        let mean_per_second = self.monthly_requests.max(0.0) / self.book.hours_per_month / 3600.0;
+        self.profile.hourly.iter().map(move |m| m * mean_per_second)
+    }
+
+    fn gb(&self) -> f64 {
+        f64::from(self.workload.execution.memory_mb) / 1024.0
+    }
+
+    fn avg_duration_s(&self) -> f64 {
+        self.workload.execution.avg_duration_ms / 1000.0
+    }
+
+    /// Requests one vCPU carries at once: 1 if CPU-bound, else the book's assumption.
+    fn requests_per_vcpu(&self) -> f64 {
+        if self.workload.execution.cpu_bound {
+            1.0
+        } else {
+            self.book.assumptions.io_bound_requests_per_vcpu
+        }
+    }
+}
+
+/// Rounds a duration up to the billing granularity.
+fn round_up_ms(duration_ms: f64, granularity_ms: f64) -> f64 {
+    if granularity_ms <= 0.0 {
+        return duration_ms;
+    }
+    // A hair of tolerance so 200.0000000001 ms (float noise) is still 200 ms.
+    (duration_ms / granularity_ms - 1e-9).ceil().max(0.0) * granularity_ms
+}
+
+/// Instances needed for a load: never below `floor`, rounded up to whole instances.
+fn instances_for(in_flight: f64, capacity_per_instance: f64, floor: f64) -> f64 {
+    let needed = if in_flight > 0.0 {
+        (in_flight / capacity_per_instance - 1e-9).ceil().max(1.0)
+    } else {
+        0.0
+    };
+    needed.max(floor)
+}
+
+fn money(usd: f64) -> String {
+    crate::format::usd(usd)
+}
+
+fn count(n: f64) -> String {
+    crate::format::count(n)
+}
+
+/// The monthly bill of one option.
+#[must_use]
+pub fn option_cost(option: OptionId, input: &CostInput<'_>) -> OptionCost {
+    let (breakdown, notes) = match option {
+        OptionId::AwsLambda => lambda(input),
+        OptionId::AwsFargate => fargate(input),
+        OptionId::AwsEc2 | OptionId::GcpComputeEngine | OptionId::AzureVm => {
+            servers(input, option.provider())
+        }
+        OptionId::GcpCloudRun => cloud_run(input),
+        OptionId::GcpCloudFunctions => cloud_functions(input),
+        OptionId::AzureFunctions => azure_consumption(input),
+        OptionId::AzureFunctionsPremium => azure_premium(input),
+    };
+    let monthly_usd = breakdown.iter().map(|l| l.usd).sum();
+    OptionCost {
+        option,
+        kind: option.kind(),
+        monthly_usd,
+        breakdown,
+        notes,
+    }
+}
+
+/// The bills of every option at the workload's own volume.
+#[must_use]
+pub fn all_costs(workload: &Workload, book: &PriceBook, profile: &Profile) -> Vec<OptionCost> {
+    let input = CostInput {
+        workload,
+        book,
+        profile,
+        monthly_requests: workload.traffic.monthly_requests,
+    };
+    OptionId::ALL.iter().map(|o| option_cost(*o, &input)).collect()
+}
+
+/// Only the total of one option (the sweep and solvers call this many times).
+#[must_use]
+pub fn monthly_usd(option: OptionId, input: &CostInput<'_>) -> f64 {
+    option_cost(option, input).monthly_usd
+}
+
+type Bill = (Vec<LineItem>, Vec<String>);
+
+fn line(item: &str, usd: f64, detail: String) -> LineItem {
+    LineItem {
+        item: item.to_owned(),
+        usd,
+        detail,
+    }
+}
+
+fn api_gateway_line(input: &CostInput<'_>) -> Option<LineItem> {
+    let w = input.workload;
+    if !w.is_http() {
+        return None;
+    }
+    let n = input.monthly_requests.max(0.0);
+    let (tiers, name) = match w.api_gateway {
+        ApiGateway::NoGateway => return None,
+        ApiGateway::Http => (&input.book.api_gateway.http_per_million, "HTTP API"),
+        ApiGateway::Rest => (&input.book.api_gateway.rest_per_million, "REST API"),
+    };
+    let usd = tiers.cost(n, 1e6);
+    Some(line(
+        "api_gateway",
+        usd,
+        format!("{} requests through an API Gateway {name}, tiered", count(n)),
+    ))
+}
+
+fn lambda(input: &CostInput<'_>) -> Bill {
+    let w = input.workload;
+    let p = &input.book.aws_lambda;
+    let free = w.pricing.include_free_tier;
+    let n = input.monthly_requests.max(0.0);
+    let mut notes = Vec::new();
+
+    let billable_requests = if free {
+        (n - p.free_requests.value).max(0.0)
+    } else {
+        n
+    };
+    let requests = billable_requests * p.requests_per_million.value / 1e6;
+
+    let billed_ms = round_up_ms(w.execution.avg_duration_ms, p.billing_granularity_ms.value);
+    let billed_s = billed_ms / 1000.0;
+    let gb = input.gb();
+    let arch = w.execution.architecture;
+
+    // Provisioned concurrency serves each hour's load up to its size; the rest is on demand.
+    let provisioned = f64::from(w.pricing.provisioned_concurrency);
+    let weeks = input.weeks_per_month();
+    let mut provisioned_gb_s = 0.0;
+    let mut total_gb_s = 0.0;
+    for rate in input.rates_per_second() {
+        let hour_gb_s = rate * 3600.0 * billed_s * gb;
+        let concurrency = rate * billed_s;
+        let share = if concurrency > 0.0 {
+            (provisioned / concurrency).min(1.0)
+        } else {
+            0.0
+        };
+        provisioned_gb_s += hour_gb_s * share * weeks;
+        total_gb_s += hour_gb_s * weeks;
+    }
+    // The week-scaled sum equals requests x seconds x GB; use the exact product to avoid drift.
+    let exact_total = n * billed_s * gb;
+    if total_gb_s > 0.0 {
+        provisioned_gb_s *= exact_total / total_gb_s;
+    }
+    let on_demand_gb_s = (exact_total - provisioned_gb_s).max(0.0);
+    let billable_gb_s = if free {
+        (on_demand_gb_s - p.free_gb_seconds.value).max(0.0)
+    } else {
+        on_demand_gb_s
+    };
+    let tiers = p.duration(arch);
+    let duration = tiers.cost(billable_gb_s, 1.0);
+
+    let mut lines = vec![
+        line(
+            "requests",
+            requests,
+            format!(
+                "{} requests x ${}/M{}",
+                count(billable_requests),
+                p.requests_per_million.value,
+                if free { " after the 1M free" } else { "" }
+            ),
+        ),
+        line(
+            "duration",
+            duration,
+            format!(
+                "{} GB-s ({} requests x {billed_ms} ms x {gb:.3} GB{}), {} tiers",
+                count(billable_gb_s),
+                count(n),
+                if free { ", after 400,000 free GB-s" } else { "" },
+                match arch {
+                    Architecture::X86 => "x86",
+                    Architecture::Arm => "Arm",
+                }
+            ),
+        ),
+    ];
+    if provisioned > 0.0 {
+        let (enabled_price, duration_price) = p.provisioned(arch);
+        let enabled_s = input.book.hours_per_month * 3600.0;
+        let enabled = provisioned * gb * enabled_s * enabled_price;
+        let served = provisioned_gb_s * duration_price;
+        lines.push(line(
+            "provisioned_concurrency",
+            enabled + served,
+            format!(
+                "{provisioned} instances x {gb:.3} GB kept warm all month ({}) + {} GB-s served at ${duration_price}/GB-s ({})",
+                money(enabled),
+                count(provisioned_gb_s),
+                money(served)
+            ),
+        ));
+        notes.push("The free tier does not cover provisioned concurrency.".into());
+    }
+    if let Some(gateway) = api_gateway_line(input) {
+        lines.push(gateway);
+        notes.push(
+            "API Gateway's free tier lasts only a new account's first 12 months, so it is not subtracted."
+                .into(),
+        );
+    }
+    (lines, notes)
+}
+
+/// The size of one task or instance of a fleet: vCPUs, memory in GiB, USD an hour.
+struct FleetUnit {
+    name: String,
+    vcpus: f64,
+    memory_gib: f64,
+    per_hour: f64,
+}
+
+/// Sizes a fleet hour by hour (Little's law) and prices it; returns the line and the
+/// average and peak instance counts.
+fn fleet_line(input: &CostInput<'_>, unit: &FleetUnit, floor: f64) -> (LineItem, f64, f64) {
+    let w = input.workload;
+    let capacity = unit.vcpus * input.requests_per_vcpu() * w.servers.target_utilization;
+    let duration_s = input.avg_duration_s();
+    let mut instance_hours_week = 0.0;
+    let mut peak: f64 = 0.0;
+    for rate in input.rates_per_second() {
+        let in_flight = rate * duration_s;
+        let n = instances_for(in_flight, capacity, floor);
+        instance_hours_week += n;
+        peak = peak.max(n);
+    }
+    let instance_hours = instance_hours_week * input.weeks_per_month();
+    let average = instance_hours_week / HOURS_PER_WEEK as f64;
+    let usd = instance_hours * unit.per_hour;
+    let detail = format!(
+        "{} {} instance-hours (average {average:.2}, peak {peak}) x ${}/h; each {} vCPU carrying {} requests at {:.0}% utilization",
+        count(instance_hours),
+        unit.name,
+        unit.per_hour,
+        unit.vcpus,
+        input.requests_per_vcpu(),
+        w.servers.target_utilization * 100.0
+    );
+    (line("compute", usd, detail), average, peak)
+}
+
+fn load_balancer_line(input: &CostInput<'_>, provider: Provider) -> Option<LineItem> {
+    if !input.workload.is_http() {
+        return None;
+    }
+    let lb = input.book.load_balancers.of(provider);
+    let a = &input.book.assumptions;
+    let hours = input.book.hours_per_month;
+    let fixed = lb.per_hour.value * hours;
+    let weeks = input.weeks_per_month();
+    let mut unit_hours = 0.0;
+    let mut gb = 0.0;
+    for rate in input.rates_per_second() {
+        let hour_gb = rate * 3600.0 * a.kb_per_request / 1e6;
+        gb += hour_gb * weeks;
+        let per_unit = lb.new_connections_per_unit_per_second.value;
+        if lb.per_capacity_unit_hour.value > 0.0 && per_unit > 0.0 {
+            // An AWS LCU covers 25 new connections a second or 1 GB an hour; the larger dimension bills.
+            let by_connections = rate * a.new_connections_per_request / per_unit;
+            unit_hours += by_connections.max(hour_gb) * weeks;
+        }
+    }
+    let usage = unit_hours * lb.per_capacity_unit_hour.value + gb * lb.per_gb_processed.value;
+    Some(line(
+        "load_balancer",
+        fixed + usage,
+        format!(
+            "{}: {} h x ${}/h ({}) + usage {} ({:.1} capacity-unit-hours, {:.1} GB)",
+            lb.name,
+            hours,
+            lb.per_hour.value,
+            money(fixed),
+            money(usage),
+            unit_hours,
+            gb
+        ),
+    ))
+}
+
+fn reference_instance<'a>(input: &CostInput<'a>) -> Option<&'a Instance> {
+    input
+        .book
+        .instance(&input.workload.servers.instance)
+        .or_else(|| input.book.instances.first())
+}
+
+fn servers(input: &CostInput<'_>, provider: Provider) -> Bill {
+    let mut notes = Vec::new();
+    let Some(instance) = reference_instance(input).and_then(|r| input.book.equivalent(r, provider)) else {
+        return (
+            Vec::new(),
+            vec!["The price book has no instance type for this cloud.".into()],
+        );
+    };
+    let unit = FleetUnit {
+        name: instance.name.clone(),
+        vcpus: f64::from(instance.vcpus),
+        memory_gib: instance.memory_gib,
+        per_hour: instance.per_hour.value,
+    };
+    let floor = f64::from(input.workload.servers.min_instances);
+    let (compute, _, _) = fleet_line(input, &unit, floor);
+    let mut lines = vec![compute];
+    if instance.name != input.workload.servers.instance {
+        notes.push(format!(
+            "{} stands in for {} on this cloud (at least its vCPUs and memory, cheapest).",
+            instance.name, input.workload.servers.instance
+        ));
+    }
+    if instance.burstable {
+        notes.push(format!(
+            "{} is burstable: sustained CPU above its baseline costs extra in unlimited mode.",
+            instance.name
+        ));
+    }
+    if f64::from(input.workload.execution.memory_mb) / 1024.0 > unit.memory_gib {
+        notes.push(format!(
+            "One request's {} MB is more than {}'s {} GiB: pick a larger instance.",
+            input.workload.execution.memory_mb, instance.name, unit.memory_gib
+        ));
+    }
+    if let Some(lb) = load_balancer_line(input, provider) {
+        lines.push(lb);
+        notes.push(input.book.assumptions.load_balancer_note.clone());
+    }
+    (lines, notes)
+}
+
+fn fargate(input: &CostInput<'_>) -> Bill {
+    let p = &input.book.aws_fargate;
+    let Some(reference) = reference_instance(input) else {
+        return (Vec::new(), vec!["The price book has no instance types.".into()]);
+    };
+    let (per_vcpu, per_gb) = match input.workload.execution.architecture {
+        Architecture::X86 => (p.per_vcpu_hour_x86.value, p.per_gb_hour_x86.value),
+        Architecture::Arm => (p.per_vcpu_hour_arm.value, p.per_gb_hour_arm.value),
+    };
+    let vcpus = f64::from(reference.vcpus);
+    let unit = FleetUnit {
+        name: format!("{vcpus} vCPU / {} GB task", reference.memory_gib),
+        vcpus,
+        memory_gib: reference.memory_gib,
+        per_hour: vcpus * per_vcpu + reference.memory_gib * per_gb,
+    };
+    let floor = f64::from(input.workload.servers.min_instances);
+    let (compute, _, _) = fleet_line(input, &unit, floor);
+    let mut lines = vec![compute];
+    let mut notes = vec![format!(
+        "Tasks are sized like {} ({} vCPU, {} GB) so the fleets compare like for like.",
+        reference.name, reference.vcpus, reference.memory_gib
+    )];
+    if let Some(lb) = load_balancer_line(input, Provider::Aws) {
+        lines.push(lb);
+        notes.push(input.book.assumptions.load_balancer_note.clone());
+    }
+    (lines, notes)
+}
+
+fn cloud_run(input: &CostInput<'_>) -> Bill {
+    let w = input.workload;
+    let p = &input.book.gcp_cloud_run;
+    let free = w.pricing.include_free_tier;
+    let n = input.monthly_requests.max(0.0);
+    let vcpus = p
+        .vcpus_for_memory
+        .iter()
+        .find(|s| s.memory_mb >= w.execution.memory_mb)
+        .or(p.vcpus_for_memory.last())
+        .map_or(1.0, |s| s.cpu);
+    let gib = input.gb();
+    let billed_s = round_up_ms(w.execution.avg_duration_ms, p.billing_granularity_ms.value) / 1000.0;
+    let concurrency = if w.execution.cpu_bound {
+        1.0
+    } else {
+        input.book.assumptions.io_bound_requests_per_vcpu * vcpus
+    };
+    // Billable instance time: requests in flight share an instance up to its
+    // concurrency; at low load an instance is billed whenever one request runs.
+    let weeks = input.weeks_per_month();
+    let mut instance_s = 0.0;
+    for rate in input.rates_per_second() {
+        let in_flight = rate * billed_s;
+        let busy = (in_flight / concurrency).max(1.0 - (-in_flight).exp());
+        instance_s += busy * 3600.0 * weeks;
+    }
+    let mut vcpu_s = instance_s * vcpus;
+    let mut gib_s = instance_s * gib;
+    let mut billable_requests = n;
+    if free {
+        vcpu_s = (vcpu_s - p.free_vcpu_seconds.value).max(0.0);
+        gib_s = (gib_s - p.free_gib_seconds.value).max(0.0);
+        billable_requests = (n - p.free_requests.value).max(0.0);
+    }
+    let requests = billable_requests * p.requests_per_million.value / 1e6;
+    let duration = vcpu_s * p.per_vcpu_second.value + gib_s * p.per_gib_second.value;
+    let lines = vec![
+        line(
+            "requests",
+            requests,
+            format!(
+                "{} requests x ${}/M",
+                count(billable_requests),
+                p.requests_per_million.value
+            ),
+        ),
+        line(
+            "duration",
+            duration,
+            format!(
+                "{} vCPU-s x ${} + {} GiB-s x ${} ({vcpus} vCPU, {gib:.3} GiB, {:.0} ms billed per request){}",
+                count(vcpu_s),
+                p.per_vcpu_second.value,
+                count(gib_s),
+                p.per_gib_second.value,
+                billed_s * 1000.0,
+                if free { ", after the free tier" } else { "" }
+            ),
+        ),
+    ];
+    let mut notes = vec![format!(
+        "Request-based billing: an instance carries up to {concurrency} requests at once; idle instances cost nothing."
+    )];
+    if w.is_http() {
+        notes.push("Cloud Run serves HTTPS itself: no gateway or load balancer is priced.".into());
+    }
+    (lines, notes)
+}
+
+fn cloud_functions(input: &CostInput<'_>) -> Bill {
+    let w = input.workload;
+    let p = &input.book.gcp_cloud_functions;
+    let free = w.pricing.include_free_tier;
+    let n = input.monthly_requests.max(0.0);
+    let mut notes = Vec::new();
+    let size = p
+        .memory_sizes
+        .iter()
+        .find(|s| s.memory_mb >= w.execution.memory_mb)
+        .or_else(|| {
+            notes.push(format!(
+                "{} MB is above the largest 1st gen size; priced at the largest.",
+                w.execution.memory_mb
+            ));
+            p.memory_sizes.last()
+        });
+    let (size_mb, ghz) = size.map_or((w.execution.memory_mb, 0.0), |s| (s.memory_mb, s.cpu));
+    let billed_ms = round_up_ms(w.execution.avg_duration_ms, p.billing_granularity_ms.value);
+    let seconds = n * billed_ms / 1000.0;
+    let mut gb_s = seconds * f64::from(size_mb) / 1024.0;
+    let mut ghz_s = seconds * ghz;
+    let mut billable = n;
+    if free {
+        gb_s = (gb_s - p.free_gb_seconds.value).max(0.0);
+        ghz_s = (ghz_s - p.free_ghz_seconds.value).max(0.0);
+        billable = (n - p.free_invocations.value).max(0.0);
+    }
+    let lines = vec![
+        line(
+            "requests",
+            billable * p.invocations_per_million.value / 1e6,
+            format!(
+                "{} invocations x ${}/M",
+                count(billable),
+                p.invocations_per_million.value
+            ),
+        ),
+        line(
+            "duration",
+            gb_s * p.per_gb_second.value + ghz_s * p.per_ghz_second.value,
+            format!(
+                "{} GB-s x ${} + {} GHz-s x ${} ({size_mb} MB at {ghz} GHz, {billed_ms} ms billed per call){}",
+                count(gb_s),
+                p.per_gb_second.value,
+                count(ghz_s),
+                p.per_ghz_second.value,
+                if free { ", after the free tier" } else { "" }
+            ),
+        ),
+    ];
+    if size_mb != w.execution.memory_mb {
+        notes.push(format!("Memory rounds up to the {size_mb} MB size."));
+    }
+    (lines, notes)
+}
+
+fn azure_consumption(input: &CostInput<'_>) -> Bill {
+    let w = input.workload;
+    let p = &input.book.azure_functions;
+    let free = w.pricing.include_free_tier;
+    let n = input.monthly_requests.max(0.0);
+    let step = p.memory_step_mb.value.max(1.0);
+    let memory_mb = (f64::from(w.execution.memory_mb) / step - 1e-9).ceil().max(1.0) * step;
+    let billed_ms = w.execution.avg_duration_ms.ceil().max(p.min_duration_ms.value);
+    let mut gb_s = n * billed_ms / 1000.0 * memory_mb / 1024.0;
+    let mut billable = n;
+    if free {
+        gb_s = (gb_s - p.free_gb_seconds.value).max(0.0);
+        billable = (n - p.free_executions.value).max(0.0);
+    }
+    let lines = vec![
+        line(
+            "requests",
+            billable * p.executions_per_million.value / 1e6,
+            format!(
+                "{} executions x ${}/M",
+                count(billable),
+                p.executions_per_million.value
+            ),
+        ),
+        line(
+            "duration",
+            gb_s * p.per_gb_second.value,
+            format!(
+                "{} GB-s x ${} ({memory_mb} MB, {billed_ms} ms billed per execution){}",
+                count(gb_s),
+                p.per_gb_second.value,
+                if free { ", after the free grant" } else { "" }
+            ),
+        ),
+    ];
+    let notes = vec![format!(
+        "Billed memory rounds up to {step} MB steps and each execution to at least {} ms.",
+        p.min_duration_ms.value
+    )];
+    (lines, notes)
+}
+
+fn azure_premium(input: &CostInput<'_>) -> Bill {
+    let p = &input.book.azure_functions_premium;
+    let memory_gb = f64::from(input.workload.execution.memory_mb) / 1024.0;
+    let Some(plan) = p
+        .plans
+        .iter()
+        .find(|plan| plan.memory_gb >= memory_gb)
+        .or(p.plans.last())
+    else {
+        return (Vec::new(), vec!["The price book has no premium plans.".into()]);
+    };
+    let unit = FleetUnit {
+        name: plan.name.clone(),
+        vcpus: plan.vcpus,
+        memory_gib: plan.memory_gb,
+        per_hour: plan.vcpus * p.per_vcpu_hour.value + plan.memory_gb * p.per_gb_hour.value,
+    };
+    let (compute, _, _) = fleet_line(input, &unit, p.min_instances.value);
+    let notes = vec![format!(
+        "At least {} {} instance is always billed, traffic or not.",
+        p.min_instances.value, plan.name
+    )];
+    (vec![compute], notes)
+}
+
+/// Monthly costs of chosen options over log-spaced volumes, for the cost-curve plot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sweep {
+    /// Monthly request volumes, ascending, from [`SWEEP_MIN_REQUESTS`] to [`SWEEP_MAX_REQUESTS`].
+    pub monthly_requests: Vec<f64>,
+    /// One curve per option: USD a month at each volume.
+    pub curves: Vec<(OptionId, Vec<f64>)>,
+}
+
+/// `points` log-spaced volumes from 1e3 to 1e11 (at least two).
+#[must_use]
+pub fn sweep_volumes(points: usize) -> Vec<f64> {
+    let points = points.max(2);
+    let (lo, hi) = (SWEEP_MIN_REQUESTS.log10(), SWEEP_MAX_REQUESTS.log10());
+    (0..points)
+        .map(|i| 10f64.powf(lo + (hi - lo) * i as f64 / (points - 1) as f64))
+        .collect()
+}
+
+/// Prices `options` at `points` log-spaced volumes, everything else held fixed.
+#[must_use]
+pub fn sweep(
+    workload: &Workload,
+    book: &PriceBook,
+    profile: &Profile,
+    options: &[OptionId],
+    points: usize,
+) -> Sweep {
+    let volumes = sweep_volumes(points);
+    let curves = options
+        .iter()
+        .map(|&option| {
+            let costs = volumes
+                .iter()
+                .map(|&v| {
+                    monthly_usd(
+                        option,
+                        &CostInput {
+                            workload,
+                            book,
+                            profile,
+                            monthly_requests: v,
+                        },
+                    )
+                })
+                .collect();
+            (option, costs)
+        })
+        .collect();
+    Sweep {
+        monthly_requests: volumes,
+        curves,
+    }
+}
+
+/// Where the cheapest function option and the cheapest server option cost the same.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BreakEven {
+    /// The monthly volume where the curves cross; `None` when they never do in 1e3..1e11.
+    pub monthly_requests: Option<f64>,
+    /// The function option compared (the cheapest at the crossing, or at the workload's volume).
+    pub function_option: OptionId,
+    /// The server option compared (the cheapest at the crossing, or at the workload's volume).
+    pub server_option: OptionId,
+}
+
+fn cheapest(options: &[OptionId], input: &CostInput<'_>) -> Option<(OptionId, f64)> {
+    options
+        .iter()
+        .map(|&o| (o, monthly_usd(o, input)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+}
+
+/// Solves for the break-even volume between the cheapest of `functions` and the
+/// cheapest of `servers`. The first crossing from 1e3 upward is returned; the
+/// solution is found on a log grid and refined by bisection to 0.01%.
+#[must_use]
+pub fn break_even(
+    workload: &Workload,
+    book: &PriceBook,
+    profile: &Profile,
+    functions: &[OptionId],
+    servers: &[OptionId],
+) -> Option<BreakEven> {
+    let at = |v: f64| CostInput {
+        workload,
+        book,
+        profile,
+        monthly_requests: v,
+    };
+    let gap = |v: f64| -> Option<(f64, OptionId, OptionId)> {
+        let input = at(v);
+        let (f, fc) = cheapest(functions, &input)?;
+        let (s, sc) = cheapest(servers, &input)?;
+        Some((fc - sc, f, s))
+    };
+    let volumes = sweep_volumes(161);
+    let (first_gap, ..) = gap(volumes[0])?;
+    let mut previous = (volumes[0], first_gap);
+    for &v in &volumes[1..] {
+        let (g, ..) = gap(v)?;
+        if (g >= 0.0) != (previous.1 >= 0.0) {
+            // Bisect in log space between previous.0 and v.
+            let (mut lo, mut hi) = (previous.0.ln(), v.ln());
+            let lo_sign = previous.1 >= 0.0;
+            for _ in 0..60 {
+                let mid = 0.5 * (lo + hi);
+                let (gm, ..) = gap(mid.exp())?;
+                if (gm >= 0.0) == lo_sign {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            let crossing = hi.exp();
+            let (_, f, s) = gap(crossing)?;
+            return Some(BreakEven {
+                monthly_requests: Some(crossing),
+                function_option: f,
+                server_option: s,
+            });
+        }
+        previous = (v, g);
+    }
+    let (_, f, s) = gap(workload
+        .traffic
+        .monthly_requests
+        .clamp(SWEEP_MIN_REQUESTS, SWEEP_MAX_REQUESTS))?;
+    Some(BreakEven {
+        monthly_requests: None,
+        function_option: f,
+        server_option: s,
+    })
+}
+
+/// The cost of an option line, e.g. for tests: the `usd` of the named item, 0 if absent.
+#[must_use]
+pub fn item_usd(cost: &OptionCost, item: &str) -> f64 {
+    cost.breakdown
+        .iter()
+        .filter(|l| l.item == item)
+        .map(|l| l.usd)
+        .sum()
+}
+
+/// Server-side instance counts for charts and reasons: (average, peak) for an option.
+#[must_use]
+pub fn fleet_size(option: OptionId, input: &CostInput<'_>) -> Option<(f64, f64)> {
+    let w = input.workload;
+    let reference = reference_instance(input)?;
+    let (unit, floor) = match option {
+        OptionId::AwsEc2 | OptionId::GcpComputeEngine | OptionId::AzureVm => {
+            let i = input.book.equivalent(reference, option.provider())?;
+            (
+                FleetUnit {
+                    name: i.name.clone(),
+                    vcpus: f64::from(i.vcpus),
+                    memory_gib: i.memory_gib,
+                    per_hour: i.per_hour.value,
+                },
+                f64::from(w.servers.min_instances),
+            )
+        }
+        OptionId::AwsFargate => (
+            FleetUnit {
+                name: String::new(),
+                vcpus: f64::from(reference.vcpus),
+                memory_gib: reference.memory_gib,
+                per_hour: 0.0,
+            },
+            f64::from(w.servers.min_instances),
+        ),
+        _ => return None,
+    };
+    let (_, average, peak) = fleet_line(input, &unit, floor);
+    Some((average, peak))
+}

@@ -1,0 +1,200 @@
+//! The hourly traffic profile of a week: 168 values whose mean is 1 and whose
+//! peak is the peak-to-average ratio. It drives fleet sizes, cold starts and
+//! the traffic chart.
+
+use crate::workload::Shape;
+
+/// Hours in the profile: one week, Monday 00:00 first.
+pub const HOURS_PER_WEEK: usize = 168;
+
+/// The highest peak-to-average an hourly week can show: all traffic in one hour
+/// would be 168; a whisker below keeps the shape's other hours non-zero.
+pub const MAX_REPRESENTABLE_PEAK: f64 = 160.0;
+
+/// The peak-to-average ratio a shape has when the workload does not say.
+///
+/// These are modelling defaults, not measurements: a steady service still
+/// breathes a little by day, a diurnal one doubles at its busiest hour, a
+/// business-hours one is four times its weekly mean at midday, a spiky one
+/// ten times, and a daily batch puts a day's work into one hour (24 times).
+#[must_use]
+pub fn default_peak_to_average(shape: Shape) -> f64 {
+    match shape {
+        Shape::Steady => 1.2,
+        Shape::Diurnal => 2.0,
+        Shape::BusinessHours => 4.0,
+        Shape::Spiky => 10.0,
+        Shape::Scheduled => 24.0,
+    }
+}
+
+/// One week of hourly traffic, as multiples of the mean hourly rate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    /// Rate in each hour of the week divided by the mean rate; the mean is 1.
+    pub hourly: [f64; HOURS_PER_WEEK],
+    /// The peak the profile reaches (the asked ratio, capped at [`MAX_REPRESENTABLE_PEAK`]).
+    pub peak: f64,
+    /// Whether the asked ratio had to be capped.
+    pub capped: bool,
+}
+
+impl Profile {
+    /// Builds the profile of a shape with the given peak-to-average ratio (at least 1).
+    #[must_use]
+    pub fn new(shape: Shape, peak_to_average: f64) -> Self {
+        let asked = if peak_to_average.is_finite() {
+            peak_to_average.max(1.0)
+        } else {
+            1.0
+        };
+        let peak = asked.min(MAX_REPRESENTABLE_PEAK);
+        let base = base_shape(shape);
+        let mean_base = mean(&base);
+        let mut hourly = [0.0; HOURS_PER_WEEK];
+        if peak <= 1.0 / mean_base {
+            // Lift a scaled copy of the shape onto a floor: a + c*b, mean 1, max `peak`.
+            let c = (peak - 1.0) / (1.0 - mean_base);
+            let a = peak - c;
+            for (out, b) in hourly.iter_mut().zip(base) {
+                *out = a + c * b;
+            }
+        } else {
+            // Sharpen the shape (b^k) until its mean is 1/peak, then scale to mean 1.
+            let ln_base: Vec<f64> = base.iter().map(|b| b.max(1e-300).ln()).collect();
+            let mean_pow = |k: f64| ln_base.iter().map(|l| (k * l).exp()).sum::<f64>() / 168.0;
+            let target = 1.0 / peak;
+            let (mut lo, mut hi) = (0.0_f64, 25.0_f64); // bounds on ln k
+            for _ in 0..200 {
+                let mid = 0.5 * (lo + hi);
+                if mean_pow(mid.exp()) > target {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            let k = hi.exp();
+            let m = mean_pow(k);
+            for (out, l) in hourly.iter_mut().zip(&ln_base) {
+                *out = (k * l).exp() / m;
+            }
+        }
+        // Remove rounding drift so the mean is 1 to the last bit that matters.
+        let drift = mean(&hourly);
+        for v in &mut hourly {
+            *v /= drift;
+        }
+        let peak = hourly.iter().copied().fold(0.0, f64::max);
+        Self {
+            hourly,
+            peak,
+            capped: asked > MAX_REPRESENTABLE_PEAK,
+        }
+    }
+
+    /// Hours (of 168) with less than 1% of the mean rate: the idle hours.
+    #[must_use]
+    pub fn idle_hours(&self) -> usize {
+        self.hourly.iter().filter(|&&v| v < 0.01).count()
+    }
+}
+
+fn mean(values: &[f64]) -> f64 {
+    values.iter().sum::<f64>() / values.len() as f64
+}
+
+/// The raw shape, values in [0, 1] with exactly one hour at 1.
+fn base_shape(shape: Shape) -> [f64; HOURS_PER_WEEK] {
+    use std::f64::consts::PI;
+    let mut base = [0.0; HOURS_PER_WEEK];
+    for (h, out) in base.iter_mut().enumerate() {
+        let day = h / 24;
+        let hour = (h % 24) as f64 + 0.5;
+        let daily_wave = 0.5 + 0.5 * (2.0 * PI * (hour - 14.5) / 24.0).cos();
+        *out = match shape {
+            Shape::Steady => daily_wave,
+            Shape::Diurnal => daily_wave * daily_wave,
+            Shape::BusinessHours => {
+                if day < 5 && (8.0..18.0).contains(&hour) {
+                    (PI * (hour - 8.0) / 10.0).sin()
+                } else {
+                    0.0
+                }
+            }
+            Shape::Spiky => {
+                // A quiet daily wave with bursts at fixed, irregular hours.
+                let burst = spike(h);
+                (0.08 * daily_wave).max(burst)
+            }
+            Shape::Scheduled => {
+                if h % 24 == 2 {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+        };
+    }
+    // Break ties so exactly one hour is the peak (needed to sharpen to any ratio).
+    for (h, v) in base.iter_mut().enumerate() {
+        *v *= 1.0 - 0.001 * (h as f64) / (HOURS_PER_WEEK as f64);
+    }
+    let top = base.iter().copied().fold(0.0, f64::max);
+    if top > 0.0 {
+        for v in &mut base {
+            *v /= top;
+        }
+    }
+    base
+}
+
+/// Deterministic bursts: about one hour in twenty, of varying height.
+fn spike(h: usize) -> f64 {
+    // A small integer hash (splitmix-style) so the pattern is fixed and irregular.
+    let mut x = (h as u64).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^= x >> 31;
+    if x.is_multiple_of(20) {
+        0.4 + 0.6 * ((x >> 8) % 1000) as f64 / 999.0
+    } else {
+        0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shape_has_mean_one_and_the_asked_peak() {
+        for shape in Shape::ALL {
+            for peak in [1.0, 1.2, 2.0, 3.0, 5.0, 10.0, 24.0, 50.0, 150.0] {
+                let p = Profile::new(*shape, peak);
+                let mean = p.hourly.iter().sum::<f64>() / 168.0;
+                assert!((mean - 1.0).abs() < 1e-9, "{shape:?} {peak}: mean {mean}");
+                assert!(
+                    (p.peak - peak).abs() / peak < 1e-6,
+                    "{shape:?} {peak}: peak {}",
+                    p.peak
+                );
+                assert!(p.hourly.iter().all(|v| v.is_finite() && *v >= 0.0));
+            }
+        }
+    }
+
+    #[test]
+    fn peaks_beyond_a_week_are_capped() {
+        let p = Profile::new(Shape::Spiky, 1000.0);
+        assert!(p.capped);
+        assert!((p.peak - MAX_REPRESENTABLE_PEAK).abs() < 1e-6);
+    }
+
+    #[test]
+    fn scheduled_default_is_one_busy_hour_a_day() {
+        let p = Profile::new(Shape::Scheduled, default_peak_to_average(Shape::Scheduled));
+        let busy = p.hourly.iter().filter(|v| **v > 1.0).count();
+        assert_eq!(busy, 7);
+        assert!(p.idle_hours() >= 150);
+    }
+}

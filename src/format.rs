@@ -1,0 +1,149 @@
+//! Number formatting shared by the reports, the CLI and the window, so every
+//! screen and file shows the same figure the same way.
+
+/// Dollars with thousands separators: `$1,234.56`; under a dollar, `$0.0042`.
+#[must_use]
+pub fn usd(value: f64) -> String {
+    if !value.is_finite() {
+        return "n/a".into();
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let v = value.abs();
+    if v > 0.0 && v < 0.01 {
+        return format!("{sign}${v:.4}");
+    }
+    let cents = (v * 100.0).round();
+    let whole = (cents / 100.0).trunc();
+    let frac = cents - whole * 100.0;
+    format!("{sign}${}.{:02}", group(whole), frac as u64)
+}
+
+/// Whole dollars with separators, for axis labels: `$1,235`.
+#[must_use]
+pub fn usd_whole(value: f64) -> String {
+    if !value.is_finite() {
+        return "n/a".into();
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    format!("{sign}${}", group(value.abs().round()))
+}
+
+/// A count with thousands separators: `10,000,000`; huge values in short form.
+#[must_use]
+pub fn count(value: f64) -> String {
+    if !value.is_finite() {
+        return "n/a".into();
+    }
+    if value.abs() >= 1e15 {
+        return format!("{value:.3e}");
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let v = value.abs();
+    if v < 10.0 && v.fract() != 0.0 {
+        return format!("{sign}{v:.2}");
+    }
+    format!("{sign}{}", group(v.round()))
+}
+
+/// A volume in words: `10M`, `2.5B`, `750k`.
+#[must_use]
+pub fn short_count(value: f64) -> String {
+    if !value.is_finite() {
+        return "n/a".into();
+    }
+    let v = value.abs();
+    let (scaled, suffix) = if v >= 1e12 {
+        (value / 1e12, "T")
+    } else if v >= 1e9 {
+        (value / 1e9, "B")
+    } else if v >= 1e6 {
+        (value / 1e6, "M")
+    } else if v >= 1e3 {
+        (value / 1e3, "k")
+    } else {
+        (value, "")
+    };
+    let text = if scaled.abs() >= 100.0 || (scaled.fract()).abs() < 0.05 {
+        format!("{scaled:.0}")
+    } else if scaled.abs() >= 10.0 {
+        format!("{scaled:.1}")
+    } else {
+        format!("{scaled:.2}")
+    };
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    };
+    format!("{text}{suffix}")
+}
+
+/// Milliseconds in the most readable unit: `850 ms`, `2.5 s`, `15 min`.
+#[must_use]
+pub fn duration_ms(ms: f64) -> String {
+    if !ms.is_finite() {
+        return "n/a".into();
+    }
+    if ms < 1.0 {
+        format!("{ms:.2} ms")
+    } else if ms < 1000.0 {
+        format!("{ms:.0} ms")
+    } else if ms < 60_000.0 {
+        format!("{:.1} s", ms / 1000.0)
+    } else if ms < 3_600_000.0 {
+        format!("{:.1} min", ms / 60_000.0)
+    } else {
+        format!("{:.1} h", ms / 3_600_000.0)
+    }
+}
+
+/// A fraction as a percentage: `12.5%`, `0.03%`.
+#[must_use]
+pub fn percent(fraction: f64) -> String {
+    if !fraction.is_finite() {
+        return "n/a".into();
+    }
+    let p = fraction * 100.0;
+    if p > 0.0 && p < 0.01 {
+        return "under 0.01%".into();
+    }
+    if p != 0.0 && p.abs() < 0.1 {
+        format!("{p:.2}%")
+    } else {
+        format!("{p:.1}%")
+    }
+}
+
+fn group(whole: f64) -> String {
+    let digits = format!("{whole:.0}");
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(usd(1234.567), "$1,234.57");
+        assert_eq!(usd(0.004_2), "$0.0042");
+        assert_eq!(usd(0.0), "$0.00");
+        assert_eq!(usd(30.368), "$30.37");
+        assert_eq!(usd(f64::NAN), "n/a");
+        assert_eq!(count(10_000_000.0), "10,000,000");
+        assert_eq!(count(999.0), "999");
+        assert_eq!(short_count(10_000_000.0), "10M");
+        assert_eq!(short_count(2_500_000_000.0), "2.5B");
+        assert_eq!(short_count(16_300_000.0), "16.3M");
+        assert_eq!(duration_ms(200.0), "200 ms");
+        assert_eq!(duration_ms(2_700_000.0), "45.0 min");
+        assert_eq!(percent(0.125), "12.5%");
+    }
+}

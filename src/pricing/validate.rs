@@ -1,0 +1,454 @@
+//! Checks a parsed price book: every number finite and non-negative, every
+//! source id known, every date a real date, tiers in order, and the facts the
+//! engine relies on (an instance per cloud, a cold start per runtime) present.
+
+use serde_json::Value;
+
+use super::{FORMAT_VERSION, MemoryCpu, PriceBook, Tiered};
+use crate::source::{FileError, SourceMap};
+use crate::workload::{Provider, Runtime};
+
+struct Checker<'a> {
+    file: &'a str,
+    map: &'a SourceMap,
+    errors: Vec<FileError>,
+}
+
+impl Checker<'_> {
+    fn fail(&mut self, field: &str, value: String, problem: &str, allowed: &str) {
+        let pos = self.map.locate(field);
+        self.errors.push(FileError {
+            file: self.file.to_owned(),
+            line: pos.line,
+            column: pos.column,
+            field: field.to_owned(),
+            value: self.map.value_text(field).unwrap_or(value),
+            problem: problem.to_owned(),
+            allowed: allowed.to_owned(),
+        });
+    }
+
+    fn positive(&mut self, field: &str, value: f64) {
+        if !value.is_finite() || value <= 0.0 {
+            self.fail(
+                field,
+                value.to_string(),
+                "must be a positive number",
+                "a finite number above 0",
+            );
+        }
+    }
+
+    fn ascending_memory(&mut self, field: &str, steps: &[MemoryCpu]) {
+        if steps.is_empty() {
+            self.fail(
+                field,
+                "[]".into(),
+                "is empty",
+                "at least one (memory_mb, cpu) step",
+            );
+        }
+        for (i, step) in steps.iter().enumerate() {
+            self.positive(&format!("{field}[{i}].cpu"), step.cpu);
+            if i > 0 && step.memory_mb <= steps[i - 1].memory_mb {
+                self.fail(
+                    &format!("{field}[{i}].memory_mb"),
+                    step.memory_mb.to_string(),
+                    "is not above the step before it",
+                    "memory sizes in ascending order",
+                );
+            }
+        }
+    }
+
+    fn tiers(&mut self, field: &str, tiered: &Tiered) {
+        let n = tiered.tiers.len();
+        if n == 0 {
+            self.fail(
+                &format!("{field}.tiers"),
+                "[]".into(),
+                "has no tiers",
+                "at least one tier",
+            );
+        }
+        let mut floor = 0.0;
+        for (i, tier) in tiered.tiers.iter().enumerate() {
+            let path = format!("{field}.tiers[{i}]");
+            match tier.up_to {
+                None if i + 1 < n => self.fail(
+                    &format!("{path}.up_to"),
+                    "None".into(),
+                    "an open tier must be the last",
+                    "Some(limit) for every tier but the last",
+                ),
+                Some(cap) if i + 1 == n => self.fail(
+                    &format!("{path}.up_to"),
+                    cap.to_string(),
+                    "the last tier must be open",
+                    "None",
+                ),
+                Some(cap) if !cap.is_finite() || cap <= floor => {
+                    self.fail(
+                        &format!("{path}.up_to"),
+                        cap.to_string(),
+                        "must be above the tier before it",
+                        "ascending, finite limits",
+                    );
+                }
+                Some(cap) => floor = cap,
+                None => {}
+            }
+        }
+    }
+}
+
+fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return false };
+    let all_digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(all_digits(y, 4) && all_digits(m, 2) && all_digits(d, 2)) {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1990..=2100).contains(&year) && (1..=days).contains(&day)
+}
+
+/// Walks the book as a tree and checks every `(value, source)` pair and every
+/// `source` / `*_source` id, so new price fields are checked without listing them.
+fn walk(c: &mut Checker<'_>, book: &PriceBook, path: &str, node: &Value) {
+    match node {
+        Value::Object(fields) => {
+            if let Some(value) = fields.get("value") {
+                match value.as_f64() {
+                    Some(v) if v.is_finite() && v >= 0.0 => {}
+                    _ => c.fail(
+                        &format!("{path}.value"),
+                        value.to_string(),
+                        "must be a finite number, 0 or more",
+                        "a price or limit such as 0.20",
+                    ),
+                }
+            }
+            if let Some(price) = fields.get("price") {
+                match price.as_f64() {
+                    Some(v) if v.is_finite() && v >= 0.0 => {}
+                    _ => c.fail(
+                        &format!("{path}.price"),
+                        price.to_string(),
+                        "must be a finite number, 0 or more",
+                        "a price such as 0.0000166667",
+                    ),
+                }
+            }
+            for (key, child) in fields {
+                let child_path = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                let is_source_id = key == "source" || key.ends_with("_source");
+                if is_source_id && path != "sources" {
+                    let id = child.as_str().unwrap_or_default();
+                    if !book.sources.contains_key(id) {
+                        let known: Vec<&str> = book.sources.keys().map(String::as_str).collect();
+                        c.fail(
+                            &child_path,
+                            format!("{id:?}"),
+                            "is not a source id in `sources`",
+                            &format!("one of {}", known.join(", ")),
+                        );
+                    }
+                } else {
+                    walk(c, book, &child_path, child);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(c, book, &format!("{path}[{i}]"), item);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every rule a price book must pass.
+#[must_use]
+pub fn validate(book: &PriceBook, file: &str, map: &SourceMap) -> Vec<FileError> {
+    let mut c = Checker {
+        file,
+        map,
+        errors: Vec::new(),
+    };
+    if book.format_version != FORMAT_VERSION {
+        c.fail(
+            "format_version",
+            book.format_version.to_string(),
+            "is a price book version this build does not read",
+            &FORMAT_VERSION.to_string(),
+        );
+    }
+    if !is_date(&book.compiled_on) {
+        c.fail(
+            "compiled_on",
+            format!("{:?}", book.compiled_on),
+            "is not a date",
+            "YYYY-MM-DD",
+        );
+    }
+    if !(book.hours_per_month.is_finite() && (600.0..=800.0).contains(&book.hours_per_month)) {
+        c.fail(
+            "hours_per_month",
+            book.hours_per_month.to_string(),
+            "is not a month's hours",
+            "600 to 800 (730 by convention)",
+        );
+    }
+    if book.sources.is_empty() {
+        c.fail("sources", "{}".into(), "is empty", "at least one source");
+    }
+    for (id, source) in &book.sources {
+        if !is_date(&source.read_on) {
+            c.fail(
+                &format!("sources.{id}.read_on"),
+                format!("{:?}", source.read_on),
+                "is not a date",
+                "YYYY-MM-DD, the day the source was read",
+            );
+        }
+        if source.title.trim().is_empty() {
+            c.fail(
+                &format!("sources.{id}.title"),
+                "\"\"".into(),
+                "is empty",
+                "what the source is",
+            );
+        }
+        if source.url.trim().is_empty() {
+            c.fail(
+                &format!("sources.{id}.url"),
+                "\"\"".into(),
+                "is empty",
+                "where to find the source",
+            );
+        }
+    }
+    match serde_json::to_value(book) {
+        Ok(tree) => walk(&mut c, book, "", &tree),
+        Err(e) => c.fail("", String::new(), &format!("cannot be checked: {e}"), ""),
+    }
+
+    c.tiers(
+        "aws_lambda.duration_per_gb_second_x86",
+        &book.aws_lambda.duration_per_gb_second_x86,
+    );
+    c.tiers(
+        "aws_lambda.duration_per_gb_second_arm",
+        &book.aws_lambda.duration_per_gb_second_arm,
+    );
+    c.tiers("api_gateway.http_per_million", &book.api_gateway.http_per_million);
+    c.tiers("api_gateway.rest_per_million", &book.api_gateway.rest_per_million);
+    c.ascending_memory(
+        "gcp_cloud_run.vcpus_for_memory",
+        &book.gcp_cloud_run.vcpus_for_memory,
+    );
+    c.ascending_memory(
+        "gcp_cloud_functions.memory_sizes",
+        &book.gcp_cloud_functions.memory_sizes,
+    );
+
+    for (field, value) in [
+        ("aws_lambda.max_duration_s", book.aws_lambda.max_duration_s.value),
+        ("aws_lambda.max_memory_mb", book.aws_lambda.max_memory_mb.value),
+        (
+            "aws_lambda.one_vcpu_memory_mb",
+            book.aws_lambda.one_vcpu_memory_mb.value,
+        ),
+        (
+            "aws_lambda.billing_granularity_ms",
+            book.aws_lambda.billing_granularity_ms.value,
+        ),
+        (
+            "gcp_cloud_run.max_duration_s",
+            book.gcp_cloud_run.max_duration_s.value,
+        ),
+        (
+            "gcp_cloud_run.max_memory_mb",
+            book.gcp_cloud_run.max_memory_mb.value,
+        ),
+        (
+            "gcp_cloud_run.billing_granularity_ms",
+            book.gcp_cloud_run.billing_granularity_ms.value,
+        ),
+        (
+            "gcp_cloud_functions.max_duration_s",
+            book.gcp_cloud_functions.max_duration_s.value,
+        ),
+        (
+            "gcp_cloud_functions.billing_granularity_ms",
+            book.gcp_cloud_functions.billing_granularity_ms.value,
+        ),
+        (
+            "azure_functions.max_duration_s",
+            book.azure_functions.max_duration_s.value,
+        ),
+        (
+            "azure_functions.max_memory_mb",
+            book.azure_functions.max_memory_mb.value,
+        ),
+        (
+            "azure_functions.memory_step_mb",
+            book.azure_functions.memory_step_mb.value,
+        ),
+        (
+            "azure_functions.http_response_limit_s",
+            book.azure_functions.http_response_limit_s.value,
+        ),
+        (
+            "azure_functions_premium.guaranteed_duration_s",
+            book.azure_functions_premium.guaranteed_duration_s.value,
+        ),
+        (
+            "load_balancers.aws.new_connections_per_unit_per_second",
+            book.load_balancers
+                .aws
+                .new_connections_per_unit_per_second
+                .value
+                .max(f64::MIN_POSITIVE),
+        ),
+        (
+            "assumptions.io_bound_requests_per_vcpu",
+            book.assumptions.io_bound_requests_per_vcpu,
+        ),
+    ] {
+        c.positive(field, value);
+    }
+    if !(book.assumptions.cold_share_in_p99 > 0.0 && book.assumptions.cold_share_in_p99 < 1.0) {
+        c.fail(
+            "assumptions.cold_share_in_p99",
+            book.assumptions.cold_share_in_p99.to_string(),
+            "is not a share",
+            "more than 0 and less than 1 (0.01 for a p99)",
+        );
+    }
+    for (field, value) in [
+        (
+            "assumptions.new_connections_per_request",
+            book.assumptions.new_connections_per_request,
+        ),
+        ("assumptions.kb_per_request", book.assumptions.kb_per_request),
+    ] {
+        if !(value.is_finite() && value >= 0.0) {
+            c.fail(
+                field,
+                value.to_string(),
+                "must be a finite number, 0 or more",
+                "0 or more",
+            );
+        }
+    }
+
+    if book.azure_functions_premium.plans.is_empty() {
+        c.fail(
+            "azure_functions_premium.plans",
+            "[]".into(),
+            "is empty",
+            "at least one plan",
+        );
+    }
+    for (i, plan) in book.azure_functions_premium.plans.iter().enumerate() {
+        c.positive(&format!("azure_functions_premium.plans[{i}].vcpus"), plan.vcpus);
+        c.positive(
+            &format!("azure_functions_premium.plans[{i}].memory_gb"),
+            plan.memory_gb,
+        );
+    }
+
+    for (i, instance) in book.instances.iter().enumerate() {
+        if book.instances[..i]
+            .iter()
+            .any(|other| other.name == instance.name)
+        {
+            c.fail(
+                &format!("instances[{i}].name"),
+                format!("{:?}", instance.name),
+                "is listed twice",
+                "each instance name once",
+            );
+        }
+        if instance.vcpus == 0 {
+            c.fail(
+                &format!("instances[{i}].vcpus"),
+                "0".into(),
+                "must be at least 1",
+                "1 or more",
+            );
+        }
+        c.positive(&format!("instances[{i}].memory_gib"), instance.memory_gib);
+    }
+    for provider in Provider::ALL {
+        if !book.instances.iter().any(|i| i.provider == *provider) {
+            c.fail(
+                "instances",
+                String::new(),
+                &format!("has no instance type for {}", provider.label()),
+                "at least one instance per cloud (Aws, Gcp, Azure)",
+            );
+        }
+    }
+
+    for runtime in Runtime::ALL {
+        match book.cold_starts.for_runtime(*runtime) {
+            None => c.fail(
+                "cold_starts.by_runtime",
+                String::new(),
+                &format!("has no entry for runtime {}", runtime.file_name()),
+                "one entry per runtime",
+            ),
+            Some(entry) => {
+                let i = book
+                    .cold_starts
+                    .by_runtime
+                    .iter()
+                    .position(|r| r.runtime == *runtime)
+                    .unwrap_or(0);
+                c.positive(&format!("cold_starts.by_runtime[{i}].fast_ms"), entry.fast_ms);
+                if !(entry.slow_ms.is_finite() && entry.slow_ms >= entry.fast_ms) {
+                    c.fail(
+                        &format!("cold_starts.by_runtime[{i}].slow_ms"),
+                        entry.slow_ms.to_string(),
+                        "must be at least fast_ms",
+                        "a finite number of milliseconds, at least fast_ms",
+                    );
+                }
+            }
+        }
+    }
+    c.errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_date;
+
+    #[test]
+    fn dates() {
+        assert!(is_date("2024-07-01"));
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2023-02-29"));
+        assert!(!is_date("2024-13-01"));
+        assert!(!is_date("24-07-01"));
+        assert!(!is_date("2024-7-1"));
+        assert!(!is_date("yesterday"));
+    }
+}

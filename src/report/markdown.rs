@@ -1,0 +1,307 @@
+//! The Markdown decision record, in the MADR layout: Context and Problem
+//! Statement, Decision Drivers, Considered Options, Decision Outcome (with its
+//! consequences), Pros and Cons of the Options, More Information.
+
+use std::fmt::Write as _;
+
+use super::Report;
+use crate::advice::Lean;
+use crate::format;
+
+/// Escapes text for Markdown: every character that could start markup is
+/// backslash-escaped (`CommonMark` allows it before any ASCII punctuation) and
+/// line breaks become spaces, so user text can't add headings, links, HTML or
+/// table cells.
+#[must_use]
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '!' | '{' | '}' | '#' | '~'
+            | '=' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn lean_word(lean: Lean) -> &'static str {
+    match lean {
+        Lean::Serverless => "serverless",
+        Lean::Traditional => "servers",
+        Lean::Neutral => "neutral",
+    }
+}
+
+/// Writes the decision record.
+#[must_use]
+#[allow(clippy::too_many_lines)] // One section after another; splitting would scatter the layout.
+pub fn to_markdown_report(r: &Report<'_>) -> String {
+    let a = r.assessment;
+    let w = &a.workload;
+    let mut s = String::new();
+    let _ = writeln!(s, "# {}\n", escape(&r.title));
+    let _ = writeln!(
+        s,
+        "* Status: proposed\n* Verdict: **{}** ({} confidence; serverless {:.0} / servers {:.0} points)\n* Price book: {} (compiled {})\n",
+        a.verdict.label(),
+        format::percent(a.confidence),
+        a.scores.serverless,
+        a.scores.traditional,
+        escape(&a.price_book.title),
+        escape(&a.price_book.compiled_on)
+    );
+
+    let _ = writeln!(s, "## Context and Problem Statement\n");
+    for paragraph in &r.context {
+        let _ = writeln!(s, "{}\n", escape(paragraph));
+    }
+    let _ = writeln!(s, "{}\n", escape(&r.question));
+
+    let _ = writeln!(s, "## Decision Drivers\n");
+    for c in &r.drivers {
+        let _ = writeln!(
+            s,
+            "* **{}** (weight {}, leans {}, {} points): {}",
+            escape(&c.title),
+            c.weight,
+            lean_word(c.leans),
+            c.points,
+            escape(&c.reason)
+        );
+    }
+    s.push('\n');
+
+    let _ = writeln!(s, "## Considered Options\n");
+    for o in &r.options {
+        let _ = writeln!(
+            s,
+            "* {} ({}, {}): {} a month{}",
+            o.cost.option.label(),
+            o.cost.option.provider().label(),
+            o.cost.kind.label(),
+            format::usd(o.cost.monthly_usd),
+            if o.blockers.is_empty() { "" } else { " (blocked)" }
+        );
+    }
+    s.push('\n');
+
+    let _ = writeln!(s, "## Decision Outcome\n");
+    let _ = writeln!(
+        s,
+        "Chosen option: **{}**. {}\n",
+        a.verdict.label(),
+        escape(&a.recommendation.text)
+    );
+    let _ = writeln!(s, "Because: {}\n", escape(&a.summary));
+    if let Some(split) = &a.recommendation.split {
+        let _ = writeln!(s, "Split: {}\n", escape(split));
+    }
+    let _ = writeln!(
+        s,
+        "Pattern to build: **{}** ({}). {}\n",
+        escape(&a.pattern.name),
+        escape(&a.pattern.id),
+        escape(&a.pattern.why)
+    );
+    let _ = writeln!(s, "### Consequences\n");
+    for good in &r.good {
+        let _ = writeln!(s, "* Good, because {}", escape(&lowercase_first(good)));
+    }
+    for bad in &r.bad {
+        let _ = writeln!(s, "* Bad, because {}", escape(&lowercase_first(bad)));
+    }
+    s.push('\n');
+    if !a.blockers.is_empty() {
+        let _ = writeln!(s, "### Hard stops\n");
+        for b in &a.blockers {
+            let _ = writeln!(
+                s,
+                "* {}: {} Instead: {}.",
+                b.option.label(),
+                escape(&b.reason),
+                escape(&b.alternative)
+            );
+        }
+        s.push('\n');
+    }
+    let _ = writeln!(s, "### Confirmation\n");
+    if r.revisit.is_empty() {
+        let _ = writeln!(
+            s,
+            "No single answer flips the verdict within its valid range; revisit if the workload changes in several ways at once.\n"
+        );
+    } else {
+        let _ = writeln!(s, "Revisit the decision when one of these answers changes:\n");
+        for line in &r.revisit {
+            let _ = writeln!(s, "* {}", escape(line));
+        }
+        s.push('\n');
+    }
+
+    let _ = writeln!(s, "## Pros and Cons of the Options\n");
+    for o in &r.options {
+        let _ = writeln!(
+            s,
+            "### {}{}\n",
+            o.cost.option.label(),
+            if o.chosen { " (chosen)" } else { "" }
+        );
+        for pro in &o.pros {
+            let _ = writeln!(s, "* Good, because {}", escape(&lowercase_first(pro)));
+        }
+        for con in &o.cons {
+            let _ = writeln!(s, "* Bad, because {}", escape(&lowercase_first(con)));
+        }
+        s.push('\n');
+    }
+
+    let _ = writeln!(s, "## More Information\n");
+    let _ = writeln!(s, "### Monthly cost of every option\n");
+    let _ = writeln!(s, "| Option | Kind | USD a month | Breakdown |");
+    let _ = writeln!(s, "|---|---|---:|---|");
+    for c in &a.costs {
+        let items: Vec<String> = c
+            .breakdown
+            .iter()
+            .map(|l| format!("{} {}", l.item, format::usd(l.usd)))
+            .collect();
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} |",
+            c.option.id(),
+            c.kind.label(),
+            format::usd(c.monthly_usd),
+            escape(&items.join(", "))
+        );
+    }
+    s.push('\n');
+    let be = &a.break_even;
+    match be.monthly_requests {
+        Some(v) => {
+            let _ = writeln!(
+                s,
+                "Break-even: {} and {} cost the same at {} requests a month (today: {}).\n",
+                be.function_option.label(),
+                be.server_option.label(),
+                format::short_count(v),
+                format::short_count(w.traffic.monthly_requests)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                s,
+                "Break-even: {} and {} never cost the same between 1k and 100B requests a month.\n",
+                be.function_option.label(),
+                be.server_option.label()
+            );
+        }
+    }
+    let cs = &a.cold_start;
+    let _ = writeln!(
+        s,
+        "Cold starts on {}: {} of requests, about {} each; estimated p99 {} against a {} target ({}). Removing them: {} a month more ({} instances; {}).\n",
+        cs.option.label(),
+        format::percent(cs.fraction_of_requests),
+        format::duration_ms(cs.added_latency_ms),
+        format::duration_ms(cs.p99_latency_ms),
+        format::duration_ms(w.latency.p99_target_ms),
+        if cs.meets_p99_target { "met" } else { "missed" },
+        format::usd(cs.provisioned_concurrency_usd),
+        cs.provisioned_instances,
+        escape(&cs.remedy)
+    );
+    if let Some(p) = r.pattern {
+        let _ = writeln!(s, "### Pattern: {}\n", escape(&p.name));
+        let _ = writeln!(s, "{}\n", escape(&p.summary));
+        for line in r.flow() {
+            let _ = writeln!(s, "* {}", escape(&line));
+        }
+        s.push('\n');
+        if !p.cost_items.is_empty() {
+            let _ = writeln!(s, "Bill of materials:\n");
+            for item in &p.cost_items {
+                let _ = writeln!(s, "* {}: {}", escape(&item.item), escape(&item.billed_by));
+            }
+            s.push('\n');
+        }
+        if !p.pitfalls.is_empty() {
+            let _ = writeln!(s, "Pitfalls:\n");
+            for pitfall in &p.pitfalls {
+                let _ = writeln!(s, "* {}", escape(pitfall));
+            }
+            s.push('\n');
+        }
+    }
+    let _ = writeln!(s, "### Assumptions\n");
+    for assumption in &a.assumptions {
+        let _ = writeln!(s, "* {}", escape(assumption));
+    }
+    s.push('\n');
+    let _ = writeln!(
+        s,
+        "### Price sources\n\nPrices from \"{}\", compiled {}; sources read between {} and {}.\n",
+        escape(&a.price_book.title),
+        escape(&a.price_book.compiled_on),
+        escape(&a.price_book.sources_from),
+        escape(&a.price_book.sources_to)
+    );
+    for (id, source) in &r.sources {
+        let _ = writeln!(
+            s,
+            "* {} ({}): {}, read {}",
+            escape(id),
+            escape(&source.title),
+            escape(&source.url),
+            escape(&source.read_on)
+        );
+    }
+    s
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        // Keep capitals of names and acronyms ("AWS", "An MVP") when the second letter is upper case too.
+        Some(first) if first.is_uppercase() && !chars.clone().next().is_some_and(char::is_uppercase) => {
+            let rest: String = chars.collect();
+            let lowered: String = first.to_lowercase().collect();
+            // Product names keep their capital.
+            for name in [
+                "Lambda", "Cloud", "Azure", "Amazon", "Google", "Compute", "Fargate", "EC2",
+            ] {
+                if text.starts_with(name) {
+                    return text.to_owned();
+                }
+            }
+            format!("{lowered}{rest}")
+        }
+        _ => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            escape("a *b* [c](d) <x> | y\n# z"),
+            "a \\*b\\* \\[c\\](d) \\<x\\> \\| y \\# z"
+        );
+        assert_eq!(escape("$18.67 x86-64"), "$18.67 x86-64");
+    }
+
+    #[test]
+    fn lowercases_sentence_starts_only() {
+        assert_eq!(lowercase_first("The team"), "the team");
+        assert_eq!(lowercase_first("AWS Lambda costs"), "AWS Lambda costs");
+        assert_eq!(lowercase_first("Lambda costs"), "Lambda costs");
+    }
+}

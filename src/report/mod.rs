@@ -1,0 +1,403 @@
+//! Report writers: JSON (the contract in DESIGN.md), a Markdown decision record
+//! (MADR) and a self-contained HTML page with inline SVG charts, all built
+//! from one [`Report`] model of an [`Assessment`]. Output is deterministic: no
+//! timestamps, maps in sorted order, so reports diff cleanly.
+
+mod html;
+mod markdown;
+pub mod svg;
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::advice::{Assessment, Blocker, Criterion, Lean, Verdict, is_serverless_side};
+use crate::catalogue::{Catalogue, Layout, Pattern, layout};
+use crate::cost::{OptionCost, OptionId};
+use crate::format;
+use crate::pricing::{PriceBook, Source};
+use crate::workload::Trigger;
+
+pub use html::to_html_report;
+pub use markdown::to_markdown_report;
+
+/// The report as pretty JSON, schema version 1.
+///
+/// # Errors
+/// Only if a number can't be written, which validation rules out.
+pub fn to_json(assessment: &Assessment) -> Result<String, serde_json::Error> {
+    let mut text = serde_json::to_string_pretty(assessment)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The Markdown decision record of an assessment.
+#[must_use]
+pub fn to_markdown(assessment: &Assessment, catalogue: &Catalogue, book: &PriceBook) -> String {
+    to_markdown_report(&Report::new(assessment, catalogue, book))
+}
+
+/// The self-contained HTML report of an assessment.
+#[must_use]
+pub fn to_html(assessment: &Assessment, catalogue: &Catalogue, book: &PriceBook) -> String {
+    to_html_report(&Report::new(assessment, catalogue, book))
+}
+
+/// One option as the report presents it.
+#[derive(Debug, Clone)]
+pub struct OptionView<'a> {
+    /// Its bill.
+    pub cost: &'a OptionCost,
+    /// Its hard stops.
+    pub blockers: Vec<&'a Blocker>,
+    /// Reasons for it.
+    pub pros: Vec<String>,
+    /// Reasons against it.
+    pub cons: Vec<String>,
+    /// Whether it is the recommended option (or one of two for a hybrid).
+    pub chosen: bool,
+}
+
+/// Everything a report says, worked out once for every format.
+#[derive(Debug, Clone)]
+pub struct Report<'a> {
+    /// The assessment.
+    pub assessment: &'a Assessment,
+    /// The matched pattern, if the catalogue has it.
+    pub pattern: Option<&'a Pattern>,
+    /// Its diagram.
+    pub layout: Option<Layout>,
+    /// Title of the record.
+    pub title: String,
+    /// The workload described in plain words.
+    pub context: Vec<String>,
+    /// The question decided.
+    pub question: String,
+    /// Criteria, strongest first.
+    pub drivers: Vec<&'a Criterion>,
+    /// Every option, cheapest first within the provider's, then the other clouds.
+    pub options: Vec<OptionView<'a>>,
+    /// Good consequences of the decision.
+    pub good: Vec<String>,
+    /// Bad consequences of the decision.
+    pub bad: Vec<String>,
+    /// When to revisit the decision.
+    pub revisit: Vec<String>,
+    /// The sources the options' prices came from, by id.
+    pub sources: Vec<(&'a str, &'a Source)>,
+}
+
+fn strength(c: &Criterion) -> f64 {
+    c.weight * c.lean.abs()
+}
+
+impl<'a> Report<'a> {
+    /// Builds the model.
+    #[must_use]
+    pub fn new(a: &'a Assessment, catalogue: &'a Catalogue, book: &'a PriceBook) -> Self {
+        let w = &a.workload;
+        let pattern = catalogue.get(&a.pattern.id);
+        let mut drivers: Vec<&Criterion> = a.criteria.iter().collect();
+        drivers.sort_by(|x, y| strength(y).total_cmp(&strength(x)).then(x.id.cmp(&y.id)));
+
+        let triggers: Vec<&str> = w.triggers.iter().map(|t| t.label()).collect();
+        let mut context = Vec::new();
+        if !w.description.trim().is_empty() {
+            context.push(w.description.trim().to_owned());
+        }
+        context.push(format!(
+            "It handles {} requests a month with a {} traffic shape (busiest hour {:.1}x the average{}). A request averages {} (p99 {}, longest job {}) with {} MB of memory on {} ({}), {}.",
+            format::short_count(w.traffic.monthly_requests),
+            w.traffic.shape.label().to_lowercase(),
+            w.peak_to_average(),
+            if w.traffic.growth_per_month == 0.0 {
+                String::new()
+            } else {
+                format!(", growing {} a month", format::percent(w.traffic.growth_per_month))
+            },
+            format::duration_ms(w.execution.avg_duration_ms),
+            format::duration_ms(w.execution.p99_duration_ms),
+            format::duration_ms(w.execution.max_duration_s * 1000.0),
+            w.execution.memory_mb,
+            w.execution.runtime.label(),
+            w.execution.architecture.label(),
+            if w.execution.cpu_bound { "CPU-bound" } else { "mostly waiting on I/O" },
+        ));
+        context.push(format!(
+            "Work starts from {}; state: {}; hardware: {}. Users need a p99 of {}{}. The team's capacity to run servers is {}, the product is at the {} stage, and tolerance for provider lock-in is {}.",
+            if triggers.is_empty() { "no named trigger".to_owned() } else { triggers.join(", ") },
+            w.state.label().to_lowercase(),
+            w.hardware.label(),
+            format::duration_ms(w.latency.p99_target_ms),
+            if w.latency.cold_start_tolerant { " and accept an occasional slow start" } else { " and do not accept slow starts" },
+            w.team.ops_capacity.label().to_lowercase(),
+            w.team.stage.label(),
+            w.team.lock_in_tolerance.label().to_lowercase(),
+        ));
+        let question = format!(
+            "Should \"{}\" run on {} serverless functions, or on servers and containers?",
+            w.name,
+            w.provider.label()
+        );
+
+        let rec = &a.recommendation;
+        let chosen = |o: OptionId| rec.serverless_option == Some(o) || rec.traditional_option == Some(o);
+        let provider_cheapest = a
+            .costs
+            .iter()
+            .filter(|c| c.option.provider() == w.provider)
+            .map(|c| c.monthly_usd)
+            .fold(f64::INFINITY, f64::min);
+        let mut options: Vec<OptionView> = a
+            .costs
+            .iter()
+            .map(|cost| {
+                let blockers: Vec<&Blocker> = a.blockers.iter().filter(|b| b.option == cost.option).collect();
+                let (pros, cons) = pros_and_cons(a, cost, &blockers, provider_cheapest);
+                OptionView {
+                    cost,
+                    blockers,
+                    pros,
+                    cons,
+                    chosen: chosen(cost.option),
+                }
+            })
+            .collect();
+        options.sort_by(|x, y| {
+            let home = |v: &OptionView| v.cost.option.provider() != w.provider;
+            home(x)
+                .cmp(&home(y))
+                .then(x.cost.monthly_usd.total_cmp(&y.cost.monthly_usd))
+                .then(x.cost.option.cmp(&y.cost.option))
+        });
+
+        let sign = match a.verdict {
+            Verdict::Serverless => 1.0,
+            Verdict::Traditional => -1.0,
+            Verdict::Hybrid => 0.0,
+        };
+        let mut good: Vec<String> = Vec::new();
+        let mut bad: Vec<String> = Vec::new();
+        for c in &drivers {
+            if c.leans == Lean::Neutral {
+                continue;
+            }
+            let for_verdict = if sign == 0.0 { true } else { c.lean * sign > 0.0 };
+            if for_verdict && good.len() < 4 {
+                good.push(c.reason.clone());
+            } else if !for_verdict && bad.len() < 4 {
+                bad.push(c.reason.clone());
+            }
+        }
+        if a.verdict != Verdict::Traditional && !a.cold_start.meets_p99_target {
+            bad.push(format!(
+                "Cold starts push the p99 to about {}; removing them with kept-warm instances costs about {} a month more.",
+                format::duration_ms(a.cold_start.p99_latency_ms),
+                format::usd(a.cold_start.provisioned_concurrency_usd)
+            ));
+        }
+        if a.verdict == Verdict::Hybrid {
+            bad.push("Two hosting models mean two deployment paths, two sets of dashboards and a boundary to keep clean.".to_owned());
+        }
+        let revisit = a
+            .flip_points
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} moves from {} to {}: the verdict becomes {}.",
+                    f.label,
+                    show_answer(&f.answer, f.current),
+                    show_answer(&f.answer, f.value),
+                    f.verdict.label().to_lowercase()
+                )
+            })
+            .collect();
+
+        let mut source_ids: Vec<&str> = Vec::new();
+        collect_source_ids(book, &mut source_ids);
+        let sources = source_ids
+            .into_iter()
+            .filter_map(|id| book.sources.get_key_value(id).map(|(k, v)| (k.as_str(), v)))
+            .collect();
+
+        Report {
+            assessment: a,
+            pattern,
+            layout: pattern.map(layout),
+            title: format!("Serverless or servers for \"{}\"", w.name),
+            context,
+            question,
+            drivers,
+            options,
+            good,
+            bad,
+            revisit,
+            sources,
+        }
+    }
+
+    /// The pattern's flow as "A -> B (label)" lines.
+    #[must_use]
+    pub fn flow(&self) -> Vec<String> {
+        let Some(p) = self.pattern else { return Vec::new() };
+        p.edges
+            .iter()
+            .map(|e| {
+                let name = |id: &str| p.node(id).map_or(id.to_owned(), |n| n.label.clone());
+                format!(
+                    "{} -> {}{}: {}",
+                    name(&e.from),
+                    name(&e.to),
+                    if e.back { " (back)" } else { "" },
+                    e.label
+                )
+            })
+            .collect()
+    }
+}
+
+/// An answer's value in words for the "revisit" list.
+#[must_use]
+pub fn show_answer(answer: &str, value: f64) -> String {
+    match answer {
+        "traffic.monthly_requests" => format!("{} requests a month", format::short_count(value)),
+        "execution.avg_duration_ms" | "latency.p99_target_ms" => format::duration_ms(value),
+        "traffic.peak_to_average" => format!("{value:.1}x"),
+        "execution.memory_mb" => format!("{value:.0} MB"),
+        _ => format!("{value}"),
+    }
+}
+
+fn pros_and_cons(
+    a: &Assessment,
+    cost: &OptionCost,
+    blockers: &[&Blocker],
+    provider_cheapest: f64,
+) -> (Vec<String>, Vec<String>) {
+    let w = &a.workload;
+    let mut pros = Vec::new();
+    let mut cons: Vec<String> = blockers
+        .iter()
+        .map(|b| format!("Blocked: {}", b.reason))
+        .collect();
+    let option = cost.option;
+    let at_home = option.provider() == w.provider;
+    if at_home && (cost.monthly_usd - provider_cheapest).abs() < 1e-9 {
+        pros.push(format!(
+            "Cheapest on {} at this volume: {} a month.",
+            w.provider.label(),
+            format::usd(cost.monthly_usd)
+        ));
+    } else if at_home && provider_cheapest > 0.0 {
+        cons.push(format!(
+            "Costs {} a month, {:.1}x the cheapest option on {}.",
+            format::usd(cost.monthly_usd),
+            cost.monthly_usd / provider_cheapest,
+            w.provider.label()
+        ));
+    } else {
+        pros.push(format!(
+            "Costs {} a month on {}.",
+            format::usd(cost.monthly_usd),
+            option.provider().label()
+        ));
+    }
+    if option.is_serverless() {
+        pros.push("Scales to zero: idle hours cost nothing.".to_owned());
+        pros.push("No servers to patch, size or scale.".to_owned());
+        if option == a.cold_start.option && a.cold_start.fraction_of_requests > 0.0 {
+            cons.push(format!(
+                "About {} of requests start cold, adding {} each.",
+                format::percent(a.cold_start.fraction_of_requests),
+                format::duration_ms(a.cold_start.added_latency_ms)
+            ));
+        }
+        cons.push("Ties the code to the provider's triggers and limits.".to_owned());
+    } else if is_serverless_side(option) {
+        pros.push("Instances kept ready: no cold starts.".to_owned());
+        cons.push("At least one instance is billed around the clock.".to_owned());
+    } else {
+        pros.push("Steady latency with no cold starts, and any runtime, library or long job.".to_owned());
+        if w.servers.min_instances > 0 {
+            cons.push(format!(
+                "Billed while idle: at least {} instance(s) run around the clock.",
+                w.servers.min_instances
+            ));
+        }
+        cons.push("The team patches, sizes and scales the fleet.".to_owned());
+    }
+    if w.triggers
+        .iter()
+        .any(|t| matches!(t, Trigger::HttpApi | Trigger::Webhook))
+        && cost.breakdown.iter().any(|l| l.item == "load_balancer")
+    {
+        cons.push("Needs a load balancer in front, billed by the hour.".to_owned());
+    }
+    (pros, cons)
+}
+
+fn collect_source_ids<'a>(book: &'a PriceBook, out: &mut Vec<&'a str>) {
+    // Every source the book cites, in the book's (sorted) order.
+    for id in book.sources.keys() {
+        out.push(id.as_str());
+    }
+}
+
+/// One catalogue entry as the `patterns --format json` listing writes it.
+#[derive(Debug, Serialize)]
+struct PatternListing<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    triggers: Vec<&'a str>,
+    summary: &'a str,
+    nodes: &'a [crate::catalogue::Node],
+    edges: &'a [crate::catalogue::Edge],
+}
+
+/// The catalogue as a JSON array of patterns.
+///
+/// # Errors
+/// Never in practice; serialization of plain strings does not fail.
+pub fn patterns_json(catalogue: &Catalogue) -> Result<String, serde_json::Error> {
+    let list: Vec<PatternListing> = catalogue
+        .patterns
+        .iter()
+        .map(|p| PatternListing {
+            id: &p.id,
+            name: &p.name,
+            kind: match p.kind {
+                crate::catalogue::PatternKind::Serverless => "serverless",
+                crate::catalogue::PatternKind::Traditional => "traditional",
+                crate::catalogue::PatternKind::Hybrid => "hybrid",
+            },
+            triggers: p.triggers.iter().map(|t| t.file_name()).collect(),
+            summary: &p.summary,
+            nodes: &p.nodes,
+            edges: &p.edges,
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&list)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The catalogue as text, one pattern per line.
+#[must_use]
+pub fn patterns_text(catalogue: &Catalogue) -> String {
+    let width = catalogue.patterns.iter().map(|p| p.id.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for p in &catalogue.patterns {
+        let triggers: Vec<&str> = p.triggers.iter().map(|t| t.file_name()).collect();
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:<11}  {:<28}  {}",
+            p.id,
+            p.kind.label(),
+            triggers.join(","),
+            p.name
+        );
+    }
+    let _ = writeln!(out, "{} patterns", catalogue.patterns.len());
+    out
+}

@@ -1,0 +1,64 @@
+//! Shared helpers for the integration tests.
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::unreadable_literal,
+    clippy::items_after_statements
+)]
+
+use serverless_advisor::catalogue::Catalogue;
+use serverless_advisor::cost::{CostInput, OptionCost, OptionId, Profile, option_cost};
+use serverless_advisor::pricing::PriceBook;
+use serverless_advisor::workload::{ApiGateway, Shape, Trigger, Workload};
+
+pub fn book() -> PriceBook {
+    PriceBook::built_in().unwrap_or_else(|e| panic!("built-in price book: {e}"))
+}
+
+pub fn catalogue() -> Catalogue {
+    Catalogue::built_in().unwrap_or_else(|e| panic!("built-in catalogue: {e}"))
+}
+
+/// A queue-triggered workload (no gateway, no load balancer) with a flat profile.
+pub fn plain(monthly_requests: f64, avg_ms: f64, memory_mb: u32) -> Workload {
+    let mut w = Workload {
+        name: "test".into(),
+        ..Workload::default()
+    };
+    w.traffic.monthly_requests = monthly_requests;
+    w.traffic.shape = Shape::Steady;
+    w.traffic.peak_to_average = Some(1.0);
+    w.execution.avg_duration_ms = avg_ms;
+    w.execution.p99_duration_ms = avg_ms * 4.0;
+    w.execution.max_duration_s = avg_ms * 4.0 / 1000.0;
+    w.execution.memory_mb = memory_mb;
+    w.execution.cpu_bound = true;
+    w.triggers = vec![Trigger::Queue];
+    w.api_gateway = ApiGateway::NoGateway;
+    w
+}
+
+pub fn cost_of(option: OptionId, w: &Workload, book: &PriceBook) -> OptionCost {
+    let profile = Profile::new(w.traffic.shape, w.peak_to_average());
+    option_cost(
+        option,
+        &CostInput {
+            workload: w,
+            book,
+            profile: &profile,
+            monthly_requests: w.traffic.monthly_requests,
+        },
+    )
+}
+
+pub fn assert_usd(actual: f64, expected: f64, what: &str) {
+    assert!(
+        (actual - expected).abs() <= 0.005 + expected.abs() * 1e-6,
+        "{what}: got {actual}, expected {expected}"
+    );
+}
+
+pub fn item(cost: &OptionCost, name: &str) -> f64 {
+    serverless_advisor::cost::item_usd(cost, name)
+}

@@ -1,0 +1,137 @@
+//! The price book: the built-in one is valid and sourced; a broken one is
+//! refused with file, line, column, field and value.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::unreadable_literal,
+    clippy::items_after_statements
+)]
+
+use serverless_advisor::pricing::{BUILT_IN, PriceBook};
+
+fn with(replace: &str, by: &str) -> String {
+    assert!(
+        BUILT_IN.contains(replace),
+        "fixture text {replace:?} not in the book"
+    );
+    BUILT_IN.replacen(replace, by, 1)
+}
+
+fn first_problem(text: &str) -> serverless_advisor::source::FileError {
+    let err = PriceBook::from_ron(text, "prices.ron").expect_err("must be refused");
+    err.problems()
+        .first()
+        .cloned()
+        .unwrap_or_else(|| panic!("no problems in {err}"))
+}
+
+#[test]
+fn built_in_book_is_valid_and_dated() {
+    let book = PriceBook::built_in().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(book.hours_per_month, 730.0);
+    assert_eq!(book.compiled_on, "2026-11-26");
+    let (from, to) = book.read_range();
+    assert!(from.as_str() <= to.as_str());
+    assert!(from.starts_with("20"), "{from}");
+    // The PRICING.md facts the cost tests rely on.
+    assert_eq!(book.aws_lambda.requests_per_million.value, 0.20);
+    assert_eq!(book.instance("t3.medium").map(|i| i.per_hour.value), Some(0.0416));
+    assert_eq!(book.aws_lambda.max_duration_s.value, 900.0);
+}
+
+#[test]
+fn every_price_names_a_known_source() {
+    let book = PriceBook::built_in().unwrap_or_else(|e| panic!("{e}"));
+    let tree = serde_json::to_value(&book).expect("json");
+    let mut count = 0;
+    fn walk(v: &serde_json::Value, book: &PriceBook, count: &mut usize) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let (Some(_), Some(src)) = (m.get("value"), m.get("source")) {
+                    *count += 1;
+                    let id = src.as_str().expect("source id");
+                    let source = book
+                        .sources
+                        .get(id)
+                        .unwrap_or_else(|| panic!("unknown source {id}"));
+                    assert!(!source.url.is_empty() && source.read_on.len() == 10);
+                }
+                m.values().for_each(|c| walk(c, book, count));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|c| walk(c, book, count)),
+            _ => {}
+        }
+    }
+    walk(&tree, &book, &mut count);
+    assert!(count > 60, "{count} sourced numbers");
+}
+
+#[test]
+fn negative_price_is_refused_with_its_position() {
+    let text = with(
+        "requests_per_million: (value: 0.20, source: \"infracost_lambda_function\")",
+        "requests_per_million: (value: -0.20, source: \"infracost_lambda_function\")",
+    );
+    let e = first_problem(&text);
+    assert_eq!(e.field, "aws_lambda.requests_per_million.value");
+    assert_eq!(e.value, "-0.20");
+    let expected_line = text
+        .lines()
+        .position(|l| l.contains("value: -0.20"))
+        .expect("line")
+        + 1;
+    assert_eq!(e.line, expected_line);
+    assert!(
+        e.to_string().starts_with(&format!("prices.ron:{expected_line}:")),
+        "{e}"
+    );
+}
+
+#[test]
+fn unknown_source_id_is_refused() {
+    let text = with(
+        "(value: 0.0416, source: \"infracost_instance\")",
+        "(value: 0.0416, source: \"a_blog\")",
+    );
+    let e = first_problem(&text);
+    assert!(e.field.ends_with("per_hour.source"), "{e}");
+    assert!(e.problem.contains("not a source id"), "{e}");
+}
+
+#[test]
+fn bad_date_is_refused() {
+    let text = with("read_on: \"2024-07-01\"", "read_on: \"July 2024\"");
+    let e = first_problem(&text);
+    assert!(
+        e.field.starts_with("sources.") && e.field.ends_with(".read_on"),
+        "{e}"
+    );
+    assert!(e.allowed.contains("YYYY-MM-DD"), "{e}");
+}
+
+#[test]
+fn tiers_out_of_order_are_refused() {
+    let text = with(
+        "(up_to: Some(15000000000.0), price: 0.000015)",
+        "(up_to: Some(1000.0), price: 0.000015)",
+    );
+    let e = first_problem(&text);
+    assert!(
+        e.field.contains("duration_per_gb_second_x86.tiers[1].up_to"),
+        "{e}"
+    );
+}
+
+#[test]
+fn unknown_field_in_book_is_refused() {
+    let text = with("currency: \"USD\",", "currency: \"USD\",\n    discount: 0.5,");
+    let e = first_problem(&text);
+    assert!(e.problem.contains("unknown field `discount`"), "{e}");
+}
+
+#[test]
+fn missing_runtime_cold_start_is_refused() {
+    let text = with("(runtime: Java, fast_ms: 1000.0, slow_ms: 3000.0),", "");
+    let e = first_problem(&text);
+    assert!(e.problem.contains("Java"), "{e}");
+}
