@@ -62,3 +62,22 @@ pub fn assert_usd(actual: f64, expected: f64, what: &str) {
 pub fn item(cost: &OptionCost, name: &str) -> f64 {
     serverless_advisor::cost::item_usd(cost, name)
 }
+
+/// Every sample workload in assets/workloads/, as (file stem, workload), sorted by stem.
+pub fn samples() -> Vec<(String, Workload)> {
+    let b = book();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/workloads");
+    let mut out: Vec<(String, Workload)> = std::fs::read_dir(&dir)
+        .expect("assets/workloads")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .map(|p| {
+            let stem = p.file_stem().expect("stem").to_string_lossy().into_owned();
+            let w = Workload::load(&p, &b).unwrap_or_else(|e| panic!("{e}"));
+            (stem, w)
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(!out.is_empty(), "no samples in {}", dir.display());
+    out
+}

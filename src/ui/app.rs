@@ -1,0 +1,1015 @@
+//! The app: owns the workload, the latest assessment and the window state;
+//! draws the screens and applies the commands they return.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+use serde::{Deserialize, Serialize};
+
+use super::catalogue_view::{self, CatalogueView};
+use super::charts::PlotCache;
+use super::files::{self, Autosave, AutosaveFile, BrowseJob, BrowseResult, PathPrompt, Purpose, Recovered};
+use super::questionnaire::{self, Step};
+use super::results;
+use crate::advice::{self, Assessment};
+use crate::catalogue::{Catalogue, Layout, layout};
+use crate::cli::{Args, ReportFormat};
+use crate::pricing::PriceBook;
+use crate::source::FileError;
+use crate::workload::Workload;
+
+/// How the window is started.
+#[derive(Debug, Clone, Default)]
+pub struct AppOptions {
+    /// A workload to open.
+    pub file: Option<PathBuf>,
+    /// A price book to use instead of the built-in one.
+    pub pricing: Option<PathBuf>,
+    /// A folder of extra patterns.
+    pub catalogue: Option<PathBuf>,
+    /// Where autosaves go (the user's data folder by default).
+    pub data_dir: Option<PathBuf>,
+    /// Whether Browse opens the native dialog (tests turn it off).
+    pub native_dialogs: bool,
+}
+
+impl AppOptions {
+    /// Options from the command line.
+    #[must_use]
+    pub fn from_args(args: &Args) -> Self {
+        Self {
+            file: args.file.clone(),
+            pricing: args.pricing.clone(),
+            catalogue: args.catalogue.clone(),
+            data_dir: None,
+            native_dialogs: true,
+        }
+    }
+}
+
+/// The colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Theme {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl Theme {
+    fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::System => egui::ThemePreference::System,
+            Self::Light => egui::ThemePreference::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// Preferences kept between runs (in eframe's storage; never the user's documents).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The theme.
+    pub theme: Theme,
+    /// Recently used workload files, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+const SETTINGS_KEY: &str = "serverless-advisor-settings";
+
+/// The two tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// Questionnaire and results.
+    #[default]
+    Advisor,
+    /// The pattern catalogue.
+    Catalogue,
+}
+
+/// What the screens ask the app to do, applied after drawing.
+#[must_use]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Start a new workload.
+    New,
+    /// Ask for a workload to open.
+    Open,
+    /// Open this workload.
+    OpenPath(PathBuf),
+    /// Save to the current file (or ask where).
+    Save,
+    /// Ask where to save.
+    SaveAs,
+    /// Ask where to export the report.
+    Export(ReportFormat),
+    /// Ask for a price book.
+    LoadPrices,
+    /// Ask for a pattern folder.
+    LoadCatalogue,
+    /// Close the window.
+    Quit,
+    /// Change the theme.
+    SetTheme(Theme),
+}
+
+/// An action waiting for the user to confirm discarding unsaved changes.
+#[derive(Debug, Clone, PartialEq)]
+enum Pending {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+/// A line in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The text.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub error: bool,
+}
+
+/// What is derived from the workload; rebuilt only when the workload or the price book changes.
+#[derive(Default)]
+struct Derived {
+    for_workload: Option<Workload>,
+    problems: Vec<FileError>,
+    assessment: Option<Assessment>,
+    plot: Option<PlotCache>,
+    layout: Option<Layout>,
+    recomputes: u64,
+}
+
+/// The serverless-advisor window.
+pub struct AdvisorApp {
+    book: PriceBook,
+    book_label: String,
+    catalogue: Catalogue,
+    workload: Workload,
+    path: Option<PathBuf>,
+    saved: Workload,
+    derived: Derived,
+    step: Step,
+    tab: Tab,
+    catalogue_view: CatalogueView,
+    prompt: Option<PathPrompt>,
+    confirm: Option<Pending>,
+    restore: Option<AutosaveFile>,
+    autosave: Autosave,
+    settings: Settings,
+    messages: Vec<Message>,
+    native_dialogs: bool,
+    quit_confirmed: bool,
+    title: String,
+}
+
+impl AdvisorApp {
+    /// Builds the app: loads the price book, catalogue, settings and the file
+    /// to open; anything that fails is reported in the window, never fatal.
+    #[must_use]
+    #[allow(clippy::needless_pass_by_value)] // Owned, so the launch closure can move it in.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        cc.egui_ctx.set_theme(settings.theme.preference());
+        Self::with_settings(&options, settings)
+    }
+
+    /// Builds the app without eframe's storage (for tests and benches).
+    #[must_use]
+    pub fn with_settings(options: &AppOptions, settings: Settings) -> Self {
+        let mut messages = Vec::new();
+        let (book, book_label) = match options.pricing.as_deref().map(PriceBook::load) {
+            Some(Ok(book)) => (
+                book,
+                options
+                    .pricing
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+            ),
+            Some(Err(e)) => {
+                messages.push(Message {
+                    text: format!("Could not load the price book, using the built-in one: {e}"),
+                    error: true,
+                });
+                (built_in_book(), "built-in".to_owned())
+            }
+            None => (built_in_book(), "built-in".to_owned()),
+        };
+        let mut catalogue = Catalogue::built_in().unwrap_or_default();
+        if let Some(dir) = &options.catalogue {
+            match catalogue.load_dir(dir) {
+                Ok(outcome) => {
+                    for failure in outcome.failures {
+                        messages.push(Message {
+                            text: format!("Skipped a pattern file: {failure}"),
+                            error: true,
+                        });
+                    }
+                }
+                Err(e) => messages.push(Message {
+                    text: e.to_string(),
+                    error: true,
+                }),
+            }
+        }
+        let data_dir = options.data_dir.clone().unwrap_or_else(files::default_data_dir);
+        let autosave = Autosave::new(&data_dir);
+        let restore = match autosave.recover() {
+            Recovered::Nothing => None,
+            Recovered::Edits(file) => Some(*file),
+            Recovered::MovedAside(to, why) => {
+                messages.push(Message {
+                    text: format!(
+                        "The autosave from the last session could not be read ({why}); it was moved to {}.",
+                        to.display()
+                    ),
+                    error: true,
+                });
+                None
+            }
+        };
+        let default = sample_workload();
+        let mut app = Self {
+            book,
+            book_label,
+            catalogue,
+            workload: default.clone(),
+            path: None,
+            saved: default,
+            derived: Derived::default(),
+            step: Step::default(),
+            tab: Tab::default(),
+            catalogue_view: CatalogueView::default(),
+            prompt: None,
+            confirm: None,
+            restore,
+            autosave,
+            settings,
+            messages,
+            native_dialogs: options.native_dialogs,
+            quit_confirmed: false,
+            title: String::new(),
+        };
+        if let Some(file) = &options.file {
+            app.open_path(file);
+        }
+        app.refresh();
+        app
+    }
+
+    /// The workload being edited.
+    #[must_use]
+    pub fn workload(&self) -> &Workload {
+        &self.workload
+    }
+
+    /// The file the workload belongs to, if saved.
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The latest assessment (of the last valid answers).
+    #[must_use]
+    pub fn assessment(&self) -> Option<&Assessment> {
+        self.derived.assessment.as_ref()
+    }
+
+    /// The current validation problems.
+    #[must_use]
+    pub fn problems(&self) -> &[FileError] {
+        &self.derived.problems
+    }
+
+    /// How many times the assessment has been recomputed (it should only be on change).
+    #[must_use]
+    pub fn recomputes(&self) -> u64 {
+        self.derived.recomputes
+    }
+
+    /// Whether there are unsaved changes.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.workload != self.saved
+    }
+
+    /// The status messages, oldest first.
+    #[must_use]
+    pub fn messages(&self) -> &[Message] {
+        &self.messages
+    }
+
+    /// The price book in use.
+    #[must_use]
+    pub fn book(&self) -> &PriceBook {
+        &self.book
+    }
+
+    /// The settings to persist.
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Whether edits from a previous session are on offer.
+    #[must_use]
+    pub fn has_restore_offer(&self) -> bool {
+        self.restore.is_some()
+    }
+
+    /// The current step of the questionnaire.
+    #[must_use]
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    /// The current tab.
+    #[must_use]
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    /// The catalogue browser's state.
+    #[must_use]
+    pub fn catalogue_view(&self) -> &CatalogueView {
+        &self.catalogue_view
+    }
+
+    /// The catalogue.
+    #[must_use]
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.messages.push(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn fail(&mut self, text: impl Into<String>) {
+        self.messages.push(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Re-validates and reassesses if the workload changed since last time.
+    fn refresh(&mut self) {
+        if self.derived.for_workload.as_ref() == Some(&self.workload) {
+            return;
+        }
+        self.derived.problems = self.workload.problems(&self.book);
+        if self.derived.problems.is_empty() {
+            let assessment = advice::assess(&self.workload, &self.book, &self.catalogue);
+            self.derived.plot = Some(PlotCache::new(&assessment));
+            self.derived.layout = self.catalogue.get(&assessment.pattern.id).map(layout);
+            self.derived.assessment = Some(assessment);
+        }
+        self.derived.for_workload = Some(self.workload.clone());
+        self.derived.recomputes += 1;
+    }
+
+    fn invalidate(&mut self) {
+        self.derived.for_workload = None;
+    }
+
+    /// Opens a workload file; syntax errors keep the current document, range
+    /// errors open it with the problems shown at their fields.
+    pub fn open_path(&mut self, path: &Path) {
+        let text = match crate::source::read_text(path) {
+            Ok(text) => text,
+            Err(e) => return self.fail(e.to_string()),
+        };
+        match Workload::from_ron(&text, &path.display().to_string(), &self.book) {
+            Ok(workload) => {
+                self.workload = workload.clone();
+                self.saved = workload;
+                self.path = Some(path.to_path_buf());
+                files::remember(&mut self.settings.recent, path);
+                self.autosave.clear();
+                self.say(format!("Opened {}", path.display()));
+            }
+            Err(e) => match ron::Options::default().from_str::<Workload>(&text) {
+                // It parses, so only ranges are wrong: open it and show them at their fields.
+                Ok(workload) => {
+                    self.workload = workload.clone();
+                    self.saved = workload;
+                    self.path = Some(path.to_path_buf());
+                    files::remember(&mut self.settings.recent, path);
+                    self.fail(format!("Opened {} with problems to fix: {e}", path.display()));
+                }
+                Err(_) => self.fail(format!("Could not open the file: {e}")),
+            },
+        }
+    }
+
+    /// Saves to `path` atomically.
+    pub fn save_to(&mut self, path: &Path) {
+        match crate::fsio::write_atomic(path, self.workload.to_ron().as_bytes()) {
+            Ok(()) => {
+                self.saved = self.workload.clone();
+                self.path = Some(path.to_path_buf());
+                files::remember(&mut self.settings.recent, path);
+                self.autosave.clear();
+                self.say(format!("Saved {}", path.display()));
+            }
+            Err(e) => self.fail(format!("{e}. The file on disk is unchanged.")),
+        }
+    }
+
+    /// Writes the report in `format` to `path` atomically.
+    pub fn export_to(&mut self, path: &Path, format: ReportFormat) {
+        let Some(a) = &self.derived.assessment else {
+            return self.fail("Fix the highlighted answers before exporting.");
+        };
+        if !self.derived.problems.is_empty() {
+            return self.fail("Fix the highlighted answers before exporting.");
+        }
+        let text = match format {
+            ReportFormat::Json => match crate::report::to_json(a) {
+                Ok(text) => text,
+                Err(e) => return self.fail(format!("Could not write the JSON: {e}")),
+            },
+            ReportFormat::Md => crate::report::to_markdown(a, &self.catalogue, &self.book),
+            ReportFormat::Html => crate::report::to_html(a, &self.catalogue, &self.book),
+        };
+        match crate::fsio::write_atomic(path, text.as_bytes()) {
+            Ok(()) => self.say(format!("Exported {}", path.display())),
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    /// Loads another price book and reassesses.
+    pub fn load_prices(&mut self, path: &Path) {
+        match PriceBook::load(path) {
+            Ok(book) => {
+                self.say(format!(
+                    "Loaded price book \"{}\" (compiled {})",
+                    book.title, book.compiled_on
+                ));
+                self.book = book;
+                self.book_label = path.display().to_string();
+                self.invalidate();
+            }
+            Err(e) => self.fail(format!("Could not load the price book: {e}")),
+        }
+    }
+
+    fn load_catalogue(&mut self, dir: &Path) {
+        match self.catalogue.load_dir(dir) {
+            Ok(outcome) => {
+                let loaded = outcome.patterns.len();
+                for failure in outcome.failures {
+                    self.fail(format!("Skipped a pattern file: {failure}"));
+                }
+                self.say(format!("Added {loaded} pattern(s) from {}", dir.display()));
+                self.invalidate();
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    fn new_document(&mut self) {
+        let w = sample_workload();
+        self.workload = w.clone();
+        self.saved = w;
+        self.path = None;
+        self.step = Step::Traffic;
+        self.autosave.clear();
+        self.say("New workload");
+    }
+
+    fn suggestion(&self, purpose: Purpose) -> PathBuf {
+        let dir = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map_or_else(|| std::env::current_dir().unwrap_or_default(), Path::to_path_buf);
+        let stem = self
+            .path
+            .as_deref()
+            .and_then(Path::file_stem)
+            .map_or_else(|| slug(&self.workload.name), |s| s.to_string_lossy().into_owned());
+        match purpose {
+            Purpose::Open => dir,
+            Purpose::SaveAs => dir.join(format!("{stem}.ron")),
+            Purpose::Export(format) => dir.join(format!("{stem}.{}", files::extension(format))),
+            Purpose::LoadPrices => dir.join("pricing.ron"),
+            Purpose::LoadCatalogue => dir.join("patterns"),
+        }
+    }
+
+    fn ask_path(&mut self, purpose: Purpose) {
+        let suggestion = self.suggestion(purpose);
+        let mut prompt = PathPrompt::new(purpose, &suggestion);
+        if purpose == Purpose::Open {
+            prompt.text = suggestion.display().to_string() + std::path::MAIN_SEPARATOR_STR;
+        }
+        self.prompt = Some(prompt);
+    }
+
+    /// Applies a command from the menus, shortcuts or buttons.
+    pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::New => self.guard(Pending::New, ctx),
+            Command::Open => self.guard(Pending::Open, ctx),
+            Command::OpenPath(path) => self.guard(Pending::OpenPath(path), ctx),
+            Command::Save => match self.path.clone() {
+                Some(path) => self.save_to(&path),
+                None => self.ask_path(Purpose::SaveAs),
+            },
+            Command::SaveAs => self.ask_path(Purpose::SaveAs),
+            Command::Export(format) => self.ask_path(Purpose::Export(format)),
+            Command::LoadPrices => self.ask_path(Purpose::LoadPrices),
+            Command::LoadCatalogue => self.ask_path(Purpose::LoadCatalogue),
+            Command::Quit => {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                ctx.set_theme(theme.preference());
+            }
+        }
+    }
+
+    /// Runs an action now, or asks first when it would discard unsaved changes.
+    fn guard(&mut self, pending: Pending, ctx: &egui::Context) {
+        if self.is_dirty() {
+            self.confirm = Some(pending);
+        } else {
+            self.run_pending(pending, ctx);
+        }
+    }
+
+    fn run_pending(&mut self, pending: Pending, ctx: &egui::Context) {
+        match pending {
+            Pending::New => self.new_document(),
+            Pending::Open => self.ask_path(Purpose::Open),
+            Pending::OpenPath(path) => self.open_path(&path),
+            Pending::Quit => {
+                self.quit_confirmed = true;
+                self.autosave.clear();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn shortcuts(ctx: &egui::Context) -> Vec<Command> {
+        let mut out = Vec::new();
+        ctx.input_mut(|i| {
+            let shift_s = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+            if i.consume_shortcut(&shift_s) {
+                out.push(Command::SaveAs);
+            }
+            for (key, command) in [
+                (Key::N, Command::New),
+                (Key::O, Command::Open),
+                (Key::S, Command::Save),
+                (Key::E, Command::Export(ReportFormat::Html)),
+            ] {
+                if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)) {
+                    out.push(command);
+                }
+            }
+        });
+        out
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut out = Vec::new();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.add(egui::Button::new("New").shortcut_text("Ctrl+N")).clicked() {
+                    out.push(Command::New);
+                }
+                if ui
+                    .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+                    .clicked()
+                {
+                    out.push(Command::Open);
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.label("No recent files");
+                    }
+                    for path in &self.settings.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            out.push(Command::OpenPath(path.clone()));
+                        }
+                    }
+                });
+                ui.separator();
+                if ui
+                    .add(egui::Button::new("Save").shortcut_text("Ctrl+S"))
+                    .clicked()
+                {
+                    out.push(Command::Save);
+                }
+                if ui
+                    .add(egui::Button::new("Save as…").shortcut_text("Ctrl+Shift+S"))
+                    .clicked()
+                {
+                    out.push(Command::SaveAs);
+                }
+                ui.separator();
+                ui.menu_button("Export report", |ui| {
+                    if ui
+                        .add(egui::Button::new("HTML page…").shortcut_text("Ctrl+E"))
+                        .clicked()
+                    {
+                        out.push(Command::Export(ReportFormat::Html));
+                    }
+                    if ui.button("Markdown decision record…").clicked() {
+                        out.push(Command::Export(ReportFormat::Md));
+                    }
+                    if ui.button("JSON…").clicked() {
+                        out.push(Command::Export(ReportFormat::Json));
+                    }
+                });
+                ui.separator();
+                if ui.button("Load price book…").clicked() {
+                    out.push(Command::LoadPrices);
+                }
+                if ui.button("Add pattern folder…").clicked() {
+                    out.push(Command::LoadCatalogue);
+                }
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    out.push(Command::Quit);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for (theme, name) in [
+                    (Theme::System, "System theme"),
+                    (Theme::Light, "Light theme"),
+                    (Theme::Dark, "Dark theme"),
+                ] {
+                    if ui.radio(self.settings.theme == theme, name).clicked() {
+                        out.push(Command::SetTheme(theme));
+                    }
+                }
+            });
+            ui.separator();
+            ui.selectable_value(&mut self.tab, Tab::Advisor, "Advisor");
+            ui.selectable_value(&mut self.tab, Tab::Catalogue, "Pattern catalogue");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let (from, to) = self.book.read_range();
+                ui.label(
+                    RichText::new(format!(
+                        "Prices compiled {} ({})",
+                        self.book.compiled_on, self.book_label
+                    ))
+                    .small(),
+                )
+                .on_hover_text(format!(
+                    "{}\nSources read between {from} and {to}.",
+                    self.book.title
+                ));
+            });
+        });
+        out
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            let name = self
+                .path
+                .as_deref()
+                .map_or_else(|| "unsaved workload".to_owned(), |p| p.display().to_string());
+            if self.is_dirty() {
+                ui.label(RichText::new(format!("• {name} (unsaved changes)")).strong());
+            } else {
+                ui.label(name);
+            }
+            if let Some(error) = self.autosave.error.clone() {
+                ui.separator();
+                ui.label(RichText::new(error).color(super::widgets::error_color(ui)));
+            }
+            if let Some(last) = self.messages.last() {
+                ui.separator();
+                let color = if last.error {
+                    super::widgets::error_color(ui)
+                } else {
+                    ui.visuals().text_color()
+                };
+                let response = ui.label(RichText::new(&last.text).color(color));
+                if self.messages.len() > 1 {
+                    let history: Vec<&str> = self
+                        .messages
+                        .iter()
+                        .rev()
+                        .take(10)
+                        .map(|m| m.text.as_str())
+                        .collect();
+                    response.on_hover_text(history.join("\n"));
+                }
+            }
+        });
+    }
+
+    fn prompt_ui(&mut self, ctx: &egui::Context) -> Option<(Purpose, PathBuf)> {
+        let mut done = None;
+        let mut close = false;
+        let native = self.native_dialogs;
+        let prompt = self.prompt.as_mut()?;
+        if let Some(job) = &prompt.browse {
+            match job.poll() {
+                BrowseResult::Pending => {}
+                BrowseResult::Picked(path) => {
+                    prompt.text = path.display().to_string();
+                    prompt.browse = None;
+                    prompt.browse_gave_nothing = false;
+                }
+                BrowseResult::Nothing => {
+                    prompt.browse = None;
+                    prompt.browse_gave_nothing = true;
+                }
+            }
+        }
+        egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(prompt.purpose.title());
+            let label = ui.label("Path");
+            let response = ui
+                .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            if prompt.browse.is_none() && !response.has_focus() && prompt.error.is_none() && !ui.ctx().memory(|m| m.focused().is_some()) {
+                response.request_focus();
+            }
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if let Some(error) = &prompt.error {
+                ui.label(RichText::new(format!("⚠ {error}")).color(super::widgets::error_color(ui)));
+            }
+            if prompt.browse.is_some() {
+                ui.label(RichText::new("Waiting for the system file dialog… You can type the path instead at any time.").weak());
+            } else if prompt.browse_gave_nothing {
+                ui.label(RichText::new("The file dialog returned nothing (cancelled, or no desktop portal): type the path above.").weak());
+            }
+            ui.horizontal(|ui| {
+                if ui.button(prompt.purpose.action()).clicked() || enter {
+                    match prompt.check() {
+                        Ok(path) => done = Some((prompt.purpose, path)),
+                        Err(message) => prompt.error = Some(message),
+                    }
+                }
+                if native && ui.add_enabled(prompt.browse.is_none(), egui::Button::new("Browse…")).clicked() {
+                    let suggestion = prompt.path().unwrap_or_default();
+                    prompt.browse = Some(BrowseJob::spawn(ui.ctx(), prompt.purpose, &suggestion));
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                    close = true;
+                }
+            });
+        });
+        if close || done.is_some() {
+            self.prompt = None;
+        }
+        done
+    }
+
+    fn confirm_ui(&mut self, ctx: &egui::Context) {
+        let Some(pending) = self.confirm.clone() else {
+            return;
+        };
+        let name = self
+            .path
+            .as_deref()
+            .map_or_else(|| "the unsaved workload".to_owned(), |p| p.display().to_string());
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("confirm-discard")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading("Unsaved changes");
+            ui.label(format!("{name} has changes that are not saved. Discard them?"));
+            ui.horizontal(|ui| {
+                if ui.button("Save first").clicked() {
+                    choice = Some(0);
+                }
+                if ui.button("Discard changes").clicked() {
+                    choice = Some(1);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                    choice = Some(2);
+                }
+            });
+        });
+        match choice {
+            Some(0) => {
+                self.confirm = None;
+                match self.path.clone() {
+                    Some(path) => {
+                        self.save_to(&path);
+                        if !self.is_dirty() {
+                            self.run_pending(pending, ctx);
+                        }
+                    }
+                    None => self.ask_path(Purpose::SaveAs),
+                }
+            }
+            Some(1) => {
+                self.confirm = None;
+                self.saved = self.workload.clone();
+                self.autosave.clear();
+                self.run_pending(pending, ctx);
+            }
+            Some(_) => self.confirm = None,
+            None => {}
+        }
+    }
+
+    fn restore_ui(&mut self, ctx: &egui::Context) {
+        let Some(file) = &self.restore else { return };
+        let whose = file
+            .original_path
+            .as_deref()
+            .map_or_else(|| "an unsaved workload".to_owned(), |p| p.display().to_string());
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("restore-autosave")).show(ctx, |ui| {
+            ui.set_width(440.0);
+            ui.heading("Restore unsaved changes?");
+            ui.label(format!(
+                "The last session ended without saving its changes to {whose} (\"{}\"). Restore them?",
+                file.workload.name
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Discard").clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+        match choice {
+            Some(true) => {
+                if let Some(file) = self.restore.take() {
+                    let original = file
+                        .original_path
+                        .as_deref()
+                        .and_then(|p| Workload::load(p, &self.book).ok());
+                    self.saved = original.unwrap_or_else(sample_workload);
+                    self.path = file.original_path;
+                    self.workload = file.workload;
+                    self.say("Restored the unsaved changes from the last session");
+                }
+            }
+            Some(false) => {
+                self.restore = None;
+                self.autosave.clear();
+                self.say("Discarded the unsaved changes from the last session");
+            }
+            None => {}
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let file = self
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(|| "untitled".to_owned(), |n| n.to_string_lossy().into_owned());
+        let title = format!(
+            "{}{} ({file}) · serverless-advisor",
+            if self.is_dirty() { "• " } else { "" },
+            self.workload.name
+        );
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn advisor_tab(&mut self, ui: &mut Ui) {
+        egui::Panel::left("questionnaire")
+            .resizable(true)
+            .default_size(380.0)
+            .min_size(300.0)
+            .show(ui, |ui| {
+                let problems = self.derived.problems.clone();
+                questionnaire::ui(ui, &mut self.step, &mut self.workload, &self.book, &problems);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("results-scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    results::ui(
+                        ui,
+                        self.derived.assessment.as_ref(),
+                        &self.derived.problems,
+                        self.derived.plot.as_ref(),
+                        self.derived.layout.as_ref(),
+                    );
+                });
+        });
+    }
+}
+
+impl eframe::App for AdvisorApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        // Closing with unsaved changes asks first.
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm = Some(Pending::Quit);
+        }
+        let modal_open = self.prompt.is_some() || self.confirm.is_some() || self.restore.is_some();
+        let mut commands = if modal_open {
+            Vec::new()
+        } else {
+            Self::shortcuts(&ctx)
+        };
+
+        egui::Panel::top("menu").show(ui, |ui| commands.extend(self.menu_bar(ui)));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        match self.tab {
+            Tab::Advisor => self.advisor_tab(ui),
+            Tab::Catalogue => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    catalogue_view::ui(ui, &mut self.catalogue_view, &self.catalogue);
+                });
+            }
+        }
+        if let Some((purpose, path)) = self.prompt_ui(&ctx) {
+            match purpose {
+                Purpose::Open => self.open_path(&path),
+                Purpose::SaveAs => self.save_to(&path),
+                Purpose::Export(format) => self.export_to(&path, format),
+                Purpose::LoadPrices => self.load_prices(&path),
+                Purpose::LoadCatalogue => self.load_catalogue(&path),
+            }
+        }
+        self.confirm_ui(&ctx);
+        self.restore_ui(&ctx);
+        for command in commands {
+            self.apply(command, &ctx);
+        }
+        // Recompute only when the answers changed; the next frame shows the result.
+        let before = self.derived.recomputes;
+        self.refresh();
+        if self.derived.recomputes != before {
+            ctx.request_repaint();
+        }
+        if self.restore.is_none()
+            && let Some(wait) = self.autosave.tick(
+                &self.workload,
+                self.path.as_deref(),
+                self.is_dirty(),
+                Instant::now(),
+            )
+        {
+            ctx.request_repaint_after(wait);
+        }
+        self.update_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+fn built_in_book() -> PriceBook {
+    // The embedded book is validated by the test suite; if it ever failed, the
+    // window would still open with an empty-named error rather than crash.
+    #[allow(clippy::expect_used)]
+    PriceBook::built_in().expect("the built-in price book is valid")
+}
+
+/// The workload a new document starts with: the defaults, named.
+#[must_use]
+pub fn sample_workload() -> Workload {
+    let mut w = Workload {
+        name: "New workload".into(),
+        ..Workload::default()
+    };
+    w.description = "Describe what the workload does.".into();
+    w
+}
+
+/// A file-name-safe version of a name.
+fn slug(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let s = s.trim_matches('_').to_owned();
+    if s.is_empty() { "workload".into() } else { s }
+}

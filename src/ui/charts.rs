@@ -1,0 +1,343 @@
+//! Charts drawn from an assessment: the cost curves (`egui_plot`, log-log), the
+//! score breakdown and the week's traffic. Plot points are built once per
+//! assessment ([`PlotCache`]) and borrowed every frame.
+
+use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2};
+use egui_plot::{GridMark, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, VLine};
+
+use crate::advice::Assessment;
+use crate::cost::{OptionId, OptionKind};
+use crate::format;
+use crate::report::svg::option_color;
+
+/// An option's colour as egui wants it.
+#[must_use]
+pub fn color_of(option: OptionId, dark: bool) -> Color32 {
+    let hex = option_color(option).trim_start_matches('#');
+    let channel = |i: usize| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("80"), 16).unwrap_or(128);
+    let (r, g, b) = (channel(0), channel(2), channel(4));
+    if dark {
+        // Lift dark colours so they read on a dark background.
+        let lift = |c: u8| (u16::from(c) + (255 - u16::from(c)) * 2 / 5) as u8;
+        Color32::from_rgb(lift(r), lift(g), lift(b))
+    } else {
+        Color32::from_rgb(r, g, b)
+    }
+}
+
+/// Plot-ready points of an assessment's cost curves, in log10 units.
+#[derive(Debug, Clone, Default)]
+pub struct PlotCache {
+    /// One series per option: (log10 monthly requests, log10 USD).
+    pub curves: Vec<(OptionId, Vec<PlotPoint>)>,
+    /// The break-even point, if the curves cross.
+    pub break_even: Option<PlotPoint>,
+    /// log10 of the workload's monthly requests.
+    pub here_x: f64,
+    /// Lowest log10 USD drawn (values below sit on it).
+    pub y_floor: f64,
+}
+
+impl PlotCache {
+    /// Builds the points from the assessment's sweep.
+    #[must_use]
+    pub fn new(a: &Assessment) -> Self {
+        let sweep = &a.cost_curves;
+        let positive_min = sweep
+            .curves
+            .iter()
+            .flat_map(|(_, ys)| ys.iter().copied())
+            .filter(|v| *v > 0.0 && v.is_finite())
+            .fold(f64::INFINITY, f64::min);
+        let y_floor = if positive_min.is_finite() {
+            positive_min.log10().floor().max(-2.0)
+        } else {
+            -2.0
+        };
+        let to_y = |usd: f64| {
+            if usd > 0.0 {
+                usd.log10().max(y_floor)
+            } else {
+                y_floor
+            }
+        };
+        let curves = sweep
+            .curves
+            .iter()
+            .map(|(option, ys)| {
+                let points = sweep
+                    .monthly_requests
+                    .iter()
+                    .zip(ys)
+                    .map(|(x, y)| PlotPoint::new(x.log10(), to_y(*y)))
+                    .collect();
+                (*option, points)
+            })
+            .collect();
+        let break_even = a.break_even.monthly_requests.and_then(|v| {
+            let ys = sweep
+                .curves
+                .iter()
+                .find(|(o, _)| *o == a.break_even.function_option)
+                .map(|(_, ys)| ys)?;
+            let usd = crate::report::svg::interpolate(&sweep.monthly_requests, ys, v);
+            Some(PlotPoint::new(v.log10(), to_y(usd)))
+        });
+        Self {
+            curves,
+            break_even,
+            here_x: a.workload.traffic.monthly_requests.max(1.0).log10(),
+            y_floor,
+        }
+    }
+}
+
+#[allow(clippy::needless_pass_by_value)] // The signature egui_plot asks for.
+fn decade_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    let mut marks = Vec::new();
+    let mut d = lo.floor() as i64;
+    while (d as f64) <= hi.ceil() && marks.len() < 40 {
+        marks.push(GridMark {
+            value: d as f64,
+            step_size: 1.0,
+        });
+        d += 1;
+    }
+    marks
+}
+
+/// The cost-curve plot: a line per option, the break-even point, "you are here".
+pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, a: &Assessment) {
+    let dark = ui.visuals().dark_mode;
+    let y_floor = cache.y_floor;
+    Plot::new("cost-curves")
+        .height(300.0)
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .x_axis_label("Monthly requests")
+        .y_axis_label("USD a month")
+        .x_grid_spacer(decade_marks)
+        .y_grid_spacer(decade_marks)
+        .x_axis_formatter(|mark, _| format::short_count(10f64.powf(mark.value)))
+        .y_axis_formatter(|mark, _| {
+            let v = 10f64.powf(mark.value);
+            if v < 1.0 {
+                format!("${v:.2}")
+            } else {
+                format!("${}", format::short_count(v))
+            }
+        })
+        .label_formatter(move |hover| {
+            let (name, position) = match hover {
+                egui_plot::HoverPosition::NearDataPoint {
+                    plot_name, position, ..
+                } => (*plot_name, *position),
+                egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
+            };
+            let usd = 10f64.powf(position.y);
+            let usd = if position.y <= y_floor {
+                format!("≤ {}", format::usd(usd))
+            } else {
+                format::usd(usd)
+            };
+            Some(format!(
+                "{name}\n{} requests a month\n{usd} a month",
+                format::short_count(10f64.powf(position.x))
+            ))
+        })
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_boxed_zoom(false)
+        .show(ui, |plot| {
+            for (option, points) in &cache.curves {
+                let style = match option.kind() {
+                    OptionKind::Function => LineStyle::Solid,
+                    OptionKind::Container => LineStyle::dotted_dense(),
+                    OptionKind::Server => LineStyle::dashed_loose(),
+                };
+                plot.line(
+                    Line::new(option.label(), points.as_slice())
+                        .color(color_of(*option, dark))
+                        .style(style)
+                        .width(2.0),
+                );
+            }
+            plot.vline(
+                VLine::new("You are here", cache.here_x)
+                    .color(if dark {
+                        Color32::LIGHT_GRAY
+                    } else {
+                        Color32::DARK_GRAY
+                    })
+                    .style(LineStyle::dashed_dense())
+                    .width(1.5),
+            );
+            if let Some(point) = cache.break_even {
+                plot.points(
+                    Points::new(
+                        format!(
+                            "Break-even ({} vs {})",
+                            a.break_even.function_option.label(),
+                            a.break_even.server_option.label()
+                        ),
+                        vec![[point.x, point.y]],
+                    )
+                    .shape(MarkerShape::Circle)
+                    .radius(6.0)
+                    .filled(true)
+                    .color(Color32::from_rgb(197, 34, 31)),
+                );
+            }
+        });
+}
+
+/// The score breakdown: one bar per criterion toward servers (left) or serverless (right).
+pub fn score_bars(ui: &mut Ui, a: &Assessment) {
+    let dark = ui.visuals().dark_mode;
+    let serverless = if dark {
+        Color32::from_rgb(64, 196, 186)
+    } else {
+        Color32::from_rgb(11, 122, 117)
+    };
+    let traditional = if dark {
+        Color32::from_rgb(245, 160, 80)
+    } else {
+        Color32::from_rgb(176, 90, 0)
+    };
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!("◀ servers / containers {:.0}", a.scores.traditional)).color(traditional),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(RichText::new(format!("serverless {:.0} ▶", a.scores.serverless)).color(serverless));
+        });
+    });
+    let max_weight = a.criteria.iter().map(|c| c.weight).fold(1e-9, f64::max);
+    let row = 22.0;
+    let width = ui.available_width();
+    let label_width = (width * 0.38).min(190.0);
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(width, row * a.criteria.len() as f32), Sense::hover());
+    let painter = ui.painter_at(rect);
+    let mid = rect.left() + label_width + (width - label_width) / 2.0;
+    let half = (width - label_width) / 2.0 - 4.0;
+    let text_color = ui.visuals().text_color();
+    painter.line_segment(
+        [Pos2::new(mid, rect.top()), Pos2::new(mid, rect.bottom())],
+        Stroke::new(1.0, ui.visuals().weak_text_color()),
+    );
+    for (i, c) in a.criteria.iter().enumerate() {
+        let top = rect.top() + i as f32 * row;
+        painter.text(
+            Pos2::new(rect.left() + label_width - 6.0, top + row / 2.0),
+            egui::Align2::RIGHT_CENTER,
+            &c.title,
+            egui::FontId::proportional(12.5),
+            text_color,
+        );
+        let length = (c.lean.abs() * c.weight / max_weight) as f32 * half;
+        let bar = if c.lean >= 0.0 {
+            Rect::from_min_size(Pos2::new(mid, top + 4.0), Vec2::new(length, row - 8.0))
+        } else {
+            Rect::from_min_size(Pos2::new(mid - length, top + 4.0), Vec2::new(length, row - 8.0))
+        };
+        painter.rect_filled(bar, 2.0, if c.lean >= 0.0 { serverless } else { traditional });
+        let row_rect = Rect::from_min_size(Pos2::new(rect.left(), top), Vec2::new(width, row));
+        let response = ui.interact(row_rect, ui.scope_id().with(("criterion", i)), Sense::hover());
+        response.on_hover_text(format!(
+            "{} (weight {}, {} points toward {}):\n{}",
+            c.title,
+            c.weight,
+            c.points,
+            match c.leans {
+                crate::advice::Lean::Serverless => "serverless",
+                crate::advice::Lean::Traditional => "servers",
+                crate::advice::Lean::Neutral => "neither side",
+            },
+            c.reason
+        ));
+    }
+}
+
+/// The week's traffic as 168 hourly bars, with the average marked.
+pub fn traffic_chart(ui: &mut Ui, a: &Assessment) {
+    let profile = &a.traffic_profile;
+    let peak = profile.iter().copied().fold(1.0, f64::max);
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, 110.0), Sense::hover());
+    let painter = ui.painter_at(rect);
+    let plot = Rect::from_min_max(rect.min + Vec2::new(34.0, 4.0), rect.max - Vec2::new(4.0, 18.0));
+    let bar = plot.width() / profile.len().max(1) as f32;
+    let fill = if ui.visuals().dark_mode {
+        Color32::from_rgb(96, 160, 220)
+    } else {
+        Color32::from_rgb(74, 144, 194)
+    };
+    for (i, v) in profile.iter().enumerate() {
+        let h = (v / peak) as f32 * plot.height();
+        let x = plot.left() + i as f32 * bar;
+        painter.rect_filled(
+            Rect::from_min_max(
+                Pos2::new(x, plot.bottom() - h),
+                Pos2::new(x + (bar - 0.5).max(0.5), plot.bottom()),
+            ),
+            0.0,
+            fill,
+        );
+    }
+    let mean_y = plot.bottom() - (1.0 / peak) as f32 * plot.height();
+    let mean_color = Color32::from_rgb(197, 34, 31);
+    painter.line_segment(
+        [Pos2::new(plot.left(), mean_y), Pos2::new(plot.right(), mean_y)],
+        Stroke::new(1.0, mean_color),
+    );
+    let weak = ui.visuals().weak_text_color();
+    let font = egui::FontId::proportional(10.5);
+    painter.text(
+        Pos2::new(plot.left() - 4.0, mean_y),
+        egui::Align2::RIGHT_CENTER,
+        "avg",
+        font.clone(),
+        mean_color,
+    );
+    painter.text(
+        Pos2::new(plot.left() - 4.0, plot.top() + 5.0),
+        egui::Align2::RIGHT_CENTER,
+        format!("{peak:.1}x"),
+        font.clone(),
+        weak,
+    );
+    for (d, day) in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        .iter()
+        .enumerate()
+    {
+        let x = plot.left() + (d as f32 * 24.0 + 12.0) * bar;
+        painter.text(
+            Pos2::new(x, plot.bottom() + 9.0),
+            egui::Align2::CENTER_CENTER,
+            *day,
+            font.clone(),
+            weak,
+        );
+    }
+    if let Some(pointer) = response.hover_pos()
+        && plot.contains(pointer)
+    {
+        let hour = (((pointer.x - plot.left()) / bar) as usize).min(profile.len().saturating_sub(1));
+        let days = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        response.on_hover_text(format!(
+            "{} {:02}:00: {:.2}x the average rate",
+            days[hour / 24 % 7],
+            hour % 24,
+            profile[hour]
+        ));
+    }
+}

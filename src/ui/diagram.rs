@@ -1,0 +1,94 @@
+//! Draws a pattern's diagram from the catalogue layout (the same numbers the
+//! SVG export uses), scaled to the width available.
+
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2};
+
+use crate::catalogue::{Layout, NodeKind};
+
+fn fill(kind: NodeKind, dark: bool) -> Color32 {
+    let hex = crate::report::svg::node_fill(kind).trim_start_matches('#');
+    let channel = |i: usize| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("ee"), 16).unwrap_or(238);
+    let (r, g, b) = (channel(0), channel(2), channel(4));
+    if dark {
+        // The same hue, dimmed for a dark background.
+        Color32::from_rgb(r / 4 + 20, g / 4 + 20, b / 4 + 24)
+    } else {
+        Color32::from_rgb(r, g, b)
+    }
+}
+
+/// Paints the diagram; nodes show their kind on hover.
+pub fn ui(ui: &mut Ui, layout: &Layout) {
+    let available = ui.available_width().max(200.0);
+    let scale = (available / layout.width as f32).min(1.15);
+    let size = Vec2::new(layout.width as f32 * scale, layout.height as f32 * scale);
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    let painter = ui.painter_at(rect);
+    let dark = ui.visuals().dark_mode;
+    let to = |x: f64, y: f64| Pos2::new(rect.left() + x as f32 * scale, rect.top() + y as f32 * scale);
+    let ink = ui.visuals().text_color();
+    let weak = ui.visuals().weak_text_color();
+    let edge_color = if dark {
+        Color32::from_gray(170)
+    } else {
+        Color32::from_gray(80)
+    };
+    let label_bg = ui.visuals().extreme_bg_color;
+
+    for edge in &layout.edges {
+        let points: Vec<Pos2> = edge.points.iter().map(|(x, y)| to(*x, *y)).collect();
+        let stroke = Stroke::new(1.4, edge_color);
+        if edge.back {
+            painter.extend(Shape::dashed_line(&points, stroke, 6.0, 4.0));
+        } else {
+            painter.add(Shape::line(points.clone(), stroke));
+        }
+        if let [.., from, tip] = points.as_slice() {
+            let direction = (*tip - *from).normalized();
+            let normal = Vec2::new(-direction.y, direction.x);
+            let head = 7.0 * scale.max(0.7);
+            painter.add(Shape::convex_polygon(
+                vec![
+                    *tip,
+                    *tip - direction * head + normal * head * 0.5,
+                    *tip - direction * head - normal * head * 0.5,
+                ],
+                edge_color,
+                Stroke::NONE,
+            ));
+        }
+        if !edge.label.is_empty() {
+            let (x, y) = edge.label_anchor();
+            let at = to(x, y) - Vec2::new(0.0, 6.0 * scale);
+            let font = FontId::proportional((10.0 * scale).max(9.0));
+            let galley = painter.layout_no_wrap(edge.label.clone(), font, weak);
+            let bg = Rect::from_center_size(at, galley.size() + Vec2::new(6.0, 2.0));
+            painter.rect_filled(bg, 3.0, label_bg.gamma_multiply(0.92));
+            painter.galley(bg.min + Vec2::new(3.0, 1.0), galley, weak);
+        }
+    }
+    for node in &layout.nodes {
+        let r = Rect::from_min_max(to(node.x, node.y), to(node.x + node.width, node.y + node.height));
+        painter.rect(
+            r,
+            7.0 * scale,
+            fill(node.kind, dark),
+            Stroke::new(1.0, weak),
+            egui::StrokeKind::Inside,
+        );
+        painter.text(
+            r.center() - Vec2::new(0.0, 6.0 * scale),
+            Align2::CENTER_CENTER,
+            &node.label,
+            FontId::proportional((12.5 * scale).max(9.5)),
+            ink,
+        );
+        painter.text(
+            r.center() + Vec2::new(0.0, 9.0 * scale),
+            Align2::CENTER_CENTER,
+            node.kind.label(),
+            FontId::proportional((9.5 * scale).max(8.0)),
+            weak,
+        );
+    }
+}

@@ -1,0 +1,602 @@
+//! The questionnaire: six steps with Back/Next and a step indicator. Every
+//! input edits the workload directly; the app reassesses when it changed.
+
+use egui::{RichText, Ui};
+
+use super::widgets::{bool_field, choice_field, error_color, integer_field, number_field, text_field};
+use crate::pricing::PriceBook;
+use crate::source::FileError;
+use crate::workload::{
+    ApiGateway, Architecture, Hardware, Level, Provider, Runtime, Shape, Stage, State, Trigger, Workload,
+};
+
+/// A step of the questionnaire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Step {
+    /// Volume and shape.
+    #[default]
+    Traffic,
+    /// Duration, memory, runtime.
+    Execution,
+    /// Triggers, gateway, state.
+    TriggersState,
+    /// Latency target and hardware.
+    LatencyHardware,
+    /// Team and pricing choices.
+    TeamPricing,
+    /// Everything at a glance.
+    Review,
+}
+
+impl Step {
+    /// Every step in order.
+    pub const ALL: [Self; 6] = [
+        Self::Traffic,
+        Self::Execution,
+        Self::TriggersState,
+        Self::LatencyHardware,
+        Self::TeamPricing,
+        Self::Review,
+    ];
+
+    /// The step's title.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Traffic => "Traffic",
+            Self::Execution => "Execution",
+            Self::TriggersState => "Triggers and state",
+            Self::LatencyHardware => "Latency and hardware",
+            Self::TeamPricing => "Team and pricing",
+            Self::Review => "Review",
+        }
+    }
+
+    fn index(self) -> usize {
+        Self::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    /// The step after this one, if any.
+    #[must_use]
+    pub fn next(self) -> Option<Self> {
+        Self::ALL.get(self.index() + 1).copied()
+    }
+
+    /// The step before this one, if any.
+    #[must_use]
+    pub fn previous(self) -> Option<Self> {
+        self.index()
+            .checked_sub(1)
+            .and_then(|i| Self::ALL.get(i).copied())
+    }
+
+    /// The field paths edited on this step (to flag steps with problems).
+    fn prefixes(self) -> &'static [&'static str] {
+        match self {
+            Self::Traffic => &["name", "description", "traffic."],
+            Self::Execution => &["execution."],
+            Self::TriggersState => &["triggers"],
+            Self::LatencyHardware => &["latency."],
+            Self::TeamPricing => &["pricing.", "servers."],
+            Self::Review => &["format_version"],
+        }
+    }
+
+    fn has_problems(self, problems: &[FileError]) -> bool {
+        problems
+            .iter()
+            .any(|p| self.prefixes().iter().any(|prefix| p.field.starts_with(prefix)))
+    }
+}
+
+/// The step indicator and Back/Next buttons around the current step's inputs.
+/// Returns true when the workload changed.
+pub fn ui(
+    ui: &mut Ui,
+    step: &mut Step,
+    workload: &mut Workload,
+    book: &PriceBook,
+    problems: &[FileError],
+) -> bool {
+    step_indicator(ui, step, problems);
+    ui.separator();
+    let mut changed = false;
+    egui::ScrollArea::vertical()
+        .id_salt("questionnaire-scroll")
+        .max_height((ui.available_height() - 44.0).max(120.0))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.heading(step.title());
+            ui.add_space(4.0);
+            changed = match step {
+                Step::Traffic => traffic(ui, workload, problems),
+                Step::Execution => execution(ui, workload, problems),
+                Step::TriggersState => triggers_state(ui, workload, problems),
+                Step::LatencyHardware => latency_hardware(ui, workload, problems),
+                Step::TeamPricing => team_pricing(ui, workload, book, problems),
+                Step::Review => {
+                    review(ui, workload, problems, step);
+                    false
+                }
+            };
+        });
+    ui.separator();
+    ui.horizontal(|ui| {
+        let back = ui.add_enabled(step.previous().is_some(), egui::Button::new("◀ Back"));
+        if back.clicked()
+            && let Some(previous) = step.previous()
+        {
+            *step = previous;
+        }
+        ui.label(format!("Step {} of {}", step.index() + 1, Step::ALL.len()));
+        let next = ui.add_enabled(step.next().is_some(), egui::Button::new("Next ▶"));
+        if next.clicked()
+            && let Some(following) = step.next()
+        {
+            *step = following;
+        }
+    });
+    changed
+}
+
+fn step_indicator(ui: &mut Ui, step: &mut Step, problems: &[FileError]) {
+    ui.horizontal_wrapped(|ui| {
+        for (i, s) in Step::ALL.iter().enumerate() {
+            let mut text = RichText::new(format!("{} {}", i + 1, s.title()));
+            if s.has_problems(problems) {
+                text = RichText::new(format!("{} {} ⚠", i + 1, s.title())).color(error_color(ui));
+            }
+            if ui.selectable_label(*step == *s, text).clicked() {
+                *step = *s;
+            }
+        }
+    });
+}
+
+fn traffic(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
+    let mut changed = false;
+    changed |= text_field(
+        ui,
+        "name",
+        "Name",
+        "A short name for the workload.",
+        &mut w.name,
+        false,
+        problems,
+    );
+    changed |= text_field(
+        ui,
+        "description",
+        "Description",
+        "What it does, in a sentence or two (goes into the report).",
+        &mut w.description,
+        true,
+        problems,
+    );
+    changed |= choice_field(
+        ui,
+        "provider",
+        "Cloud",
+        "The cloud whose serverless offer is judged; the others are priced for comparison.",
+        &mut w.provider,
+        Provider::ALL,
+        Provider::label,
+        problems,
+    );
+    changed |= number_field(
+        ui,
+        "traffic.monthly_requests",
+        "Monthly requests",
+        "requests a month",
+        "Invocations in a 730-hour month; 10M, 2.5B and 1e7 all work.",
+        &mut w.traffic.monthly_requests,
+        problems,
+    );
+    changed |= choice_field(
+        ui,
+        "traffic.shape",
+        "Traffic shape",
+        "How requests spread over the week.",
+        &mut w.traffic.shape,
+        Shape::ALL,
+        Shape::label,
+        problems,
+    );
+    let mut use_default = w.traffic.peak_to_average.is_none();
+    if ui
+        .checkbox(
+            &mut use_default,
+            format!(
+                "Use the shape's usual peak ({:.1}x the average)",
+                crate::cost::profile::default_peak_to_average(w.traffic.shape)
+            ),
+        )
+        .changed()
+    {
+        w.traffic.peak_to_average = if use_default {
+            None
+        } else {
+            Some(crate::cost::profile::default_peak_to_average(w.traffic.shape))
+        };
+        changed = true;
+    }
+    if let Some(peak) = w.traffic.peak_to_average.as_mut() {
+        changed |= number_field(
+            ui,
+            "traffic.peak_to_average",
+            "Peak-to-average",
+            "x",
+            "The busiest hour's rate divided by the average hour's (1 = perfectly flat).",
+            peak,
+            problems,
+        );
+    }
+    let mut growth_percent = w.traffic.growth_per_month * 100.0;
+    if number_field(
+        ui,
+        "traffic.growth_per_month",
+        "Growth",
+        "% a month",
+        "Expected growth in volume per month, for projections.",
+        &mut growth_percent,
+        problems,
+    ) {
+        w.traffic.growth_per_month = growth_percent / 100.0;
+        changed = true;
+    }
+    changed
+}
+
+fn execution(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
+    let e = &mut w.execution;
+    let mut changed = false;
+    changed |= number_field(
+        ui,
+        "execution.avg_duration_ms",
+        "Average duration",
+        "ms",
+        "Mean time one request runs.",
+        &mut e.avg_duration_ms,
+        problems,
+    );
+    changed |= number_field(
+        ui,
+        "execution.p99_duration_ms",
+        "p99 duration",
+        "ms",
+        "99 in 100 requests finish within this; at least the average.",
+        &mut e.p99_duration_ms,
+        problems,
+    );
+    changed |= number_field(
+        ui,
+        "execution.max_duration_s",
+        "Longest job",
+        "s",
+        "The longest single run; function platforms stop at 9 to 60 minutes.",
+        &mut e.max_duration_s,
+        problems,
+    );
+    changed |= integer_field(
+        ui,
+        "execution.memory_mb",
+        "Memory",
+        "MB",
+        "Memory per function instance, 128 to 10,240 MB.",
+        &mut e.memory_mb,
+        problems,
+    );
+    changed |= choice_field(
+        ui,
+        "execution.architecture",
+        "CPU architecture",
+        "Arm is cheaper per GB-second on Lambda and Fargate.",
+        &mut e.architecture,
+        Architecture::ALL,
+        Architecture::label,
+        problems,
+    );
+    changed |= choice_field(
+        ui,
+        "execution.runtime",
+        "Runtime",
+        "Moves the cold-start time (Java and large container images start slowest).",
+        &mut e.runtime,
+        Runtime::ALL,
+        Runtime::label,
+        problems,
+    );
+    changed |= bool_field(
+        ui,
+        "CPU-bound",
+        "Checked: a request keeps a vCPU busy all the time it runs. Unchecked: it mostly waits on I/O.",
+        &mut e.cpu_bound,
+    );
+    changed
+}
+
+fn triggers_state(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
+    let mut changed = false;
+    ui.label(RichText::new("Triggers").strong());
+    for trigger in Trigger::ALL {
+        let mut on = w.triggers.contains(trigger);
+        if ui.checkbox(&mut on, trigger.label()).changed() {
+            if on {
+                w.triggers.push(*trigger);
+            } else {
+                w.triggers.retain(|t| t != trigger);
+            }
+            changed = true;
+        }
+    }
+    ui.label(
+        RichText::new("What starts the work; pick all that apply.")
+            .small()
+            .weak(),
+    );
+    super::widgets::problems_for(ui, problems, "triggers");
+    ui.add_space(6.0);
+    changed |= choice_field(
+        ui,
+        "api_gateway",
+        "API front door (AWS)",
+        "For HTTP APIs and webhooks on Lambda: HTTP APIs cost less than REST APIs.",
+        &mut w.api_gateway,
+        ApiGateway::ALL,
+        ApiGateway::label,
+        problems,
+    );
+    changed |= choice_field(
+        ui,
+        "state",
+        "State",
+        "What the work keeps between requests.",
+        &mut w.state,
+        State::ALL,
+        State::label,
+        problems,
+    );
+    changed
+}
+
+fn latency_hardware(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
+    let mut changed = false;
+    changed |= number_field(
+        ui,
+        "latency.p99_target_ms",
+        "p99 latency target",
+        "ms",
+        "The response time 99 in 100 users must get.",
+        &mut w.latency.p99_target_ms,
+        problems,
+    );
+    changed |= bool_field(
+        ui,
+        "Occasional slow start is acceptable",
+        "Unchecked: a cold start past the target is a problem worth paying to remove.",
+        &mut w.latency.cold_start_tolerant,
+    );
+    changed |= choice_field(
+        ui,
+        "hardware",
+        "Special hardware",
+        "GPUs and custom kernels rule functions out.",
+        &mut w.hardware,
+        Hardware::ALL,
+        Hardware::label,
+        problems,
+    );
+    changed
+}
+
+fn team_pricing(ui: &mut Ui, w: &mut Workload, book: &PriceBook, problems: &[FileError]) -> bool {
+    let mut changed = false;
+    changed |= choice_field(
+        ui,
+        "team.ops_capacity",
+        "Operations capacity",
+        "People and time to patch, scale and watch servers.",
+        &mut w.team.ops_capacity,
+        Level::ALL,
+        Level::label,
+        problems,
+    );
+    changed |= choice_field(
+        ui,
+        "team.stage",
+        "Product stage",
+        "Early products value speed of change; established ones value cost at scale.",
+        &mut w.team.stage,
+        Stage::ALL,
+        Stage::label,
+        problems,
+    );
+    changed |= choice_field(
+        ui,
+        "team.lock_in_tolerance",
+        "Lock-in tolerance",
+        "How acceptable it is to depend on one cloud's services.",
+        &mut w.team.lock_in_tolerance,
+        Level::ALL,
+        Level::label,
+        problems,
+    );
+    changed |= bool_field(
+        ui,
+        "Include the always-free monthly grants",
+        "Only if nothing else in the account uses them.",
+        &mut w.pricing.include_free_tier,
+    );
+    changed |= integer_field(
+        ui,
+        "pricing.provisioned_concurrency",
+        "Provisioned concurrency",
+        "instances",
+        "Lambda instances kept warm all month (0 for none).",
+        &mut w.pricing.provisioned_concurrency,
+        problems,
+    );
+    ui.separator();
+    ui.label(RichText::new("The server fleet compared").strong());
+    let label = ui.label(RichText::new("Instance type").strong());
+    let current = w.servers.instance.clone();
+    let inner = egui::ComboBox::from_id_salt("servers.instance")
+        .selected_text(current.as_str())
+        .width(200.0)
+        .show_ui(ui, |ui| {
+            for instance in &book.instances {
+                let text = format!(
+                    "{} ({}, {} vCPU, {} GiB, ${}/h)",
+                    instance.name,
+                    instance.provider.label(),
+                    instance.vcpus,
+                    instance.memory_gib,
+                    instance.per_hour.value
+                );
+                if ui
+                    .selectable_label(w.servers.instance == instance.name, text)
+                    .clicked()
+                {
+                    w.servers.instance.clone_from(&instance.name);
+                    changed = true;
+                }
+            }
+        });
+    let _ = inner.response.labelled_by(label.id);
+    ui.label(
+        RichText::new("Other clouds use their nearest equivalent (at least its vCPUs and memory).")
+            .small()
+            .weak(),
+    );
+    super::widgets::problems_for(ui, problems, "servers.instance");
+    ui.add_space(6.0);
+    let mut utilization = w.servers.target_utilization * 100.0;
+    if number_field(
+        ui,
+        "servers.target_utilization",
+        "Target utilization",
+        "%",
+        "The share of vCPU capacity the fleet is sized to (headroom for spikes).",
+        &mut utilization,
+        problems,
+    ) {
+        w.servers.target_utilization = utilization / 100.0;
+        changed = true;
+    }
+    changed |= integer_field(
+        ui,
+        "servers.min_instances",
+        "Minimum instances",
+        "instances",
+        "The fleet never shrinks below this (2 or more for high availability).",
+        &mut w.servers.min_instances,
+        problems,
+    );
+    changed
+}
+
+fn review(ui: &mut Ui, w: &Workload, problems: &[FileError], step: &mut Step) {
+    if problems.is_empty() {
+        ui.label("Every answer is valid. The results on the right are up to date.");
+    } else {
+        ui.label(RichText::new(format!("{} answer(s) need fixing:", problems.len())).color(error_color(ui)));
+        for p in problems {
+            let target = Step::ALL
+                .into_iter()
+                .find(|s| s.prefixes().iter().any(|x| p.field.starts_with(x)));
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("{}: {}", p.field, p.problem)).color(error_color(ui)));
+                if let Some(target) = target
+                    && ui.small_button(format!("Go to {}", target.title())).clicked()
+                {
+                    *step = target;
+                }
+            });
+        }
+    }
+    ui.add_space(8.0);
+    egui::Grid::new("review-grid")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            let mut row = |name: &str, value: String| {
+                ui.label(name);
+                ui.label(value);
+                ui.end_row();
+            };
+            row("Name", w.name.clone());
+            row("Cloud", w.provider.label().into());
+            row(
+                "Traffic",
+                format!(
+                    "{} requests a month, {} (peak {:.1}x)",
+                    crate::format::short_count(w.traffic.monthly_requests),
+                    w.traffic.shape.label(),
+                    w.peak_to_average()
+                ),
+            );
+            row(
+                "Execution",
+                format!(
+                    "{} average, p99 {}, longest {}",
+                    crate::format::duration_ms(w.execution.avg_duration_ms),
+                    crate::format::duration_ms(w.execution.p99_duration_ms),
+                    crate::format::duration_ms(w.execution.max_duration_s * 1000.0)
+                ),
+            );
+            row(
+                "Runtime",
+                format!(
+                    "{} MB, {}, {}{}",
+                    w.execution.memory_mb,
+                    w.execution.architecture.label(),
+                    w.execution.runtime.label(),
+                    if w.execution.cpu_bound {
+                        ", CPU-bound"
+                    } else {
+                        ", I/O-bound"
+                    }
+                ),
+            );
+            row(
+                "Triggers",
+                w.triggers
+                    .iter()
+                    .map(|t| t.label())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+            row("State", w.state.label().into());
+            row(
+                "Latency",
+                format!(
+                    "p99 target {}{}",
+                    crate::format::duration_ms(w.latency.p99_target_ms),
+                    if w.latency.cold_start_tolerant {
+                        ", slow starts OK"
+                    } else {
+                        ", no slow starts"
+                    }
+                ),
+            );
+            row("Hardware", w.hardware.label().into());
+            row(
+                "Team",
+                format!(
+                    "ops {}, {}, lock-in tolerance {}",
+                    w.team.ops_capacity.label(),
+                    w.team.stage.label(),
+                    w.team.lock_in_tolerance.label()
+                ),
+            );
+            row(
+                "Servers",
+                format!(
+                    "{} at {:.0}%, at least {}",
+                    w.servers.instance,
+                    w.servers.target_utilization * 100.0,
+                    w.servers.min_instances
+                ),
+            );
+        });
+}

@@ -1,0 +1,394 @@
+//! The window, driven through AccessKit with egui_kittest: no display, no GPU.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use serverless_advisor::advice::Verdict;
+use serverless_advisor::format;
+use serverless_advisor::ui::{AdvisorApp, AppOptions, Step, Tab};
+use serverless_advisor::workload::Hardware;
+
+fn options(data_dir: &Path, file: Option<&str>) -> AppOptions {
+    AppOptions {
+        file: file.map(Into::into),
+        data_dir: Some(data_dir.to_path_buf()),
+        native_dialogs: false,
+        ..AppOptions::default()
+    }
+}
+
+fn harness(opts: AppOptions) -> Harness<'static, AdvisorApp> {
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| AdvisorApp::new(cc, opts));
+    h.run();
+    h
+}
+
+/// Replaces the text of the field with this accessible name.
+fn replace_text(h: &mut Harness<'_, AdvisorApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+const REQUESTS: &str = "Monthly requests (requests a month)";
+
+#[test]
+fn clicks_through_every_step_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), None));
+    assert_eq!(h.state().step(), Step::Traffic);
+    let mut seen = vec![h.state().step()];
+    for _ in 0..5 {
+        h.get_by_label("Next ▶").click();
+        h.run();
+        seen.push(h.state().step());
+    }
+    assert_eq!(seen, Step::ALL.to_vec());
+    // Each step shows its own inputs.
+    assert!(
+        h.query_by_label("Every answer is valid. The results on the right are up to date.")
+            .is_some()
+    );
+    h.get_by_label("◀ Back").click();
+    h.run();
+    assert_eq!(h.state().step(), Step::TeamPricing);
+    assert!(h.query_by_label("Minimum instances (instances)").is_some());
+    // The step indicator jumps straight to a step.
+    h.get_by_label("2 Execution").click();
+    h.run();
+    assert_eq!(h.state().step(), Step::Execution);
+    assert!(h.query_by_label("Memory (MB)").is_some());
+    h.get_by_label("3 Triggers and state").click();
+    h.run();
+    assert!(h.query_by_label("File upload").is_some());
+    h.get_by_label("4 Latency and hardware").click();
+    h.run();
+    assert!(h.query_by_label("p99 latency target (ms)").is_some());
+}
+
+#[test]
+fn both_tabs_show_their_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(
+        dir.path(),
+        Some("assets/workloads/thumbnail_generator.ron"),
+    ));
+    assert!(h.query_by_label("Monthly cost of every option").is_some());
+    h.get_by_label("Pattern catalogue").click();
+    h.run();
+    assert_eq!(h.state().tab(), Tab::Catalogue);
+    assert!(
+        h.query_by_label("Pick a pattern on the left to read it.")
+            .is_some()
+    );
+    h.get_by_label("Advisor").click();
+    h.run();
+    assert_eq!(h.state().tab(), Tab::Advisor);
+    assert!(h.query_by_label("Why: the score breakdown").is_some());
+}
+
+#[test]
+fn a_sample_file_draws_the_full_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = harness(options(
+        dir.path(),
+        Some("assets/workloads/video_transcoding.ron"),
+    ));
+    let a = h.state().assessment().expect("assessed").clone();
+    assert_eq!(a.verdict, Verdict::Hybrid);
+    for heading in [
+        "Why: the score breakdown",
+        "Hard stops",
+        "Monthly cost of every option",
+        "Traffic over a week",
+        "Cold starts",
+        "What would flip the verdict",
+    ] {
+        assert!(h.query_by_label(heading).is_some(), "{heading}");
+    }
+    assert!(
+        h.query_by_label(&format!("Pattern: {}", a.pattern.name))
+            .is_some()
+    );
+    assert!(h.query_by_label("Hybrid").is_some(), "verdict banner");
+    // Every option's monthly cost is in the table.
+    for c in &a.costs {
+        assert!(
+            h.query_by_label(&format::usd(c.monthly_usd)).is_some(),
+            "{:?}",
+            c.option
+        );
+    }
+}
+
+#[test]
+fn changing_the_volume_changes_the_costs_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(
+        dir.path(),
+        Some("assets/workloads/thumbnail_generator.ron"),
+    ));
+    let before = h.state().assessment().unwrap().costs[0].monthly_usd;
+    assert!(h.query_by_label(&format::usd(before)).is_some());
+    replace_text(&mut h, REQUESTS, "20M");
+    h.run();
+    let w = h.state().workload();
+    assert!((w.traffic.monthly_requests - 2e7).abs() < 1e-6);
+    let after = h.state().assessment().unwrap().costs[0].monthly_usd;
+    // Lambda: twice the volume, twice the bill ($18.67 -> $37.33).
+    assert!((after - 2.0 * before).abs() < 0.02, "{before} -> {after}");
+    assert!(h.query_by_label(&format::usd(after)).is_some(), "new cost drawn");
+    assert!(h.state().is_dirty());
+}
+
+#[test]
+fn choosing_gpu_flips_the_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(
+        dir.path(),
+        Some("assets/workloads/thumbnail_generator.ron"),
+    ));
+    assert_eq!(h.state().assessment().unwrap().verdict, Verdict::Serverless);
+    h.get_by_label("4 Latency and hardware").click();
+    h.run();
+    h.get_by_label("Special hardware").click();
+    h.run();
+    h.get_by_label("GPU").click();
+    h.run();
+    assert_eq!(h.state().workload().hardware, Hardware::Gpu);
+    let a = h.state().assessment().unwrap();
+    assert_eq!(a.verdict, Verdict::Traditional);
+    assert!(
+        h.query_by_label("Servers / containers").is_some(),
+        "banner shows the new verdict"
+    );
+    assert!(h.query_by_label("Hard stops").is_some());
+}
+
+#[test]
+fn a_bad_value_shows_its_message_at_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), None));
+    h.get_by_label("2 Execution").click();
+    h.run();
+    replace_text(&mut h, "Memory (MB)", "50");
+    h.run();
+    assert!(!h.state().problems().is_empty());
+    // Once at the field (with what is allowed) and once in the results' list of problems.
+    assert!(
+        h.query_by_label_contains("is below the 128 MB minimum (allowed: 128 to 10240 MB)")
+            .is_some(),
+        "inline message at the field"
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("is below the 128 MB minimum")
+            .count(),
+        2
+    );
+    assert!(
+        h.query_by_label_contains("answer(s) need fixing").is_some(),
+        "results say why they did not update"
+    );
+    // Not a number at all.
+    replace_text(&mut h, "Average duration (ms)", "fast");
+    assert!(h.query_by_label_contains("\"fast\" is not a number").is_some());
+    // Fixing it clears the message.
+    replace_text(&mut h, "Memory (MB)", "512");
+    replace_text(&mut h, "Average duration (ms)", "100");
+    h.run();
+    assert!(h.query_by_label_contains("is below the 128 MB minimum").is_none());
+    assert!(h.state().problems().is_empty());
+}
+
+#[test]
+fn save_and_reopen_through_the_typed_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.ron");
+    let mut h = harness(options(dir.path(), None));
+    replace_text(&mut h, "Name", "Typed path test");
+    replace_text(&mut h, REQUESTS, "3.5M");
+    let edited = h.state().workload().clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(
+        h.query_by_label("Save the workload as").is_some(),
+        "no file yet: asks where"
+    );
+    replace_text(&mut h, "Path", file.to_str().unwrap());
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(file.exists());
+    assert!(!h.state().is_dirty());
+    // A new document, then open the file again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert_ne!(h.state().workload(), &edited);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    replace_text(&mut h, "Path", file.to_str().unwrap());
+    h.get_by_label("Open").click();
+    h.run();
+    assert_eq!(h.state().workload(), &edited);
+    assert_eq!(h.state().path(), Some(file.as_path()));
+    assert!(
+        h.state()
+            .settings()
+            .recent
+            .iter()
+            .any(|p| p.ends_with("mine.ron"))
+    );
+}
+
+#[test]
+fn a_missing_file_is_refused_in_the_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), None));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    replace_text(&mut h, "Path", dir.path().join("nope.ron").to_str().unwrap());
+    h.get_by_label("Open").click();
+    h.run();
+    assert!(h.query_by_label_contains("does not exist").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Open a workload").is_none());
+}
+
+#[test]
+fn unsaved_changes_are_marked_and_guarded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), Some("assets/workloads/mvp_backend.ron")));
+    assert!(!h.state().is_dirty());
+    replace_text(&mut h, "Name", "Edited");
+    assert!(h.state().is_dirty());
+    assert!(h.query_by_label_contains("(unsaved changes)").is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(
+        h.query_by_label("Unsaved changes").is_some(),
+        "asks before discarding"
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().workload().name, "Edited");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Discard changes").click();
+    h.run();
+    assert_ne!(h.state().workload().name, "Edited");
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn catalogue_search_filters_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), None));
+    h.get_by_label("Pattern catalogue").click();
+    h.run();
+    let total = h.state().catalogue().patterns.len();
+    assert!(
+        h.query_by_label(&format!("{total} of {total} patterns"))
+            .is_some()
+    );
+    replace_text(&mut h, "Search", "webhook");
+    let shown = h.state().catalogue_view().visible(h.state().catalogue()).len();
+    assert!(shown >= 2 && shown < total, "{shown} of {total}");
+    assert!(
+        h.query_by_label(&format!("{shown} of {total} patterns"))
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("Serverless webhook handler").is_some());
+    assert!(h.query_by_label_contains("Scheduled serverless tasks").is_none());
+    h.get_by_label_contains("Serverless webhook handler").click();
+    h.run();
+    assert!(h.query_by_label("When it fits").is_some());
+    assert!(h.query_by_label("Bill of materials").is_some());
+}
+
+#[test]
+fn nothing_is_recomputed_while_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(
+        dir.path(),
+        Some("assets/workloads/thumbnail_generator.ron"),
+    ));
+    let before = h.state().recomputes();
+    h.run_steps(10);
+    assert_eq!(h.state().recomputes(), before);
+    replace_text(&mut h, REQUESTS, "11M");
+    // The typed text arrives as one edit: one recompute, then none while idle.
+    assert_eq!(h.state().recomputes(), before + 1);
+    h.run_steps(5);
+    assert_eq!(h.state().recomputes(), before + 1);
+}
+
+#[test]
+fn export_shortcut_writes_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("decision.html");
+    let mut h = harness(options(
+        dir.path(),
+        Some("assets/workloads/thumbnail_generator.ron"),
+    ));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    assert!(h.query_by_label("Export the report").is_some());
+    replace_text(&mut h, "Path", out.to_str().unwrap());
+    h.get_by_label("Export").click();
+    h.run();
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("Thumbnail generator"));
+}
+
+#[test]
+fn edits_survive_a_crash_through_the_autosave() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut h = harness(options(dir.path(), Some("assets/workloads/mvp_backend.ron")));
+        replace_text(&mut h, "Name", "Unsaved work");
+        // Autosave runs once typing has rested; wait past it.
+        std::thread::sleep(serverless_advisor::ui::AUTOSAVE_DELAY + std::time::Duration::from_millis(200));
+        h.run();
+        assert!(dir.path().join("autosave.ron").exists());
+        // Dropped without saving: as if the process died.
+    }
+    let mut h = harness(options(dir.path(), None));
+    assert!(h.state().has_restore_offer());
+    assert!(h.query_by_label("Restore unsaved changes?").is_some());
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(h.state().workload().name, "Unsaved work");
+    assert!(h.state().is_dirty());
+    assert!(h.state().path().is_some_and(|p| p.ends_with("mvp_backend.ron")));
+}
+
+#[test]
+fn another_price_book_is_loaded_and_dated() {
+    let dir = tempfile::tempdir().unwrap();
+    let book_path = dir.path().join("prices.ron");
+    let text = serverless_advisor::pricing::BUILT_IN.replacen(
+        "compiled_on: \"2026-11-26\"",
+        "compiled_on: \"2027-01-15\"",
+        1,
+    );
+    std::fs::write(&book_path, text).unwrap();
+    let mut h = harness(options(dir.path(), None));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Load price book…").click();
+    h.run();
+    replace_text(&mut h, "Path", book_path.to_str().unwrap());
+    h.get_by_label("Load").click();
+    h.run();
+    assert_eq!(h.state().book().compiled_on, "2027-01-15");
+    assert!(h.query_by_label_contains("Prices compiled 2027-01-15").is_some());
+}
