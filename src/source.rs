@@ -629,7 +629,7 @@ pub fn ron_error(file: &str, text: &str, error: &ron::error::SpannedError) -> Fi
             field: String::new(),
             value: String::new(),
             problem: "the file is empty".into(),
-            allowed: "a RON value such as Workload(name: \"...\")".into(),
+            allowed: "a RON value".into(),
         };
     }
     let (problem, allowed) = match &error.code {
@@ -672,6 +672,22 @@ pub fn ron_error(file: &str, text: &str, error: &ron::error::SpannedError) -> Fi
         E::DuplicateStructField { field: dup, .. } => {
             ("the field is written twice".into(), format!("one `{dup}`"))
         }
+        E::ExpectedComma => {
+            field = String::new();
+            value = String::new();
+            (
+                "a comma (or a closing bracket) is missing before this".into(),
+                "`,` after every field and list item".into(),
+            )
+        }
+        E::ExpectedDifferentStructName { expected, found } => {
+            field = String::new();
+            value = String::new();
+            (
+                format!("the file holds a `{found}`, not a `{expected}`"),
+                format!("a `{expected}(...)` value"),
+            )
+        }
         E::ExceededRecursionLimit => (
             "the brackets nest too deeply".into(),
             "at most 128 levels of nesting".into(),
@@ -698,6 +714,22 @@ pub fn ron_error(file: &str, text: &str, error: &ron::error::SpannedError) -> Fi
         E::Message(message) => (message.clone(), String::new()),
         other => (other.to_string(), String::new()),
     };
+    // Type errors point at the value itself (ron reports the space before it).
+    let type_error = matches!(
+        error.code,
+        E::ExpectedInteger
+            | E::IntegerOutOfBounds
+            | E::InvalidIntegerDigit { .. }
+            | E::ExpectedFloat
+            | E::ExpectedBoolean
+            | E::ExpectedString
+            | E::ExpectedOption
+            | E::NoSuchEnumVariant { .. }
+    );
+    if type_error && let Some(span) = map.field(&field) {
+        line = span.value_start.line;
+        column = span.value_start.column;
+    }
     FileError {
         file: file.to_owned(),
         line,

@@ -107,6 +107,7 @@ pub fn estimate(workload: &Workload, book: &PriceBook, profile: &Profile) -> Col
                 book,
                 profile,
                 monthly_requests: w.traffic.monthly_requests,
+                detailed: false,
             },
         )
     };

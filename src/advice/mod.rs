@@ -480,6 +480,7 @@ impl Ctx<'_> {
                 book: self.book,
                 profile: self.profile,
                 monthly_requests: self.workload.traffic.monthly_requests,
+                detailed: false,
             },
         )
     }
@@ -1070,11 +1071,15 @@ fn recommend(workload: &Workload, decision: &Decision, costs: &[OptionCost]) -> 
         |(o, usd): (OptionId, f64)| format!("{} ({} a month at today's volume)", o.label(), format::usd(usd));
     let text = match (serverless_option, traditional_option) {
         (Some(a), Some(b)) => format!(
-            "Build on {} for the serverless part and {} for the rest.",
+            "Build the serverless part on {} and the rest on {}.",
             describe(a),
             describe(b)
         ),
         (Some(a), None) => format!("Build on {}.", describe(a)),
+        (None, Some(b)) if decision.verdict == Verdict::Hybrid => format!(
+            "Run the work functions cannot take on {}; the split says which part that is.",
+            describe(b)
+        ),
         (None, Some(b)) => format!("Build on {}.", describe(b)),
         (None, None) => {
             "No option on this cloud passes the hard stops; see the blockers for alternatives.".to_owned()

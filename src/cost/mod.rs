@@ -209,6 +209,8 @@ pub struct CostInput<'a> {
     pub profile: &'a Profile,
     /// The monthly volume to price.
     pub monthly_requests: f64,
+    /// Whether to write the lines' explanations and the notes (off for sweeps and searches).
+    pub detailed: bool,
 }
 
 impl CostInput<'_> {
@@ -282,6 +284,7 @@ pub fn option_cost(option: OptionId, input: &CostInput<'_>) -> OptionCost {
         OptionId::AzureFunctionsPremium => azure_premium(input),
     };
     let monthly_usd = breakdown.iter().map(|l| l.usd).sum();
+    let notes = if input.detailed { notes } else { Vec::new() };
     OptionCost {
         option,
         kind: option.kind(),
@@ -299,6 +302,7 @@ pub fn all_costs(workload: &Workload, book: &PriceBook, profile: &Profile) -> Ve
         book,
         profile,
         monthly_requests: workload.traffic.monthly_requests,
+        detailed: true,
     };
     OptionId::ALL.iter().map(|o| option_cost(*o, &input)).collect()
 }
@@ -311,11 +315,11 @@ pub fn monthly_usd(option: OptionId, input: &CostInput<'_>) -> f64 {
 
 type Bill = (Vec<LineItem>, Vec<String>);
 
-fn line(item: &str, usd: f64, detail: String) -> LineItem {
+fn line(input: &CostInput<'_>, item: &str, usd: f64, detail: impl FnOnce() -> String) -> LineItem {
     LineItem {
         item: item.to_owned(),
         usd,
-        detail,
+        detail: if input.detailed { detail() } else { String::new() },
     }
 }
 
@@ -331,11 +335,9 @@ fn api_gateway_line(input: &CostInput<'_>) -> Option<LineItem> {
         ApiGateway::Rest => (&input.book.api_gateway.rest_per_million, "REST API"),
     };
     let usd = tiers.cost(n, 1e6);
-    Some(line(
-        "api_gateway",
-        usd,
-        format!("{} requests through an API Gateway {name}, tiered", count(n)),
-    ))
+    Some(line(input, "api_gateway", usd, || {
+        format!("{} requests through an API Gateway {name}, tiered", count(n))
+    }))
 }
 
 fn lambda(input: &CostInput<'_>) -> Bill {
@@ -388,19 +390,15 @@ fn lambda(input: &CostInput<'_>) -> Bill {
     let duration = tiers.cost(billable_gb_s, 1.0);
 
     let mut lines = vec![
-        line(
-            "requests",
-            requests,
+        line(input, "requests", requests, || {
             format!(
                 "{} requests x ${}/M{}",
                 count(billable_requests),
                 p.requests_per_million.value,
                 if free { " after the 1M free" } else { "" }
-            ),
-        ),
-        line(
-            "duration",
-            duration,
+            )
+        }),
+        line(input, "duration", duration, || {
             format!(
                 "{} GB-s ({} requests x {billed_ms} ms x {gb:.3} GB{}), {} tiers",
                 count(billable_gb_s),
@@ -410,8 +408,8 @@ fn lambda(input: &CostInput<'_>) -> Bill {
                     Architecture::X86 => "x86",
                     Architecture::Arm => "Arm",
                 }
-            ),
-        ),
+            )
+        }),
     ];
     if provisioned > 0.0 {
         let (enabled_price, duration_price) = p.provisioned(arch);
@@ -419,9 +417,10 @@ fn lambda(input: &CostInput<'_>) -> Bill {
         let enabled = provisioned * gb * enabled_s * enabled_price;
         let served = provisioned_gb_s * duration_price;
         lines.push(line(
+            input,
             "provisioned_concurrency",
             enabled + served,
-            format!(
+            || format!(
                 "{provisioned} instances x {gb:.3} GB kept warm all month ({}) + {} GB-s served at ${duration_price}/GB-s ({})",
                 money(enabled),
                 count(provisioned_gb_s),
@@ -441,8 +440,8 @@ fn lambda(input: &CostInput<'_>) -> Bill {
 }
 
 /// The size of one task or instance of a fleet: vCPUs, memory in GiB, USD an hour.
-struct FleetUnit {
-    name: String,
+struct FleetUnit<'a> {
+    name: std::borrow::Cow<'a, str>,
     vcpus: f64,
     memory_gib: f64,
     per_hour: f64,
@@ -450,7 +449,7 @@ struct FleetUnit {
 
 /// Sizes a fleet hour by hour (Little's law) and prices it; returns the line and the
 /// average and peak instance counts.
-fn fleet_line(input: &CostInput<'_>, unit: &FleetUnit, floor: f64) -> (LineItem, f64, f64) {
+fn fleet_line(input: &CostInput<'_>, unit: &FleetUnit<'_>, floor: f64) -> (LineItem, f64, f64) {
     let w = input.workload;
     let capacity = unit.vcpus * input.requests_per_vcpu() * w.servers.target_utilization;
     let duration_s = input.avg_duration_s();
@@ -465,16 +464,18 @@ fn fleet_line(input: &CostInput<'_>, unit: &FleetUnit, floor: f64) -> (LineItem,
     let instance_hours = instance_hours_week * input.weeks_per_month();
     let average = instance_hours_week / HOURS_PER_WEEK as f64;
     let usd = instance_hours * unit.per_hour;
-    let detail = format!(
-        "{} {} instance-hours (average {average:.2}, peak {peak}) x ${}/h; each {} vCPU carrying {} requests at {:.0}% utilization",
-        count(instance_hours),
-        unit.name,
-        unit.per_hour,
-        unit.vcpus,
-        input.requests_per_vcpu(),
-        w.servers.target_utilization * 100.0
-    );
-    (line("compute", usd, detail), average, peak)
+    let detail = || {
+        format!(
+            "{} {} instance-hours (average {average:.2}, peak {peak}) x ${}/h; each {} vCPU carrying {} requests at {:.0}% utilization",
+            count(instance_hours),
+            unit.name,
+            unit.per_hour,
+            unit.vcpus,
+            input.requests_per_vcpu(),
+            w.servers.target_utilization * 100.0
+        )
+    };
+    (line(input, "compute", usd, detail), average, peak)
 }
 
 fn load_balancer_line(input: &CostInput<'_>, provider: Provider) -> Option<LineItem> {
@@ -499,9 +500,7 @@ fn load_balancer_line(input: &CostInput<'_>, provider: Provider) -> Option<LineI
         }
     }
     let usage = unit_hours * lb.per_capacity_unit_hour.value + gb * lb.per_gb_processed.value;
-    Some(line(
-        "load_balancer",
-        fixed + usage,
+    Some(line(input, "load_balancer", fixed + usage, || {
         format!(
             "{}: {} h x ${}/h ({}) + usage {} ({:.1} capacity-unit-hours, {:.1} GB)",
             lb.name,
@@ -511,8 +510,8 @@ fn load_balancer_line(input: &CostInput<'_>, provider: Provider) -> Option<LineI
             money(usage),
             unit_hours,
             gb
-        ),
-    ))
+        )
+    }))
 }
 
 fn reference_instance<'a>(input: &CostInput<'a>) -> Option<&'a Instance> {
@@ -531,7 +530,7 @@ fn servers(input: &CostInput<'_>, provider: Provider) -> Bill {
         );
     };
     let unit = FleetUnit {
-        name: instance.name.clone(),
+        name: instance.name.as_str().into(),
         vcpus: f64::from(instance.vcpus),
         memory_gib: instance.memory_gib,
         per_hour: instance.per_hour.value,
@@ -539,19 +538,19 @@ fn servers(input: &CostInput<'_>, provider: Provider) -> Bill {
     let floor = f64::from(input.workload.servers.min_instances);
     let (compute, _, _) = fleet_line(input, &unit, floor);
     let mut lines = vec![compute];
-    if instance.name != input.workload.servers.instance {
+    if input.detailed && instance.name != input.workload.servers.instance {
         notes.push(format!(
             "{} stands in for {} on this cloud (at least its vCPUs and memory, cheapest).",
             instance.name, input.workload.servers.instance
         ));
     }
-    if instance.burstable {
+    if input.detailed && instance.burstable {
         notes.push(format!(
             "{} is burstable: sustained CPU above its baseline costs extra in unlimited mode.",
             instance.name
         ));
     }
-    if f64::from(input.workload.execution.memory_mb) / 1024.0 > unit.memory_gib {
+    if input.detailed && f64::from(input.workload.execution.memory_mb) / 1024.0 > unit.memory_gib {
         notes.push(format!(
             "One request's {} MB is more than {}'s {} GiB: pick a larger instance.",
             input.workload.execution.memory_mb, instance.name, unit.memory_gib
@@ -575,7 +574,11 @@ fn fargate(input: &CostInput<'_>) -> Bill {
     };
     let vcpus = f64::from(reference.vcpus);
     let unit = FleetUnit {
-        name: format!("{vcpus} vCPU / {} GB task", reference.memory_gib),
+        name: if input.detailed {
+            format!("{vcpus} vCPU / {} GB task", reference.memory_gib).into()
+        } else {
+            "".into()
+        },
         vcpus,
         memory_gib: reference.memory_gib,
         per_hour: vcpus * per_vcpu + reference.memory_gib * per_gb,
@@ -583,10 +586,13 @@ fn fargate(input: &CostInput<'_>) -> Bill {
     let floor = f64::from(input.workload.servers.min_instances);
     let (compute, _, _) = fleet_line(input, &unit, floor);
     let mut lines = vec![compute];
-    let mut notes = vec![format!(
-        "Tasks are sized like {} ({} vCPU, {} GB) so the fleets compare like for like.",
-        reference.name, reference.vcpus, reference.memory_gib
-    )];
+    let mut notes = Vec::new();
+    if input.detailed {
+        notes.push(format!(
+            "Tasks are sized like {} ({} vCPU, {} GB) so the fleets compare like for like.",
+            reference.name, reference.vcpus, reference.memory_gib
+        ));
+    }
     if let Some(lb) = load_balancer_line(input, Provider::Aws) {
         lines.push(lb);
         notes.push(input.book.assumptions.load_balancer_note.clone());
@@ -632,18 +638,14 @@ fn cloud_run(input: &CostInput<'_>) -> Bill {
     let requests = billable_requests * p.requests_per_million.value / 1e6;
     let duration = vcpu_s * p.per_vcpu_second.value + gib_s * p.per_gib_second.value;
     let lines = vec![
-        line(
-            "requests",
-            requests,
+        line(input, "requests", requests, || {
             format!(
                 "{} requests x ${}/M",
                 count(billable_requests),
                 p.requests_per_million.value
-            ),
-        ),
-        line(
-            "duration",
-            duration,
+            )
+        }),
+        line(input, "duration", duration, || {
             format!(
                 "{} vCPU-s x ${} + {} GiB-s x ${} ({vcpus} vCPU, {gib:.3} GiB, {:.0} ms billed per request){}",
                 count(vcpu_s),
@@ -652,13 +654,16 @@ fn cloud_run(input: &CostInput<'_>) -> Bill {
                 p.per_gib_second.value,
                 billed_s * 1000.0,
                 if free { ", after the free tier" } else { "" }
-            ),
-        ),
+            )
+        }),
     ];
-    let mut notes = vec![format!(
-        "Request-based billing: an instance carries up to {concurrency} requests at once; idle instances cost nothing."
-    )];
-    if w.is_http() {
+    let mut notes = Vec::new();
+    if input.detailed {
+        notes.push(format!(
+            "Request-based billing: an instance carries up to {concurrency} requests at once; idle instances cost nothing."
+        ));
+    }
+    if input.detailed && w.is_http() {
         notes.push("Cloud Run serves HTTPS itself: no gateway or load balancer is priced.".into());
     }
     (lines, notes)
@@ -694,25 +699,31 @@ fn cloud_functions(input: &CostInput<'_>) -> Bill {
     }
     let lines = vec![
         line(
+            input,
             "requests",
             billable * p.invocations_per_million.value / 1e6,
-            format!(
-                "{} invocations x ${}/M",
-                count(billable),
-                p.invocations_per_million.value
-            ),
+            || {
+                format!(
+                    "{} invocations x ${}/M",
+                    count(billable),
+                    p.invocations_per_million.value
+                )
+            },
         ),
         line(
+            input,
             "duration",
             gb_s * p.per_gb_second.value + ghz_s * p.per_ghz_second.value,
-            format!(
-                "{} GB-s x ${} + {} GHz-s x ${} ({size_mb} MB at {ghz} GHz, {billed_ms} ms billed per call){}",
-                count(gb_s),
-                p.per_gb_second.value,
-                count(ghz_s),
-                p.per_ghz_second.value,
-                if free { ", after the free tier" } else { "" }
-            ),
+            || {
+                format!(
+                    "{} GB-s x ${} + {} GHz-s x ${} ({size_mb} MB at {ghz} GHz, {billed_ms} ms billed per call){}",
+                    count(gb_s),
+                    p.per_gb_second.value,
+                    count(ghz_s),
+                    p.per_ghz_second.value,
+                    if free { ", after the free tier" } else { "" }
+                )
+            },
         ),
     ];
     if size_mb != w.execution.memory_mb {
@@ -737,29 +748,33 @@ fn azure_consumption(input: &CostInput<'_>) -> Bill {
     }
     let lines = vec![
         line(
+            input,
             "requests",
             billable * p.executions_per_million.value / 1e6,
-            format!(
-                "{} executions x ${}/M",
-                count(billable),
-                p.executions_per_million.value
-            ),
+            || {
+                format!(
+                    "{} executions x ${}/M",
+                    count(billable),
+                    p.executions_per_million.value
+                )
+            },
         ),
-        line(
-            "duration",
-            gb_s * p.per_gb_second.value,
+        line(input, "duration", gb_s * p.per_gb_second.value, || {
             format!(
                 "{} GB-s x ${} ({memory_mb} MB, {billed_ms} ms billed per execution){}",
                 count(gb_s),
                 p.per_gb_second.value,
                 if free { ", after the free grant" } else { "" }
-            ),
-        ),
+            )
+        }),
     ];
-    let notes = vec![format!(
-        "Billed memory rounds up to {step} MB steps and each execution to at least {} ms.",
-        p.min_duration_ms.value
-    )];
+    let mut notes = Vec::new();
+    if input.detailed {
+        notes.push(format!(
+            "Billed memory rounds up to {step} MB steps and each execution to at least {} ms.",
+            p.min_duration_ms.value
+        ));
+    }
     (lines, notes)
 }
 
@@ -775,16 +790,19 @@ fn azure_premium(input: &CostInput<'_>) -> Bill {
         return (Vec::new(), vec!["The price book has no premium plans.".into()]);
     };
     let unit = FleetUnit {
-        name: plan.name.clone(),
+        name: plan.name.as_str().into(),
         vcpus: plan.vcpus,
         memory_gib: plan.memory_gb,
         per_hour: plan.vcpus * p.per_vcpu_hour.value + plan.memory_gb * p.per_gb_hour.value,
     };
     let (compute, _, _) = fleet_line(input, &unit, p.min_instances.value);
-    let notes = vec![format!(
-        "At least {} {} instance is always billed, traffic or not.",
-        p.min_instances.value, plan.name
-    )];
+    let mut notes = Vec::new();
+    if input.detailed {
+        notes.push(format!(
+            "At least {} {} instance is always billed, traffic or not.",
+            p.min_instances.value, plan.name
+        ));
+    }
     (vec![compute], notes)
 }
 
@@ -830,6 +848,7 @@ pub fn sweep(
                             book,
                             profile,
                             monthly_requests: v,
+                            detailed: false,
                         },
                     )
                 })
@@ -877,6 +896,7 @@ pub fn break_even(
         book,
         profile,
         monthly_requests: v,
+        detailed: false,
     };
     let gap = |v: f64| -> Option<(f64, OptionId, OptionId)> {
         let input = at(v);
@@ -943,7 +963,7 @@ pub fn fleet_size(option: OptionId, input: &CostInput<'_>) -> Option<(f64, f64)>
             let i = input.book.equivalent(reference, option.provider())?;
             (
                 FleetUnit {
-                    name: i.name.clone(),
+                    name: i.name.as_str().into(),
                     vcpus: f64::from(i.vcpus),
                     memory_gib: i.memory_gib,
                     per_hour: i.per_hour.value,
@@ -953,7 +973,7 @@ pub fn fleet_size(option: OptionId, input: &CostInput<'_>) -> Option<(f64, f64)>
         }
         OptionId::AwsFargate => (
             FleetUnit {
-                name: String::new(),
+                name: "".into(),
                 vcpus: f64::from(reference.vcpus),
                 memory_gib: reference.memory_gib,
                 per_hour: 0.0,

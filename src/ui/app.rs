@@ -32,6 +32,8 @@ pub struct AppOptions {
     pub data_dir: Option<PathBuf>,
     /// Whether Browse opens the native dialog (tests turn it off).
     pub native_dialogs: bool,
+    /// Problems found before the window opened (shown in the status bar).
+    pub startup_messages: Vec<String>,
 }
 
 impl AppOptions {
@@ -42,8 +44,9 @@ impl AppOptions {
             file: args.file.clone(),
             pricing: args.pricing.clone(),
             catalogue: args.catalogue.clone(),
-            data_dir: None,
+            data_dir: data_dir_override(),
             native_dialogs: true,
+            startup_messages: Vec::new(),
         }
     }
 }
@@ -187,7 +190,14 @@ impl AdvisorApp {
     /// Builds the app without eframe's storage (for tests and benches).
     #[must_use]
     pub fn with_settings(options: &AppOptions, settings: Settings) -> Self {
-        let mut messages = Vec::new();
+        let mut messages: Vec<Message> = options
+            .startup_messages
+            .iter()
+            .map(|text| Message {
+                text: text.clone(),
+                error: true,
+            })
+            .collect();
         let (book, book_label) = match options.pricing.as_deref().map(PriceBook::load) {
             Some(Ok(book)) => (
                 book,
@@ -227,7 +237,14 @@ impl AdvisorApp {
         let autosave = Autosave::new(&data_dir);
         let restore = match autosave.recover() {
             Recovered::Nothing => None,
-            Recovered::Edits(file) => Some(*file),
+            Recovered::Edits(file) => {
+                eprintln!(
+                    "serverless-advisor: unsaved edits from the last session can be restored (\"{}\", {})",
+                    file.workload.name,
+                    autosave.path.display()
+                );
+                Some(*file)
+            }
             Recovered::MovedAside(to, why) => {
                 messages.push(Message {
                     text: format!(
@@ -978,6 +995,14 @@ impl eframe::App for AdvisorApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
+}
+
+/// The data folder named by `SERVERLESS_ADVISOR_DATA_DIR`, if set.
+#[must_use]
+pub fn data_dir_override() -> Option<PathBuf> {
+    std::env::var_os("SERVERLESS_ADVISOR_DATA_DIR")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }
 
 fn built_in_book() -> PriceBook {

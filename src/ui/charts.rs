@@ -36,6 +36,10 @@ pub struct PlotCache {
     pub here_x: f64,
     /// Lowest log10 USD drawn (values below sit on it).
     pub y_floor: f64,
+    /// Highest log10 USD drawn.
+    pub y_top: f64,
+    /// log10 of the smallest and largest volume swept.
+    pub x_range: (f64, f64),
 }
 
 impl PlotCache {
@@ -83,7 +87,22 @@ impl PlotCache {
             let usd = crate::report::svg::interpolate(&sweep.monthly_requests, ys, v);
             Some(PlotPoint::new(v.log10(), to_y(usd)))
         });
+        let y_top = sweep
+            .curves
+            .iter()
+            .flat_map(|(_, ys)| ys.iter().copied())
+            .filter(|v| v.is_finite() && *v > 0.0)
+            .fold(1.0_f64, f64::max)
+            .log10()
+            .ceil()
+            .max(y_floor + 1.0);
+        let x_range = (
+            sweep.monthly_requests.first().map_or(3.0, |v| v.log10()),
+            sweep.monthly_requests.last().map_or(11.0, |v| v.log10()),
+        );
         Self {
+            y_top,
+            x_range,
             curves,
             break_even,
             here_x: a.workload.traffic.monthly_requests.max(1.0).log10(),
@@ -96,8 +115,8 @@ impl PlotCache {
 fn decade_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
     let mut marks = Vec::new();
-    let mut d = lo.floor() as i64;
-    while (d as f64) <= hi.ceil() && marks.len() < 40 {
+    let mut d = lo.ceil() as i64;
+    while (d as f64) <= hi.floor() && marks.len() < 40 {
         marks.push(GridMark {
             value: d as f64,
             step_size: 1.0,
@@ -113,16 +132,19 @@ pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, a: &Assessment) {
     let y_floor = cache.y_floor;
     Plot::new("cost-curves")
         .height(300.0)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+        .default_x_bounds(cache.x_range.0, cache.x_range.1)
+        .default_y_bounds(cache.y_floor, cache.y_top)
         .x_axis_label("Monthly requests")
         .y_axis_label("USD a month")
         .x_grid_spacer(decade_marks)
         .y_grid_spacer(decade_marks)
+        .auto_bounds(false)
         .x_axis_formatter(|mark, _| format::short_count(10f64.powf(mark.value)))
         .y_axis_formatter(|mark, _| {
             let v = 10f64.powf(mark.value);
             if v < 1.0 {
-                format!("${v:.2}")
+                format::usd(v)
             } else {
                 format!("${}", format::short_count(v))
             }

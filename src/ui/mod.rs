@@ -16,6 +16,30 @@ pub use files::{AUTOSAVE_DELAY, AutosaveFile, PathPrompt, Purpose};
 pub use questionnaire::Step;
 pub use widgets::parse_number;
 
+/// Checks eframe's settings file before eframe reads it: an unreadable one is
+/// moved aside (so the app starts with default settings) and reported.
+#[must_use]
+pub fn check_settings_file(file: &std::path::Path) -> Option<String> {
+    let bytes = std::fs::read(file).ok()?;
+    let readable = std::str::from_utf8(&bytes)
+        .ok()
+        .is_some_and(|text| ron::Options::default().from_str::<ron::Value>(text).is_ok());
+    if readable {
+        return None;
+    }
+    let aside = file.with_extension("ron.corrupt");
+    let moved = std::fs::rename(file, &aside).is_ok();
+    Some(if moved {
+        format!(
+            "The settings file {} could not be read; it was moved to {} and default settings are used.",
+            file.display(),
+            aside.display()
+        )
+    } else {
+        format!("The settings file {} could not be read; default settings are used.", file.display())
+    })
+}
+
 use crate::cli::Args;
 
 /// Opens the window and runs until it closes.
@@ -23,7 +47,19 @@ use crate::cli::Args;
 /// # Errors
 /// No display, or a renderer that can't start: the message says which.
 pub fn run(args: &Args) -> Result<(), String> {
+    let mut app_options = AppOptions::from_args(args);
+    let data_dir = app_options.data_dir.clone();
+    let settings_file = data_dir
+        .as_ref()
+        .map(|d| d.join("app.ron"))
+        .or_else(|| eframe::storage_dir("serverless-advisor").map(|d| d.join("app.ron")));
+    if let Some(file) = &settings_file
+        && let Some(message) = check_settings_file(file)
+    {
+        app_options.startup_messages.push(message);
+    }
     let options = eframe::NativeOptions {
+        persistence_path: settings_file,
         viewport: egui::ViewportBuilder::default()
             .with_title("serverless-advisor")
             .with_app_id("serverless-advisor")
@@ -32,7 +68,6 @@ pub fn run(args: &Args) -> Result<(), String> {
         persist_window: true,
         ..Default::default()
     };
-    let app_options = AppOptions::from_args(args);
     eframe::run_native(
         "serverless-advisor",
         options,

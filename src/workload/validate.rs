@@ -61,6 +61,8 @@ impl Checker<'_> {
             "is not a number".to_owned()
         } else if value.is_infinite() {
             "is infinite".to_owned()
+        } else if open_min && value <= min && value >= 0.0 && min == 0.0 {
+            format!("must be more than {min}")
         } else if (open_min && value <= min) || value < min {
             if min == 0.0 && value < 0.0 {
                 "is negative".to_owned()
