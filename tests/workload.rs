@@ -195,7 +195,7 @@ fn ranges_are_checked() {
         (
             "execution: (avg_duration_ms: 0.0)",
             "execution.avg_duration_ms",
-            "below the minimum",
+            "must be more than 0",
         ),
         (
             "execution: (avg_duration_ms: inf)",
@@ -220,7 +220,7 @@ fn ranges_are_checked() {
         (
             "servers: (target_utilization: 0.0)",
             "servers.target_utilization",
-            "below the minimum",
+            "must be more than 0",
         ),
         (
             "servers: (target_utilization: 1.5)",
