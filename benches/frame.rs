@@ -4,7 +4,7 @@
 //! `cargo bench --bench frame` prints:
 //! - `frame/advisor_results`: one headless frame of the results screen (plots and diagram drawn),
 //!   `ctx.run_ui` then `ctx.tessellate`, as egui's own benches do;
-//! - `frame/egui_demo`: egui_demo_lib's demo windows through the same harness (the yardstick);
+//! - `frame/egui_demo`: `egui_demo_lib`'s demo windows through the same harness (the yardstick);
 //! - `assess/full`: one full assessment, with the cost sweep for the plots and the flip points;
 //! - `export/html`: the HTML report of that assessment.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
@@ -81,7 +81,7 @@ fn assessment(c: &mut Criterion) {
     let catalogue = Catalogue::built_in().unwrap();
     let workload = Workload::load(std::path::Path::new(SAMPLE), &book).unwrap();
     c.bench_function("assess/full", |b| {
-        b.iter(|| black_box(assess(black_box(&workload), &book, &catalogue)))
+        b.iter(|| black_box(assess(black_box(&workload), &book, &catalogue)));
     });
     let a = assess(&workload, &book, &catalogue);
     c.bench_function("export/html", |b| {

@@ -13,5 +13,6 @@ pub mod fsio;
 pub mod pricing;
 pub mod report;
 pub mod source;
+#[cfg(feature = "gui")]
 pub mod ui;
 pub mod workload;

@@ -18,11 +18,24 @@ fn main() -> ExitCode {
         let code = cli::run_command(&args, command, &mut std::io::stdout(), &mut std::io::stderr());
         return ExitCode::from(code);
     }
-    match serverless_advisor::ui::run(&args) {
+    open_window(&args)
+}
+
+#[cfg(feature = "gui")]
+fn open_window(args: &Args) -> ExitCode {
+    match serverless_advisor::ui::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::from(cli::EXIT_BAD_FILE)
         }
     }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_args: &Args) -> ExitCode {
+    eprintln!(
+        "error: this build has no window (built without the `gui` feature); use `report` or `patterns`"
+    );
+    ExitCode::from(EXIT_USAGE)
 }

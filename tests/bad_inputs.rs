@@ -1,4 +1,4 @@
-//! Bad input through the real binary: every file under tests/bad_inputs/ must end
+//! Bad input through the real binary: every file under `tests/bad_inputs/` must end
 //! with exit 1 and the message its `.expected` file lists (one required piece per
 //! line), never a panic, a crash or a hang. A seeded mutation fuzz of the sample
 //! workloads checks the same for thousands of broken variants.
@@ -54,7 +54,11 @@ fn cases(folder: &str) -> Vec<(PathBuf, Vec<String>)> {
         .map(|p| {
             let expected = std::fs::read_to_string(p.with_extension("expected"))
                 .unwrap_or_else(|_| panic!("{} has no .expected file", p.display()));
-            let lines = expected.lines().filter(|l| !l.is_empty()).map(str::to_owned).collect();
+            let lines = expected
+                .lines()
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect();
             (p, lines)
         })
         .collect();
@@ -67,7 +71,11 @@ fn check(output: &Output, path: &Path, expected: &[String]) {
     let stderr = assert_clean_failure(output, &path.display().to_string());
     assert_eq!(output.status.code(), Some(1), "{}: {stderr}", path.display());
     for piece in expected {
-        assert!(stderr.contains(piece.as_str()), "{}: missing {piece:?} in:\n{stderr}", path.display());
+        assert!(
+            stderr.contains(piece.as_str()),
+            "{}: missing {piece:?} in:\n{stderr}",
+            path.display()
+        );
     }
 }
 
@@ -78,7 +86,11 @@ fn bad_workload_files() {
     for (path, expected) in cases {
         let output = run(&["report".as_ref(), path.as_os_str()]);
         check(&output, &path, &expected);
-        assert!(output.stdout.is_empty(), "{}: no report on a bad file", path.display());
+        assert!(
+            output.stdout.is_empty(),
+            "{}: no report on a bad file",
+            path.display()
+        );
     }
 }
 
@@ -110,17 +122,31 @@ fn very_large_files_are_refused_quickly() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("large.ron");
     let description = "x".repeat(5 * 1024 * 1024);
-    std::fs::write(&path, format!("Workload(name: \"big\", description: \"{description}\")")).unwrap();
+    std::fs::write(
+        &path,
+        format!("Workload(name: \"big\", description: \"{description}\")"),
+    )
+    .unwrap();
     let output = run(&["report".as_ref(), path.as_os_str()]);
     let stderr = assert_clean_failure(&output, "large file");
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr.contains("too large"), "{stderr}");
     // Just under the limit, a very long description is refused by validation, not by size.
     let path = dir.path().join("long.ron");
-    std::fs::write(&path, format!("Workload(name: \"long\", description: \"{}\")", "y".repeat(20_000))).unwrap();
+    std::fs::write(
+        &path,
+        format!(
+            "Workload(name: \"long\", description: \"{}\")",
+            "y".repeat(20_000)
+        ),
+    )
+    .unwrap();
     let output = run(&["report".as_ref(), path.as_os_str()]);
     let stderr = assert_clean_failure(&output, "long description");
-    assert!(stderr.contains("description") && stderr.contains("too long"), "{stderr}");
+    assert!(
+        stderr.contains("description") && stderr.contains("too long"),
+        "{stderr}"
+    );
 }
 
 /// A small, seeded generator so every run tries the same mutations.
@@ -140,9 +166,39 @@ impl Rng {
 }
 
 const SPLICES: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ",", ":", "\"", "'", "\\", "/*", "//", "\n", "-", "NaN", "inf", "-inf",
-    "1e400", "99999999999999999999", "-1", "0", "Some(", "None", "true", "r#\"", "\u{0}", "é", "🦀",
-    "Unknown", "memory_mb", "name", "Workload(",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ":",
+    "\"",
+    "'",
+    "\\",
+    "/*",
+    "//",
+    "\n",
+    "-",
+    "NaN",
+    "inf",
+    "-inf",
+    "1e400",
+    "99999999999999999999",
+    "-1",
+    "0",
+    "Some(",
+    "None",
+    "true",
+    "r#\"",
+    "\u{0}",
+    "é",
+    "🦀",
+    "Unknown",
+    "memory_mb",
+    "name",
+    "Workload(",
 ];
 
 fn mutate(text: &str, rng: &mut Rng) -> String {
@@ -166,9 +222,15 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
             4 => {
                 // Swap a number for an extreme one.
                 let s = String::from_utf8_lossy(&bytes).into_owned();
-                if let Some(pos) = s[at.min(s.len())..].find(|c: char| c.is_ascii_digit()).map(|p| p + at.min(s.len())) {
-                    let end = s[pos..].find(|c: char| !(c.is_ascii_digit() || c == '.')).map_or(s.len(), |e| e + pos);
-                    let replacement = ["-5", "1e308", "0", "NaN", "18446744073709551616", "0.0000001"][rng.below(6)];
+                if let Some(pos) = s[at.min(s.len())..]
+                    .find(|c: char| c.is_ascii_digit())
+                    .map(|p| p + at.min(s.len()))
+                {
+                    let end = s[pos..]
+                        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                        .map_or(s.len(), |e| e + pos);
+                    let replacement =
+                        ["-5", "1e308", "0", "NaN", "18446744073709551616", "0.0000001"][rng.below(6)];
                     let mut out = s[..pos].to_owned();
                     out.push_str(replacement);
                     out.push_str(&s[end..]);
@@ -176,10 +238,19 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
                 }
             }
             _ => {
-                let line_start = bytes[..at.min(bytes.len())].iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
-                let line_end = bytes[at.min(bytes.len())..].iter().position(|b| *b == b'\n').map_or(bytes.len(), |p| p + at.min(bytes.len()));
+                let line_start = bytes[..at.min(bytes.len())]
+                    .iter()
+                    .rposition(|b| *b == b'\n')
+                    .map_or(0, |p| p + 1);
+                let line_end = bytes[at.min(bytes.len())..]
+                    .iter()
+                    .position(|b| *b == b'\n')
+                    .map_or(bytes.len(), |p| p + at.min(bytes.len()));
                 let line = bytes[line_start..line_end].to_vec();
-                bytes.splice(line_start..line_start, line.into_iter().chain(std::iter::once(b'\n')));
+                bytes.splice(
+                    line_start..line_start,
+                    line.into_iter().chain(std::iter::once(b'\n')),
+                );
             }
         }
     }
@@ -203,16 +274,25 @@ fn seeded_mutation_fuzz_of_sample_workloads() {
             let mutated = mutate(&text, &mut rng);
             let path = dir.path().join(format!("m{i}.ron"));
             std::fs::write(&path, &mutated).unwrap();
-            let output = run(&["report".as_ref(), path.as_os_str(), "--format".as_ref(), "md".as_ref()]);
+            let output = run(&[
+                "report".as_ref(),
+                path.as_os_str(),
+                "--format".as_ref(),
+                "md".as_ref(),
+            ]);
             runs += 1;
-            let stderr = assert_clean_failure(&output, &format!("mutation of {}:\n{mutated}", sample.display()));
+            let stderr =
+                assert_clean_failure(&output, &format!("mutation of {}:\n{mutated}", sample.display()));
             match output.status.code() {
                 Some(0) => assert!(!output.stdout.is_empty()),
                 Some(1) => {
                     failures += 1;
                     // A clear message: the file, a line and a column.
                     let prefix = format!("{}:", path.display());
-                    assert!(stderr.contains(&prefix), "no file:line:col in {stderr:?} for\n{mutated}");
+                    assert!(
+                        stderr.contains(&prefix),
+                        "no file:line:col in {stderr:?} for\n{mutated}"
+                    );
                 }
                 other => panic!("exit {other:?} for\n{mutated}\n{stderr}"),
             }

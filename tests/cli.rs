@@ -264,8 +264,10 @@ fn patterns_listing() {
 fn patterns_check_reports_bad_files_by_name_and_line() {
     let dir = tempfile::tempdir().expect("dir");
     let good = std::fs::read_to_string("patterns/api_backend.ron").expect("read");
-    std::fs::write(dir.path().join("good.ron"), &good).expect("write");
-    let broken = good.replacen("(from: \"client\"", "(from: \"nobody\"", 1);
+    std::fs::write(dir.path().join("api_backend.ron"), &good).expect("write");
+    let broken = good
+        .replacen("id: \"api_backend\"", "id: \"broken\"", 1)
+        .replacen("(from: \"client\"", "(from: \"nobody\"", 1);
     std::fs::write(dir.path().join("broken.ron"), &broken).expect("write");
     let o = run(&["patterns", "--check", dir.path().to_str().expect("utf8")]);
     assert_eq!(o.status.code(), Some(1));
@@ -277,7 +279,7 @@ fn patterns_check_reports_bad_files_by_name_and_line() {
         + 1;
     assert!(err.contains(&format!("broken.ron:{line}:")), "{err}");
     assert!(err.contains("nobody"), "{err}");
-    assert!(!err.contains("good.ron"), "{err}");
+    assert!(!err.contains("api_backend.ron"), "{err}");
     assert!(
         stdout(&o).contains("1 pattern file(s) passed, 1 failed"),
         "{}",

@@ -276,7 +276,7 @@ fn every_option_has_the_design_item_names() {
         let sum: f64 = c.breakdown.iter().map(|l| l.usd).sum();
         assert_usd(c.monthly_usd, sum, "lines add up");
         for line in &c.breakdown {
-            assert!(allowed.contains(&line.item.as_str()), "{option:?}: {}", line.item);
+            assert!(allowed.contains(&line.item.as_ref()), "{option:?}: {}", line.item);
             assert!(
                 !line.detail.is_empty(),
                 "{option:?} {} explains itself",

@@ -1,4 +1,4 @@
-//! The window, driven through AccessKit with egui_kittest: no display, no GPU.
+//! The window, driven through AccessKit with `egui_kittest`: no display, no GPU.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;

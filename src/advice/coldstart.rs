@@ -55,21 +55,33 @@ pub fn cold_fraction(workload: &Workload, book: &PriceBook, profile: &Profile, w
     let keep_warm_s = book.cold_starts.keep_warm_minutes(provider) * 60.0;
     let mean_per_second = workload.traffic.monthly_requests.max(0.0) / book.hours_per_month / 3600.0;
     let duration_s = workload.execution.avg_duration_ms / 1000.0;
-    let concurrency = |h: usize| (profile.hourly[h] * mean_per_second * duration_s).max(warm);
-    let mut requests = 0.0;
-    let mut cold = 0.0;
-    for h in 0..profile.hourly.len() {
-        let rate = profile.hourly[h] * mean_per_second;
-        let hour_requests = rate * 3600.0;
-        requests += hour_requests;
-        if warm < 1.0 {
-            cold += hour_requests * (-rate * keep_warm_s).exp();
-        }
-        let previous = concurrency((h + profile.hourly.len() - 1) % profile.hourly.len());
-        cold += (concurrency(h) - previous).max(0.0);
-    }
+    let hours = profile.hourly.len() as f64;
+    // The profile's mean is 1, so a week holds mean x 3600 x 168 requests.
+    let requests = mean_per_second * 3600.0 * hours;
     if requests <= 0.0 {
         return 1.0;
+    }
+    let mut cold = 0.0;
+    if warm < 1.0 {
+        // Quietest hours first: once a gap longer than the keep-warm time becomes
+        // negligible (e^-40), it is for every busier hour too.
+        for &m in profile.sorted.iter().rev() {
+            let rate = m * mean_per_second;
+            let gaps = rate * keep_warm_s;
+            if gaps >= 40.0 {
+                break;
+            }
+            cold += rate * 3600.0 * (-gaps).exp();
+        }
+        // Scale-up: concurrency rising from one hour to the next starts new
+        // instances; the profile's rises are summed once when it is built.
+        cold += profile.rise * mean_per_second * duration_s;
+    } else {
+        let concurrency = |h: usize| (profile.hourly[h] * mean_per_second * duration_s).max(warm);
+        let n = profile.hourly.len();
+        for h in 0..n {
+            cold += (concurrency(h) - concurrency((h + n - 1) % n)).max(0.0);
+        }
     }
     (cold / requests).clamp(0.0, 1.0)
 }
@@ -102,13 +114,7 @@ pub fn estimate(workload: &Workload, book: &PriceBook, profile: &Profile) -> Col
     let at = |w: &Workload, option: OptionId| {
         monthly_usd(
             option,
-            &CostInput {
-                workload: w,
-                book,
-                profile,
-                monthly_requests: w.traffic.monthly_requests,
-                detailed: false,
-            },
+            &CostInput::new(w, book, profile, w.traffic.monthly_requests),
         )
     };
     let (usd, instances, remedy) = match workload.provider {

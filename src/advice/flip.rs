@@ -49,7 +49,7 @@ pub const ANSWERS: [Answer; 4] = [
     },
     Answer {
         path: "execution.avg_duration_ms",
-        label: "Average duration, ms (p99 and longest job scaled with it)",
+        label: "Average duration (p99 and longest job scaled with it)",
         min: 1.0,
         max: 3_600_000.0,
         integer: false,
@@ -63,7 +63,7 @@ pub const ANSWERS: [Answer; 4] = [
     },
     Answer {
         path: "execution.memory_mb",
-        label: "Memory, MB",
+        label: "Memory",
         min: 128.0,
         max: 10_240.0,
         integer: true,
@@ -115,8 +115,8 @@ pub fn verdict_of(w: &Workload, book: &PriceBook, rules: &AdviceRules, profile: 
     }
 }
 
-const GRID_STEPS: usize = 16;
-const BISECTIONS: usize = 26;
+const GRID_STEPS: usize = 6;
+const BISECTIONS: usize = 17;
 
 /// Searches one answer; `None` when the verdict holds over its whole range.
 #[must_use]

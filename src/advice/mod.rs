@@ -8,6 +8,7 @@ pub mod coldstart;
 pub mod flip;
 pub mod rules;
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
@@ -25,7 +26,7 @@ pub use rules::AdviceRules;
 /// Version of the assessment's JSON form.
 pub const SCHEMA_VERSION: u32 = 1;
 /// Points on each cost curve of the sweep.
-pub const SWEEP_POINTS: usize = 81;
+pub const SWEEP_POINTS: usize = 41;
 
 /// The decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -90,9 +91,9 @@ pub enum Lean {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Criterion {
     /// Stable id, e.g. `cost`.
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// Title.
-    pub title: String,
+    pub title: Cow<'static, str>,
     /// How much it counts (from the rules file).
     pub weight: f64,
     /// Which side it leans to.
@@ -109,7 +110,7 @@ pub struct Criterion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Blocker {
     /// What stops it: `gpu`, `custom_kernel`, `duration`, `memory`, `sub_millisecond`.
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// The option that can't be used.
     pub option: OptionId,
     /// Why, with the numbers.
@@ -240,6 +241,8 @@ pub struct Decision {
     pub blockers: Vec<Blocker>,
     /// For a hybrid by parts, the split.
     pub split: Option<String>,
+    /// Whether only the longest jobs rule the provider's function out (a hybrid by parts).
+    pub long_tail: bool,
     /// The one-line why (empty unless detailed).
     pub summary: String,
 }
@@ -285,9 +288,7 @@ pub fn is_serverless_side(option: OptionId) -> bool {
 
 fn duration_alternative(option: OptionId) -> &'static str {
     match option {
-        OptionId::AwsLambda => {
-            "AWS Fargate or AWS Batch for the long jobs, or split them into steps under Step Functions"
-        }
+        OptionId::AwsLambda => "AWS Fargate or AWS Batch, or split the work into steps under Step Functions",
         OptionId::GcpCloudFunctions => {
             "Cloud Run (up to 60 minutes) or Cloud Run jobs and Compute Engine for longer work"
         }
@@ -312,15 +313,17 @@ fn server_alternative(provider: Provider, what: &str) -> String {
 #[must_use]
 pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, detailed: bool) -> Vec<Blocker> {
     let mut out = Vec::new();
-    let mut push =
-        |id: &str, option: OptionId, reason: &dyn Fn() -> String, alternative: &dyn Fn() -> String| {
-            out.push(Blocker {
-                id: id.to_owned(),
-                option,
-                reason: if detailed { reason() } else { String::new() },
-                alternative: if detailed { alternative() } else { String::new() },
-            });
-        };
+    let mut push = |id: &'static str,
+                    option: OptionId,
+                    reason: &dyn Fn() -> String,
+                    alternative: &dyn Fn() -> String| {
+        out.push(Blocker {
+            id: id.into(),
+            option,
+            reason: if detailed { reason() } else { String::new() },
+            alternative: if detailed { alternative() } else { String::new() },
+        });
+    };
     let e = &workload.execution;
     for option in OptionId::ALL {
         let provider = option.provider();
@@ -363,10 +366,10 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
                 option,
                 &|| {
                     format!(
-                        "The longest job runs {}, past {}'s {} limit.",
+                        "The longest job runs {}, past the {} limit of {}.",
                         format::duration_ms(e.max_duration_s * 1000.0),
-                        option.label(),
-                        format::duration_ms(limit * 1000.0)
+                        format::duration_ms(limit * 1000.0),
+                        option.label()
                     )
                 },
                 &|| duration_alternative(option).to_owned(),
@@ -380,7 +383,7 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
                 option,
                 &|| {
                     format!(
-                        "{} MB is more than {}'s {limit} MB maximum.",
+                        "{} MB is more than the {limit} MB maximum of {}.",
                         e.memory_mb,
                         option.label()
                     )
@@ -437,6 +440,7 @@ pub fn traits(workload: &Workload, book: &PriceBook, profile: &Profile) -> Vec<S
 }
 
 struct Ctx<'a> {
+    memo: cost::FleetMemo,
     workload: &'a Workload,
     book: &'a PriceBook,
     rules: &'a AdviceRules,
@@ -447,8 +451,8 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn criterion(
         &self,
-        id: &str,
-        title: &str,
+        id: &'static str,
+        title: &'static str,
         weight: f64,
         lean: f64,
         reason: impl FnOnce() -> String,
@@ -462,8 +466,8 @@ impl Ctx<'_> {
             Lean::Neutral
         };
         Criterion {
-            id: id.to_owned(),
-            title: title.to_owned(),
+            id: id.into(),
+            title: title.into(),
             weight,
             leans,
             points: (lean.abs() * 100.0).round() / 10.0,
@@ -475,13 +479,13 @@ impl Ctx<'_> {
     fn cost_at_volume(&self, option: OptionId) -> f64 {
         cost::monthly_usd(
             option,
-            &CostInput {
-                workload: self.workload,
-                book: self.book,
-                profile: self.profile,
-                monthly_requests: self.workload.traffic.monthly_requests,
-                detailed: false,
-            },
+            &CostInput::new(
+                self.workload,
+                self.book,
+                self.profile,
+                self.workload.traffic.monthly_requests,
+            )
+            .with_memo(&self.memo),
         )
     }
 }
@@ -513,7 +517,7 @@ fn traffic_criterion(c: &Ctx<'_>) -> Criterion {
             format!(
                 "The busiest hour carries {peak:.1}x the average rate: functions follow the bursts request by request, while a fleet must be sized for the peak or scale out behind it."
             )
-        } else if lean < -0.05 {
+        } else if lean <= -0.3 {
             format!(
                 "Traffic is steady (the busiest hour is only {peak:.1}x the average, {idle} of hours idle), so an always-on fleet stays busy and pay-per-use gains little."
             )
@@ -557,78 +561,132 @@ fn event_criterion(c: &Ctx<'_>) -> Criterion {
 
 fn duration_criterion(c: &Ctx<'_>, serverless_options: &[OptionId]) -> Criterion {
     let t = &c.rules.thresholds;
+    let leans = &c.rules.leans.job_duration;
     let e = &c.workload.execution;
     // The most generous serverless option on the provider sets the bar.
-    let limits: Vec<(OptionId, f64)> = serverless_options
+    let best = serverless_options
         .iter()
         .map(|&o| (o, duration_limit_s(o, c.book).unwrap_or(f64::INFINITY)))
-        .collect();
-    let best = limits
-        .iter()
-        .copied()
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .unwrap_or((OptionId::function_of(c.workload.provider), f64::INFINITY));
     let function = OptionId::function_of(c.workload.provider);
     let function_limit = duration_limit_s(function, c.book).unwrap_or(f64::INFINITY);
     let max_ms = e.max_duration_s * 1000.0;
-    let lean = if e.max_duration_s > best.1 {
-        -1.0
-    } else if e.max_duration_s > function_limit || e.max_duration_s > t.near_limit_share * best.1 {
-        -0.4
+    let (lean, case) = if e.max_duration_s > best.1 {
+        (leans.past_every_limit, 0)
+    } else if e.max_duration_s > function_limit {
+        (leans.near_limit, 1)
+    } else if e.max_duration_s > t.near_limit_share * best.1 {
+        (leans.near_limit, 2)
     } else if e.avg_duration_ms <= t.short_job_ms {
-        0.6
+        (leans.short, 3)
     } else {
-        0.2
+        (leans.long, 4)
     };
     c.criterion("job_duration", "Job duration", c.rules.weights.job_duration, lean, || {
-        let limit_text = |s: f64| {
+        let limit = |s: f64| {
             if s.is_finite() {
-                format::duration_ms(s * 1000.0)
+                format!("{} limit", format::duration_ms(s * 1000.0))
             } else {
-                "no hard".to_owned()
+                "no hard limit".to_owned()
             }
         };
-        if e.max_duration_s > best.1 {
-            format!(
-                "The longest job runs {}, longer than any serverless option on {} allows ({} at most on {}).",
+        match case {
+            0 => format!(
+                "The longest job runs {}, longer than any serverless option on {} allows (at most the {} of {}).",
                 format::duration_ms(max_ms),
                 c.workload.provider.label(),
-                limit_text(best.1),
+                limit(best.1),
                 best.0.label()
-            )
-        } else if e.max_duration_s > function_limit {
-            format!(
-                "The longest job ({}) is past {}'s {} limit; only {} takes it.",
+            ),
+            1 => format!(
+                "The longest job ({}) is past the {} of {}; only {} takes it.",
                 format::duration_ms(max_ms),
+                limit(function_limit),
                 function.label(),
-                limit_text(function_limit),
                 best.0.label()
-            )
-        } else if lean < 0.0 {
-            format!(
-                "The longest job ({}) is close to {}'s {} limit: a slow day turns into timeouts.",
+            ),
+            2 => format!(
+                "The longest job ({}) is close to the {} of {}: a slow day turns into timeouts.",
                 format::duration_ms(max_ms),
-                best.0.label(),
-                limit_text(best.1)
-            )
-        } else if lean > 0.5 {
-            format!(
-                "Requests average {} and the longest takes {}: short work, well inside {}'s {} limit.",
+                limit(best.1),
+                best.0.label()
+            ),
+            3 => format!(
+                "Requests average {} and the longest takes {}: short work, well inside the {} of {}.",
                 format::duration_ms(e.avg_duration_ms),
                 format::duration_ms(max_ms),
-                function.label(),
-                limit_text(function_limit)
-            )
-        } else {
-            format!(
-                "Requests average {} (longest {}), inside {}'s {} limit but long enough that every millisecond is billed.",
+                limit(function_limit),
+                function.label()
+            ),
+            _ => format!(
+                "Requests average {} (longest {}), inside the {} of {} but long enough that every millisecond is billed.",
                 format::duration_ms(e.avg_duration_ms),
                 format::duration_ms(max_ms),
-                function.label(),
-                limit_text(function_limit)
-            )
+                limit(function_limit),
+                function.label()
+            ),
         }
     })
+}
+
+/// A criterion that turns the hard stops into the scores, so a verdict forced by
+/// them is also the higher score.
+fn hard_stops_criterion(
+    c: &Ctx<'_>,
+    blockers: &[Blocker],
+    serverless_all: &[OptionId],
+    serverless_usable: &[OptionId],
+    long_tail: bool,
+) -> Criterion {
+    let leans = &c.rules.leans.hard_stops;
+    let blocked_here: Vec<&Blocker> = blockers
+        .iter()
+        .filter(|b| serverless_all.contains(&b.option))
+        .collect();
+    let (lean, case) = if serverless_usable.is_empty() && long_tail {
+        (leans.long_jobs_only, 1)
+    } else if serverless_usable.is_empty() && !serverless_all.is_empty() {
+        (leans.all_serverless_blocked, 0)
+    } else if blocked_here.is_empty() {
+        (0.0, 3)
+    } else {
+        (leans.some_blocked, 2)
+    };
+    c.criterion(
+        "hard_stops",
+        "Hard stops",
+        c.rules.weights.hard_stops,
+        lean,
+        || {
+            let names = |list: &[&Blocker]| {
+                let mut names: Vec<&str> = list.iter().map(|b| b.option.label()).collect();
+                names.dedup();
+                names.join(", ")
+            };
+            match case {
+                0 => format!(
+                    "Every serverless option on {} is ruled out ({}): {}",
+                    c.workload.provider.label(),
+                    names(&blocked_here),
+                    blocked_here.first().map_or(String::new(), |b| b.reason.clone())
+                ),
+                1 => format!(
+                    "Only the longest jobs rule out {}; the usual requests still fit it.",
+                    names(&blocked_here)
+                ),
+                2 => format!(
+                    "{} is ruled out, but another serverless option on {} remains.",
+                    names(&blocked_here),
+                    c.workload.provider.label()
+                ),
+                _ => format!(
+                    "No hard stop rules out a serverless option on {}.",
+                    c.workload.provider.label()
+                ),
+            }
+        },
+    )
 }
 
 fn cost_criterion(c: &Ctx<'_>, serverless: &[OptionId], traditional: &[OptionId]) -> Criterion {
@@ -658,7 +716,7 @@ fn cost_criterion(c: &Ctx<'_>, serverless: &[OptionId], traditional: &[OptionId]
             ""
         };
         format!(
-            "At {volume} requests a month {} costs {} and the cheapest server option ({}) costs {}.{tail}",
+            "At {volume} requests a month {} costs {} and the cheapest server or container option ({}) costs {}.{tail}",
             so.label(),
             format::usd(s_usd),
             to.label(),
@@ -672,18 +730,19 @@ fn latency_criterion(c: &Ctx<'_>) -> Criterion {
     let target = w.latency.p99_target_ms;
     let (fraction, added, p99, meets) = coldstart::latency(w, c.book, c.profile);
     let overhead = c.book.cold_starts.warm_overhead_ms(w.provider);
+    let leans = &c.rules.leans.latency;
     let (lean, case) = if target < c.rules.thresholds.sub_millisecond_ms {
         (-1.0, 0)
     } else if w.execution.p99_duration_ms > target {
         (0.0, 1)
     } else if w.execution.p99_duration_ms + overhead > target {
-        (-0.8, 2)
+        (leans.warm_overhead_misses, 2)
     } else if meets {
-        (0.2, 3)
+        (leans.met, 3)
     } else if w.latency.cold_start_tolerant {
-        (-0.3, 4)
+        (leans.cold_starts_tolerated, 4)
     } else {
-        (-0.8, 5)
+        (leans.cold_starts_miss, 5)
     };
     c.criterion("latency", "Latency target", c.rules.weights.latency, lean, || {
         let function = OptionId::function_of(w.provider).label();
@@ -816,6 +875,7 @@ pub fn decide(
     detailed: bool,
 ) -> Decision {
     let c = Ctx {
+        memo: cost::FleetMemo::default(),
         workload,
         book,
         rules,
@@ -828,18 +888,35 @@ pub fn decide(
     let serverless: Vec<OptionId> = serverless_all.iter().copied().filter(|o| !blocked(o)).collect();
     let traditional: Vec<OptionId> = traditional_all.iter().copied().filter(|o| !blocked(o)).collect();
 
+    let e = &workload.execution;
+    let function = OptionId::function_of(workload.provider);
+    // Only the longest jobs rule the functions out: the usual requests still fit them.
+    let long_tail_split = serverless.is_empty()
+        && !serverless_all.is_empty()
+        && blockers
+            .iter()
+            .all(|b| b.id == "duration" || !serverless_all.contains(&b.option))
+        && duration_limit_s(function, book).is_some_and(|limit| e.p99_duration_ms / 1000.0 <= limit);
+    // For a long tail, price the function for the work it can take.
+    let priced_serverless: Vec<OptionId> = if long_tail_split {
+        vec![function]
+    } else {
+        serverless.clone()
+    };
+
     let [ops, stage, lock_in] = team_criteria(&c);
     let criteria = vec![
         traffic_criterion(&c),
         event_criterion(&c),
         duration_criterion(&c, &serverless_all),
-        cost_criterion(&c, &serverless, &traditional),
+        cost_criterion(&c, &priced_serverless, &traditional),
         latency_criterion(&c),
         state_criterion(&c),
         hardware_criterion(&c),
         ops,
         stage,
         lock_in,
+        hard_stops_criterion(&c, &blockers, &serverless_all, &serverless, long_tail_split),
     ];
     let total_weight: f64 = criteria.iter().map(|k| k.weight).sum::<f64>().max(1e-9);
     let side = |sign: f64| {
@@ -856,16 +933,7 @@ pub fn decide(
     };
     let diff = scores.serverless - scores.traditional;
     let margin = rules.thresholds.hybrid_margin_points;
-    let e = &workload.execution;
-    let function = OptionId::function_of(workload.provider);
-
     // Which part goes where when the parts fit different sides.
-    let long_tail_split = serverless.is_empty()
-        && !serverless_all.is_empty()
-        && blockers
-            .iter()
-            .all(|b| b.id == "duration" || !serverless_all.contains(&b.option))
-        && duration_limit_s(function, book).is_some_and(|limit| e.p99_duration_ms / 1000.0 <= limit);
     let connection_split = workload.state == State::LongLivedConnections
         && workload.triggers.iter().any(|t| *t != Trigger::HttpApi)
         && !serverless.is_empty();
@@ -932,6 +1000,7 @@ pub fn decide(
         criteria,
         blockers,
         split,
+        long_tail: long_tail_split && verdict == Verdict::Hybrid,
         summary,
     }
 }
@@ -1038,7 +1107,7 @@ pub fn match_pattern(
             .suits
             .iter()
             .filter(|s| traits.contains(s))
-            .map(|s| format!("{s:?}"))
+            .map(|s| s.label().to_owned())
             .collect();
         let _ = write!(why, ", made for {}", names.join(", "));
     }
@@ -1060,8 +1129,23 @@ fn recommend(workload: &Workload, decision: &Decision, costs: &[OptionCost]) -> 
             .min_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd))
             .map(|c| (c.option, c.monthly_usd))
     };
-    let s = cheapest(&serverless);
-    let t = cheapest(&traditional);
+    let mut s = cheapest(&serverless);
+    let mut t = cheapest(&traditional);
+    if decision.long_tail {
+        // The function serves the usual requests; the jobs past its limit go to a
+        // container service that takes them (the blocker's alternative), else the cheapest fleet.
+        let function = OptionId::function_of(workload.provider);
+        s = costs
+            .iter()
+            .find(|c| c.option == function)
+            .map(|c| (c.option, c.monthly_usd));
+        let containers: Vec<OptionId> = traditional
+            .iter()
+            .copied()
+            .filter(|o| o.kind() == OptionKind::Container)
+            .collect();
+        t = cheapest(&containers).or(t);
+    }
     let (serverless_option, traditional_option) = match decision.verdict {
         Verdict::Serverless => (s, None),
         Verdict::Traditional => (None, t),
@@ -1070,6 +1154,11 @@ fn recommend(workload: &Workload, decision: &Decision, costs: &[OptionCost]) -> 
     let describe =
         |(o, usd): (OptionId, f64)| format!("{} ({} a month at today's volume)", o.label(), format::usd(usd));
     let text = match (serverless_option, traditional_option) {
+        (Some(a), Some(b)) if decision.long_tail => format!(
+            "Serve the usual requests on {} and run the jobs past its time limit on {}.",
+            describe(a),
+            describe(b)
+        ),
         (Some(a), Some(b)) => format!(
             "Build the serverless part on {} and the rest on {}.",
             describe(a),
@@ -1084,6 +1173,14 @@ fn recommend(workload: &Workload, decision: &Decision, costs: &[OptionCost]) -> 
         (None, None) => {
             "No option on this cloud passes the hard stops; see the blockers for alternatives.".to_owned()
         }
+    };
+    let text = if workload.hardware == Hardware::Gpu && traditional_option.is_some() {
+        format!(
+            "{text} The price book holds no GPU instances, so this prices the fleet on {}; add GPU prices before trusting the number.",
+            workload.servers.instance
+        )
+    } else {
+        text
     };
     Recommendation {
         serverless_option: serverless_option.map(|x| x.0),
@@ -1115,11 +1212,13 @@ pub fn assess_with(
     let usable: Vec<OptionId> = functions.iter().copied().filter(|o| !blocked(o)).collect();
     let functions = if usable.is_empty() { functions } else { usable };
     let servers = [OptionId::server_of(workload.provider)];
-    let break_even = cost::break_even(workload, book, &profile, &functions, &servers).unwrap_or(BreakEven {
-        monthly_requests: None,
-        function_option: OptionId::function_of(workload.provider),
-        server_option: OptionId::server_of(workload.provider),
-    });
+    let cost_curves = cost::sweep(workload, book, &profile, &OptionId::ALL, SWEEP_POINTS);
+    let break_even = cost::break_even_on(&cost_curves, workload, book, &profile, &functions, &servers)
+        .unwrap_or(BreakEven {
+            monthly_requests: None,
+            function_option: OptionId::function_of(workload.provider),
+            server_option: OptionId::server_of(workload.provider),
+        });
     let traits = traits(workload, book, &profile);
     let pattern = match_pattern(workload, decision.verdict, &traits, catalogue).unwrap_or(PatternRef {
         id: String::new(),
@@ -1128,7 +1227,6 @@ pub fn assess_with(
     });
     let recommendation = recommend(workload, &decision, &costs);
     let flip_points = flip::flip_points(workload, book, rules, decision.verdict);
-    let cost_curves = cost::sweep(workload, book, &profile, &OptionId::ALL, SWEEP_POINTS);
     let (sources_from, sources_to) = book.read_range();
     let mut assumptions = vec![
         format!(

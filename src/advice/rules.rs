@@ -41,6 +41,7 @@ pub struct Weights {
     pub team_ops: f64,
     pub stage: f64,
     pub lock_in: f64,
+    pub hard_stops: f64,
 }
 
 /// Where leans start and end (see the comments in `assets/advice.ron`).
@@ -74,6 +75,41 @@ pub struct Leans {
     pub http_only: f64,
     pub mixed_triggers: f64,
     pub no_triggers: f64,
+    pub job_duration: DurationLeans,
+    pub latency: LatencyLeans,
+    pub hard_stops: HardStopLeans,
+}
+
+/// Leans of the job-duration criterion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct DurationLeans {
+    pub past_every_limit: f64,
+    pub near_limit: f64,
+    pub short: f64,
+    pub long: f64,
+}
+
+/// Leans of the latency criterion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct LatencyLeans {
+    pub met: f64,
+    pub warm_overhead_misses: f64,
+    pub cold_starts_tolerated: f64,
+    pub cold_starts_miss: f64,
+}
+
+/// Leans of the hard-stops criterion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct HardStopLeans {
+    pub all_serverless_blocked: f64,
+    pub long_jobs_only: f64,
+    pub some_blocked: f64,
 }
 
 impl AdviceRules {
@@ -120,6 +156,7 @@ impl AdviceRules {
             ("team_ops", w.team_ops),
             ("stage", w.stage),
             ("lock_in", w.lock_in),
+            ("hard_stops", w.hard_stops),
         ] {
             if !(v.is_finite() && (0.0..=100.0).contains(&v)) {
                 fail(&format!("weights.{name}"), v, "0 to 100");
@@ -132,6 +169,35 @@ impl AdviceRules {
             ("leans.mixed_triggers".into(), l.mixed_triggers),
             ("leans.no_triggers".into(), l.no_triggers),
             ("thresholds.steady_lean".into(), rules.thresholds.steady_lean),
+            (
+                "leans.job_duration.past_every_limit".into(),
+                l.job_duration.past_every_limit,
+            ),
+            ("leans.job_duration.near_limit".into(), l.job_duration.near_limit),
+            ("leans.job_duration.short".into(), l.job_duration.short),
+            ("leans.job_duration.long".into(), l.job_duration.long),
+            ("leans.latency.met".into(), l.latency.met),
+            (
+                "leans.latency.warm_overhead_misses".into(),
+                l.latency.warm_overhead_misses,
+            ),
+            (
+                "leans.latency.cold_starts_tolerated".into(),
+                l.latency.cold_starts_tolerated,
+            ),
+            (
+                "leans.latency.cold_starts_miss".into(),
+                l.latency.cold_starts_miss,
+            ),
+            (
+                "leans.hard_stops.all_serverless_blocked".into(),
+                l.hard_stops.all_serverless_blocked,
+            ),
+            (
+                "leans.hard_stops.long_jobs_only".into(),
+                l.hard_stops.long_jobs_only,
+            ),
+            ("leans.hard_stops.some_blocked".into(), l.hard_stops.some_blocked),
         ];
         leans.extend(l.state.iter().map(|(k, v)| (format!("leans.state.{k:?}"), *v)));
         leans.extend(

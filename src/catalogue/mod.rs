@@ -125,6 +125,22 @@ pub enum Suits {
     MultiStep,
 }
 
+impl Suits {
+    /// The trait in words.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Gpu => "GPUs",
+            Self::LongLivedConnections => "long-lived connections",
+            Self::LongJobs => "long jobs",
+            Self::SteadyLoad => "steady load",
+            Self::BurstyLoad => "bursty traffic",
+            Self::Migration => "step-by-step migration",
+            Self::MultiStep => "multi-step work",
+        }
+    }
+}
+
 /// One box of a diagram.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -179,6 +195,9 @@ pub struct Pattern {
     /// Workload traits it is made for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suits: Vec<Suits>,
+    /// Where it sorts in the catalogue, lowest first (ties by id); 100 when left out.
+    #[serde(default = "default_rank")]
+    pub rank: u32,
     /// Boxes of the diagram.
     pub nodes: Vec<Node>,
     /// Arrows of the diagram.
@@ -193,6 +212,10 @@ pub struct Pattern {
     pub examples: Vec<String>,
     /// The bill of materials.
     pub cost_items: Vec<CostItem>,
+}
+
+fn default_rank() -> u32 {
+    100
 }
 
 /// The smallest number of nodes a pattern's diagram has.
@@ -399,12 +422,14 @@ impl Catalogue {
         for (name, text) in BUILT_IN {
             let label = format!("<built-in patterns/{name}>");
             let pattern = Pattern::from_ron(text, &label)?;
+            check_file_name(&pattern, Path::new(name), &label, text)?;
             catalogue.add(pattern, &label, text)?;
         }
+        catalogue.sort();
         Ok(catalogue)
     }
 
-    /// Adds a pattern, refusing an id already present and an id unlike its file name.
+    /// Adds a pattern, refusing an id already present.
     ///
     /// # Errors
     /// A duplicate id.
@@ -444,7 +469,14 @@ impl Catalogue {
                 Err(e) => outcome.failures.push(e),
             }
         }
+        self.sort();
         Ok(outcome)
+    }
+
+    /// Orders the patterns by rank, then id.
+    pub fn sort(&mut self) {
+        self.patterns
+            .sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.id.cmp(&b.id)));
     }
 
     /// The pattern with this id.
@@ -479,6 +511,7 @@ fn load_folder(dir: &Path) -> Result<LoadedFolder, LoadError> {
         let file = path.display().to_string();
         let result = source::read_text(&path).and_then(|text| {
             let pattern = Pattern::from_ron(&text, &file)?;
+            check_file_name(&pattern, &path, &file, &text)?;
             if seen.contains(&pattern.id) {
                 let pos = SourceMap::new(&text).locate("id");
                 return Err(FileError {
@@ -503,6 +536,28 @@ fn load_folder(dir: &Path) -> Result<LoadedFolder, LoadError> {
         }
     }
     Ok(out)
+}
+
+/// A pattern's id must be its file's name (without `.ron`), so files and ids can't drift apart.
+fn check_file_name(pattern: &Pattern, path: &Path, file: &str, text: &str) -> Result<(), LoadError> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if stem == pattern.id {
+        return Ok(());
+    }
+    let pos = SourceMap::new(text).locate("id");
+    Err(FileError {
+        file: file.to_owned(),
+        line: pos.line,
+        column: pos.column,
+        field: "id".into(),
+        value: format!("{:?}", pattern.id),
+        problem: format!("does not match the file name `{stem}.ron`"),
+        allowed: format!("id: \"{stem}\", or rename the file to `{}.ron`", pattern.id),
+    }
+    .into())
 }
 
 /// Checks a folder of pattern files on its own (for `patterns --check DIR`):

@@ -176,7 +176,7 @@ impl OptionId {
 pub struct LineItem {
     /// What is billed: `requests`, `duration`, `api_gateway`,
     /// `provisioned_concurrency`, `compute` or `load_balancer`.
-    pub item: String,
+    pub item: std::borrow::Cow<'static, str>,
     /// USD a month.
     pub usd: f64,
     /// How the amount was worked out, in words and numbers.
@@ -211,6 +211,47 @@ pub struct CostInput<'a> {
     pub monthly_requests: f64,
     /// Whether to write the lines' explanations and the notes (off for sweeps and searches).
     pub detailed: bool,
+    /// Fleet sizes already worked out at this volume, shared by options whose
+    /// instances have the same capacity (EC2, Fargate and the other clouds' VMs).
+    pub memo: Option<&'a FleetMemo>,
+}
+
+/// Fleet sizes worked out at one volume, keyed by capacity and floor.
+#[derive(Debug, Default)]
+pub struct FleetMemo(std::cell::RefCell<Vec<(u64, u64, f64, f64)>>);
+
+impl<'a> CostInput<'a> {
+    /// Prices at `monthly_requests`, without explanations.
+    #[must_use]
+    pub fn new(
+        workload: &'a Workload,
+        book: &'a PriceBook,
+        profile: &'a Profile,
+        monthly_requests: f64,
+    ) -> Self {
+        Self {
+            workload,
+            book,
+            profile,
+            monthly_requests,
+            detailed: false,
+            memo: None,
+        }
+    }
+
+    /// The same, with every line explained.
+    #[must_use]
+    pub fn detailed(mut self) -> Self {
+        self.detailed = true;
+        self
+    }
+
+    /// The same, sharing fleet sizes through `memo` (which must be for this volume).
+    #[must_use]
+    pub fn with_memo(mut self, memo: &'a FleetMemo) -> Self {
+        self.memo = Some(memo);
+        self
+    }
 }
 
 impl CostInput<'_> {
@@ -251,16 +292,6 @@ fn round_up_ms(duration_ms: f64, granularity_ms: f64) -> f64 {
     (duration_ms / granularity_ms - 1e-9).ceil().max(0.0) * granularity_ms
 }
 
-/// Instances needed for a load: never below `floor`, rounded up to whole instances.
-fn instances_for(in_flight: f64, capacity_per_instance: f64, floor: f64) -> f64 {
-    let needed = if in_flight > 0.0 {
-        (in_flight / capacity_per_instance - 1e-9).ceil().max(1.0)
-    } else {
-        0.0
-    };
-    needed.max(floor)
-}
-
 fn money(usd: f64) -> String {
     crate::format::usd(usd)
 }
@@ -297,13 +328,10 @@ pub fn option_cost(option: OptionId, input: &CostInput<'_>) -> OptionCost {
 /// The bills of every option at the workload's own volume.
 #[must_use]
 pub fn all_costs(workload: &Workload, book: &PriceBook, profile: &Profile) -> Vec<OptionCost> {
-    let input = CostInput {
-        workload,
-        book,
-        profile,
-        monthly_requests: workload.traffic.monthly_requests,
-        detailed: true,
-    };
+    let memo = FleetMemo::default();
+    let input = CostInput::new(workload, book, profile, workload.traffic.monthly_requests)
+        .detailed()
+        .with_memo(&memo);
     OptionId::ALL.iter().map(|o| option_cost(*o, &input)).collect()
 }
 
@@ -315,9 +343,9 @@ pub fn monthly_usd(option: OptionId, input: &CostInput<'_>) -> f64 {
 
 type Bill = (Vec<LineItem>, Vec<String>);
 
-fn line(input: &CostInput<'_>, item: &str, usd: f64, detail: impl FnOnce() -> String) -> LineItem {
+fn line(input: &CostInput<'_>, item: &'static str, usd: f64, detail: impl FnOnce() -> String) -> LineItem {
     LineItem {
-        item: item.to_owned(),
+        item: item.into(),
         usd,
         detail: if input.detailed { detail() } else { String::new() },
     }
@@ -364,7 +392,7 @@ fn lambda(input: &CostInput<'_>) -> Bill {
     let weeks = input.weeks_per_month();
     let mut provisioned_gb_s = 0.0;
     let mut total_gb_s = 0.0;
-    for rate in input.rates_per_second() {
+    for rate in input.rates_per_second().filter(|_| provisioned > 0.0) {
         let hour_gb_s = rate * 3600.0 * billed_s * gb;
         let concurrency = rate * billed_s;
         let share = if concurrency > 0.0 {
@@ -453,13 +481,65 @@ fn fleet_line(input: &CostInput<'_>, unit: &FleetUnit<'_>, floor: f64) -> (LineI
     let w = input.workload;
     let capacity = unit.vcpus * input.requests_per_vcpu() * w.servers.target_utilization;
     let duration_s = input.avg_duration_s();
-    let mut instance_hours_week = 0.0;
-    let mut peak: f64 = 0.0;
-    for rate in input.rates_per_second() {
-        let in_flight = rate * duration_s;
-        let n = instances_for(in_flight, capacity, floor);
-        instance_hours_week += n;
-        peak = peak.max(n);
+    // Instances in hour h = max(floor, ceil(profile[h] x scale)), at least 1 with any traffic.
+    let mean_per_second = input.monthly_requests.max(0.0) / input.book.hours_per_month / 3600.0;
+    let scale = mean_per_second * duration_s / capacity;
+    let key = (scale.to_bits(), floor.to_bits());
+    let remembered = input.memo.and_then(|m| {
+        m.0.borrow()
+            .iter()
+            .find(|e| (e.0, e.1) == key)
+            .map(|e| (e.2, e.3))
+    });
+    let instance_hours_week;
+    let peak;
+    if let Some((hours, most)) = remembered {
+        instance_hours_week = hours;
+        peak = most;
+    } else if scale > 0.0 && scale.is_finite() {
+        // Counts are whole numbers, summed as integers; beyond 2^31 instances an
+        // hour the count is clamped (no real fleet gets there). Hours go busiest
+        // first, so once an hour fits in the floor every quieter one does too.
+        const MAX_INSTANCES: f64 = 2.0e9;
+        let floor_count = floor.min(MAX_INSTANCES) as i32;
+        let busy_floor = floor_count.max(1);
+        let profile = input.profile;
+        let mut total: i64 = 0;
+        let mut above = 0usize;
+        for &m in &profile.sorted {
+            let x = (m * scale - 1e-9).min(MAX_INSTANCES);
+            if m <= 0.0 || x <= f64::from(busy_floor) {
+                break;
+            }
+            // Truncation toward zero, then up: ceil for 0 <= x < 2^31.
+            let t = x as i32;
+            total += i64::from(t + i32::from(f64::from(t) < x));
+            above += 1;
+        }
+        // At most 168 hours each: these fit any integer type.
+        let quiet_busy = i64::try_from(profile.busy_hours.saturating_sub(above)).unwrap_or(0);
+        let idle = i64::try_from(HOURS_PER_WEEK.saturating_sub(profile.busy_hours.max(above))).unwrap_or(0);
+        total += quiet_busy * i64::from(busy_floor) + idle * i64::from(floor_count);
+        instance_hours_week = total as f64;
+        peak = profile.sorted.first().map_or(f64::from(floor_count), |&m| {
+            if m > 0.0 {
+                let x = (m * scale - 1e-9).min(MAX_INSTANCES);
+                let t = x as i32;
+                f64::from((t + i32::from(f64::from(t) < x)).max(busy_floor))
+            } else {
+                f64::from(floor_count)
+            }
+        });
+    } else {
+        instance_hours_week = floor * HOURS_PER_WEEK as f64;
+        peak = floor;
+    }
+    if remembered.is_none()
+        && let Some(memo) = input.memo
+    {
+        memo.0
+            .borrow_mut()
+            .push((key.0, key.1, instance_hours_week, peak));
     }
     let instance_hours = instance_hours_week * input.weeks_per_month();
     let average = instance_hours_week / HOURS_PER_WEEK as f64;
@@ -486,19 +566,20 @@ fn load_balancer_line(input: &CostInput<'_>, provider: Provider) -> Option<LineI
     let a = &input.book.assumptions;
     let hours = input.book.hours_per_month;
     let fixed = lb.per_hour.value * hours;
-    let weeks = input.weeks_per_month();
-    let mut unit_hours = 0.0;
-    let mut gb = 0.0;
-    for rate in input.rates_per_second() {
-        let hour_gb = rate * 3600.0 * a.kb_per_request / 1e6;
-        gb += hour_gb * weeks;
-        let per_unit = lb.new_connections_per_unit_per_second.value;
-        if lb.per_capacity_unit_hour.value > 0.0 && per_unit > 0.0 {
-            // An AWS LCU covers 25 new connections a second or 1 GB an hour; the larger dimension bills.
-            let by_connections = rate * a.new_connections_per_request / per_unit;
-            unit_hours += by_connections.max(hour_gb) * weeks;
-        }
-    }
+    // Every hour's usage is proportional to that hour's rate, so the month's
+    // totals follow from the month's requests: requests/s summed over the month's
+    // hours is requests / 3600.
+    let rate_hours = input.monthly_requests.max(0.0) / 3600.0;
+    let gb_per_rate_hour = 3600.0 * a.kb_per_request / 1e6;
+    let gb = rate_hours * gb_per_rate_hour;
+    let per_unit = lb.new_connections_per_unit_per_second.value;
+    let unit_hours = if lb.per_capacity_unit_hour.value > 0.0 && per_unit > 0.0 {
+        // An AWS LCU covers 25 new connections a second or 1 GB an hour; the larger dimension bills.
+        let by_connections = a.new_connections_per_request / per_unit;
+        rate_hours * by_connections.max(gb_per_rate_hour)
+    } else {
+        0.0
+    };
     let usage = unit_hours * lb.per_capacity_unit_hour.value + gb * lb.per_gb_processed.value;
     Some(line(input, "load_balancer", fixed + usage, || {
         format!(
@@ -624,7 +705,15 @@ fn cloud_run(input: &CostInput<'_>) -> Bill {
     let mut instance_s = 0.0;
     for rate in input.rates_per_second() {
         let in_flight = rate * billed_s;
-        let busy = (in_flight / concurrency).max(1.0 - (-in_flight).exp());
+        let shared = in_flight / concurrency;
+        // 1 - e^-x never exceeds 1 or x, so the exponential is only needed below both.
+        let busy = if shared >= 1.0 || concurrency <= 1.0 {
+            shared
+        } else if in_flight > 40.0 {
+            shared.max(1.0)
+        } else {
+            shared.max(1.0 - (-in_flight).exp())
+        };
         instance_s += busy * 3600.0 * weeks;
     }
     let mut vcpu_s = instance_s * vcpus;
@@ -835,27 +924,18 @@ pub fn sweep(
     points: usize,
 ) -> Sweep {
     let volumes = sweep_volumes(points);
-    let curves = options
+    let mut curves: Vec<(OptionId, Vec<f64>)> = options
         .iter()
-        .map(|&option| {
-            let costs = volumes
-                .iter()
-                .map(|&v| {
-                    monthly_usd(
-                        option,
-                        &CostInput {
-                            workload,
-                            book,
-                            profile,
-                            monthly_requests: v,
-                            detailed: false,
-                        },
-                    )
-                })
-                .collect();
-            (option, costs)
-        })
+        .map(|&o| (o, Vec::with_capacity(volumes.len())))
         .collect();
+    for &v in &volumes {
+        // One memo per volume: options with the same instance size share the fleet.
+        let memo = FleetMemo::default();
+        let input = CostInput::new(workload, book, profile, v).with_memo(&memo);
+        for (option, costs) in &mut curves {
+            costs.push(monthly_usd(*option, &input));
+        }
+    }
     Sweep {
         monthly_requests: volumes,
         curves,
@@ -882,7 +962,9 @@ fn cheapest(options: &[OptionId], input: &CostInput<'_>) -> Option<(OptionId, f6
 
 /// Solves for the break-even volume between the cheapest of `functions` and the
 /// cheapest of `servers`. The first crossing from 1e3 upward is returned; the
-/// solution is found on a log grid and refined by bisection to 0.01%.
+/// crossing is bracketed on a log grid and refined by bisection. A fleet's cost
+/// is a staircase, so where it runs close to the function's line the two can
+/// touch again just past the first crossing; the first one is reported.
 #[must_use]
 pub fn break_even(
     workload: &Workload,
@@ -891,29 +973,50 @@ pub fn break_even(
     functions: &[OptionId],
     servers: &[OptionId],
 ) -> Option<BreakEven> {
-    let at = |v: f64| CostInput {
-        workload,
-        book,
-        profile,
-        monthly_requests: v,
-        detailed: false,
-    };
+    let mut options = functions.to_vec();
+    options.extend_from_slice(servers);
+    let grid = sweep(workload, book, profile, &options, 41);
+    break_even_on(&grid, workload, book, profile, functions, servers)
+}
+
+/// As [`break_even`], bracketing on an existing sweep that holds every option of
+/// `functions` and `servers` (so the assessment reuses its plot data).
+#[must_use]
+pub fn break_even_on(
+    grid: &Sweep,
+    workload: &Workload,
+    book: &PriceBook,
+    profile: &Profile,
+    functions: &[OptionId],
+    servers: &[OptionId],
+) -> Option<BreakEven> {
     let gap = |v: f64| -> Option<(f64, OptionId, OptionId)> {
-        let input = at(v);
+        let memo = FleetMemo::default();
+        let input = CostInput::new(workload, book, profile, v).with_memo(&memo);
         let (f, fc) = cheapest(functions, &input)?;
         let (s, sc) = cheapest(servers, &input)?;
         Some((fc - sc, f, s))
     };
-    let volumes = sweep_volumes(161);
-    let (first_gap, ..) = gap(volumes[0])?;
-    let mut previous = (volumes[0], first_gap);
-    for &v in &volumes[1..] {
-        let (g, ..) = gap(v)?;
+    let curve = |o: &OptionId| grid.curves.iter().find(|(x, _)| x == o).map(|(_, ys)| ys);
+    let lowest = |options: &[OptionId], i: usize| -> Option<f64> {
+        options
+            .iter()
+            .map(|o| curve(o).and_then(|ys| ys.get(i).copied()))
+            .try_fold(f64::INFINITY, |m, y| y.map(|y| m.min(y)))
+    };
+    let volumes = &grid.monthly_requests;
+    let grid_gap = |i: usize| -> Option<f64> { Some(lowest(functions, i)? - lowest(servers, i)?) };
+    if volumes.is_empty() {
+        return None;
+    }
+    let mut previous = (volumes[0], grid_gap(0)?);
+    for (i, &v) in volumes.iter().enumerate().skip(1) {
+        let g = grid_gap(i)?;
         if (g >= 0.0) != (previous.1 >= 0.0) {
             // Bisect in log space between previous.0 and v.
             let (mut lo, mut hi) = (previous.0.ln(), v.ln());
             let lo_sign = previous.1 >= 0.0;
-            for _ in 0..60 {
+            for _ in 0..36 {
                 let mid = 0.5 * (lo + hi);
                 let (gm, ..) = gap(mid.exp())?;
                 if (gm >= 0.0) == lo_sign {

@@ -37,6 +37,13 @@ pub struct Profile {
     pub peak: f64,
     /// Whether the asked ratio had to be capped.
     pub capped: bool,
+    /// The hourly values sorted from busiest to quietest (for fast fleet sizing).
+    pub sorted: [f64; HOURS_PER_WEEK],
+    /// How many hours have any traffic at all.
+    pub busy_hours: usize,
+    /// The sum of every rise from one hour to the next (around the week), in
+    /// multiples of the mean: how much concurrency has to be started each week.
+    pub rise: f64,
 }
 
 impl Profile {
@@ -49,35 +56,24 @@ impl Profile {
             1.0
         };
         let peak = asked.min(MAX_REPRESENTABLE_PEAK);
-        let base = base_shape(shape);
-        let mean_base = mean(&base);
+        let data = shape_data(shape);
         let mut hourly = [0.0; HOURS_PER_WEEK];
-        if peak <= 1.0 / mean_base {
+        if peak <= 1.0 / data.mean {
             // Lift a scaled copy of the shape onto a floor: a + c*b, mean 1, max `peak`.
-            let c = (peak - 1.0) / (1.0 - mean_base);
+            let c = (peak - 1.0) / (1.0 - data.mean);
             let a = peak - c;
-            for (out, b) in hourly.iter_mut().zip(base) {
+            for (out, b) in hourly.iter_mut().zip(&data.base) {
                 *out = a + c * b;
             }
         } else {
-            // Sharpen the shape (b^k) until its mean is 1/peak, then scale to mean 1.
-            let ln_base: Vec<f64> = base.iter().map(|b| b.max(1e-300).ln()).collect();
-            let mean_pow = |k: f64| ln_base.iter().map(|l| (k * l).exp()).sum::<f64>() / 168.0;
-            let target = 1.0 / peak;
-            let (mut lo, mut hi) = (0.0_f64, 25.0_f64); // bounds on ln k
-            for _ in 0..200 {
-                let mid = 0.5 * (lo + hi);
-                if mean_pow(mid.exp()) > target {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
+            // Peakier than the shape itself: blend it with all of the week's traffic
+            // in its busiest hour, t of the way, so the peak lands exactly on `peak`.
+            let shape_peak = 1.0 / data.mean;
+            let t = (peak - shape_peak) / (HOURS_PER_WEEK as f64 - shape_peak);
+            for (out, b) in hourly.iter_mut().zip(&data.base) {
+                *out = (1.0 - t) * b * shape_peak;
             }
-            let k = hi.exp();
-            let m = mean_pow(k);
-            for (out, l) in hourly.iter_mut().zip(&ln_base) {
-                *out = (k * l).exp() / m;
-            }
+            hourly[data.busiest] += t * HOURS_PER_WEEK as f64;
         }
         // Remove rounding drift so the mean is 1 to the last bit that matters.
         let drift = mean(&hourly);
@@ -85,10 +81,17 @@ impl Profile {
             *v /= drift;
         }
         let peak = hourly.iter().copied().fold(0.0, f64::max);
+        let mut sorted = hourly;
+        sorted.sort_unstable_by(|a, b| b.total_cmp(a));
         Self {
             hourly,
             peak,
             capped: asked > MAX_REPRESENTABLE_PEAK,
+            sorted,
+            busy_hours: hourly.iter().filter(|m| **m > 0.0).count(),
+            rise: (0..HOURS_PER_WEEK)
+                .map(|h| (hourly[h] - hourly[(h + HOURS_PER_WEEK - 1) % HOURS_PER_WEEK]).max(0.0))
+                .sum(),
         }
     }
 
@@ -99,11 +102,40 @@ impl Profile {
     }
 }
 
+/// A base shape, computed once per run: its values, mean and busiest hour.
+struct ShapeData {
+    base: [f64; HOURS_PER_WEEK],
+    mean: f64,
+    busiest: usize,
+}
+
+fn shape_data(shape: Shape) -> &'static ShapeData {
+    static DATA: std::sync::OnceLock<Vec<ShapeData>> = std::sync::OnceLock::new();
+    let all = DATA.get_or_init(|| {
+        Shape::ALL
+            .iter()
+            .map(|s| {
+                let base = base_shape(*s);
+                let busiest = (0..HOURS_PER_WEEK)
+                    .max_by(|a, b| base[*a].total_cmp(&base[*b]))
+                    .unwrap_or(0);
+                ShapeData {
+                    mean: mean(&base),
+                    base,
+                    busiest,
+                }
+            })
+            .collect()
+    });
+    let index = Shape::ALL.iter().position(|s| *s == shape).unwrap_or(0);
+    &all[index]
+}
+
 fn mean(values: &[f64]) -> f64 {
     values.iter().sum::<f64>() / values.len() as f64
 }
 
-/// The raw shape, values in [0, 1] with exactly one hour at 1.
+/// The raw shape, values in [0, 1] with exactly one hour at 1 (its busiest).
 fn base_shape(shape: Shape) -> [f64; HOURS_PER_WEEK] {
     use std::f64::consts::PI;
     let mut base = [0.0; HOURS_PER_WEEK];
@@ -135,7 +167,7 @@ fn base_shape(shape: Shape) -> [f64; HOURS_PER_WEEK] {
             }
         };
     }
-    // Break ties so exactly one hour is the peak (needed to sharpen to any ratio).
+    // Break ties so exactly one hour is the busiest (the blend for high peaks puts its extra there).
     for (h, v) in base.iter_mut().enumerate() {
         *v *= 1.0 - 0.001 * (h as f64) / (HOURS_PER_WEEK as f64);
     }

@@ -521,13 +521,18 @@ impl PriceBook {
 
     /// The instance on `provider` that stands in for `reference`: the same
     /// instance if it is that provider's, else the cheapest one with at least
-    /// its vCPUs and memory (or the largest there is).
+    /// its vCPUs and memory (or the largest there is), burstable only when the
+    /// reference is.
     #[must_use]
     pub fn equivalent<'a>(&'a self, reference: &'a Instance, provider: Provider) -> Option<&'a Instance> {
         if reference.provider == provider {
             return Some(reference);
         }
-        let candidates = self.instances.iter().filter(|i| i.provider == provider);
+        // A steady, non-burstable reference gets a non-burstable stand-in.
+        let candidates = self
+            .instances
+            .iter()
+            .filter(|i| i.provider == provider && (reference.burstable || !i.burstable));
         let fitting = candidates
             .clone()
             .filter(|i| i.vcpus >= reference.vcpus && i.memory_gib >= reference.memory_gib * 0.99)

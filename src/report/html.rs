@@ -95,7 +95,7 @@ pub fn to_html_report(r: &Report<'_>) -> String {
     };
     let _ = writeln!(
         s,
-        "<section class=\"verdict {class}\" data-verdict=\"{}\" data-confidence=\"{}\"><div class=\"label\">{} <span class=\"small\">({} confidence; serverless {:.0}, servers {:.0} points)</span></div><p>{}</p><p>{}</p>{}</section>",
+        "<section class=\"verdict {class}\" data-verdict=\"{}\" data-confidence=\"{}\"><div class=\"label\">{} <span class=\"small\">({} confidence; scores: serverless {:.0}, servers {:.0}, of 100)</span></div><p>{}</p><p>{}</p>{}</section>",
         a.verdict.id(),
         a.confidence,
         a.verdict.label(),
@@ -107,6 +107,7 @@ pub fn to_html_report(r: &Report<'_>) -> String {
         a.recommendation
             .split
             .as_ref()
+            .filter(|split| **split != a.summary)
             .map(|split| format!("<p><strong>Split:</strong> {}</p>", esc(split)))
             .unwrap_or_default()
     );
@@ -130,7 +131,7 @@ pub fn to_html_report(r: &Report<'_>) -> String {
     );
     let _ = writeln!(
         s,
-        "<table><thead><tr><th>Criterion</th><th>Weight</th><th>Leans</th><th>Points</th><th>Reason</th></tr></thead><tbody>"
+        "<table><thead><tr><th>Criterion</th><th>Weight</th><th>Leans</th><th>Strength (of 10)</th><th>Reason</th></tr></thead><tbody>"
     );
     for c in &r.drivers {
         let _ = writeln!(

@@ -8,26 +8,49 @@ use super::Report;
 use crate::advice::Lean;
 use crate::format;
 
-/// Escapes text for Markdown: every character that could start markup is
-/// backslash-escaped (`CommonMark` allows it before any ASCII punctuation) and
-/// line breaks become spaces, so user text can't add headings, links, HTML or
-/// table cells.
+/// Escapes text for Markdown: characters that start inline markup anywhere
+/// (emphasis, code, links, HTML, table cells) are backslash-escaped (`CommonMark`
+/// allows it before any ASCII punctuation), so are characters that start a block
+/// (heading, quote, list) at the very start, and line breaks become spaces. User
+/// text then can't add headings, links, HTML or table cells, and prose stays readable.
 #[must_use]
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    let flat: String = text
+        .chars()
+        .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+        .filter(|c| !c.is_control())
+        .collect();
+    let trimmed = flat.trim_start();
+    // A block marker at the start: a heading, quote, list item or rule.
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    let starts_block = matches!(trimmed.chars().next(), Some('#' | '>' | '-' | '+' | '=' | '~'))
+        || (digits > 0 && matches!(trimmed.chars().nth(digits), Some('.' | ')')));
+    for (i, c) in trimmed.chars().enumerate() {
+        let at_start = i == 0 || (digits > 0 && i == digits);
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '!' | '{' | '}' | '#' | '~'
-            | '=' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '&' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
+            '#' | '>' | '-' | '+' | '=' | '.' | ')' if starts_block && at_start => {
+                out.push('\\');
+                out.push(c);
+            }
             c => out.push(c),
         }
     }
     out
+}
+
+/// A link target written as an autolink, `<url>`, with only what would end it escaped.
+#[must_use]
+pub fn url(text: &str) -> String {
+    let safe: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    format!("<{}>", safe.replace('>', "%3E").replace('<', "%3C"))
 }
 
 fn lean_word(lean: Lean) -> &'static str {
@@ -48,7 +71,7 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
     let _ = writeln!(s, "# {}\n", escape(&r.title));
     let _ = writeln!(
         s,
-        "* Status: proposed\n* Verdict: **{}** ({} confidence; serverless {:.0} / servers {:.0} points)\n* Price book: {} (compiled {})\n",
+        "* Status: proposed\n* Verdict: **{}** ({} confidence; scores: serverless {:.0}, servers {:.0}, of 100)\n* Price book: {} (compiled {})\n",
         a.verdict.label(),
         format::percent(a.confidence),
         a.scores.serverless,
@@ -67,7 +90,7 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
     for c in &r.drivers {
         let _ = writeln!(
             s,
-            "* **{}** (weight {}, leans {}, {} points): {}",
+            "* **{}** (weight {}, leans {}, strength {}/10): {}",
             escape(&c.title),
             c.weight,
             lean_word(c.leans),
@@ -99,7 +122,9 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
         escape(&a.recommendation.text)
     );
     let _ = writeln!(s, "Because: {}\n", escape(&a.summary));
-    if let Some(split) = &a.recommendation.split {
+    if let Some(split) = &a.recommendation.split
+        && *split != a.summary
+    {
         let _ = writeln!(s, "Split: {}\n", escape(split));
     }
     let _ = writeln!(
@@ -257,7 +282,7 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
             "* {} ({}): {}, read {}",
             escape(id),
             escape(&source.title),
-            escape(&source.url),
+            url(&source.url),
             escape(&source.read_on)
         );
     }
@@ -293,9 +318,19 @@ mod tests {
     fn escapes_markup() {
         assert_eq!(
             escape("a *b* [c](d) <x> | y\n# z"),
-            "a \\*b\\* \\[c\\](d) \\<x\\> \\| y \\# z"
+            "a \\*b\\* \\[c\\](d) \\<x> \\| y # z"
         );
-        assert_eq!(escape("$18.67 x86-64"), "$18.67 x86-64");
+        assert_eq!(escape("$18.67 x86-64 A -> B"), "$18.67 x86-64 A -> B");
+        assert_eq!(escape("# heading"), "\\# heading");
+        assert_eq!(escape("> quote"), "\\> quote");
+        assert_eq!(escape("1. item"), "1\\. item");
+        assert_eq!(escape("- item"), "\\- item");
+    }
+
+    #[test]
+    fn urls_become_autolinks() {
+        assert_eq!(url("https://x.org/a#b"), "<https://x.org/a#b>");
+        assert_eq!(url("https://x.org/<a> b"), "<https://x.org/%3Ca%3Eb>");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::advice::{Assessment, Blocker, Criterion, Lean, Verdict, is_serverless_side};
+use crate::advice::{Assessment, Blocker, Criterion, Verdict, is_serverless_side};
 use crate::catalogue::{Catalogue, Layout, Pattern, layout};
 use crate::cost::{OptionCost, OptionId};
 use crate::format;
@@ -119,7 +119,10 @@ impl<'a> Report<'a> {
             format::duration_ms(w.execution.p99_duration_ms),
             format::duration_ms(w.execution.max_duration_s * 1000.0),
             w.execution.memory_mb,
-            w.execution.runtime.label(),
+            match w.execution.runtime {
+                crate::workload::Runtime::Container => "a container image",
+                other => other.label(),
+            },
             w.execution.architecture.label(),
             if w.execution.cpu_bound { "CPU-bound" } else { "mostly waiting on I/O" },
         ));
@@ -171,40 +174,66 @@ impl<'a> Report<'a> {
                 .then(x.cost.option.cmp(&y.cost.option))
         });
 
-        let sign = match a.verdict {
-            Verdict::Serverless => 1.0,
-            Verdict::Traditional => -1.0,
-            Verdict::Hybrid => 0.0,
-        };
         let mut good: Vec<String> = Vec::new();
         let mut bad: Vec<String> = Vec::new();
-        for c in &drivers {
-            if c.leans == Lean::Neutral {
-                continue;
+        let strongest = |sign: f64, n: usize| -> Vec<String> {
+            drivers
+                .iter()
+                .filter(|c| c.lean * sign > 0.05)
+                .take(n)
+                .map(|c| c.reason.clone())
+                .collect()
+        };
+        match a.verdict {
+            Verdict::Serverless => {
+                good = strongest(1.0, 4);
+                bad = strongest(-1.0, 3);
             }
-            let for_verdict = if sign == 0.0 { true } else { c.lean * sign > 0.0 };
-            if for_verdict && good.len() < 4 {
-                good.push(c.reason.clone());
-            } else if !for_verdict && bad.len() < 4 {
-                bad.push(c.reason.clone());
+            Verdict::Traditional => {
+                good = strongest(-1.0, 4);
+                bad = strongest(1.0, 3);
+            }
+            Verdict::Hybrid => {
+                if let Some(split) = &a.recommendation.split {
+                    good.push(format!("Each part runs where it fits. {split}"));
+                }
+                good.extend(
+                    strongest(1.0, 1)
+                        .into_iter()
+                        .map(|r| format!("For the functions: {r}")),
+                );
+                good.extend(
+                    strongest(-1.0, 1)
+                        .into_iter()
+                        .map(|r| format!("For the servers: {r}")),
+                );
+                bad.push("Two hosting models mean two deployment paths, two sets of dashboards and a boundary to keep clean.".to_owned());
             }
         }
-        if a.verdict != Verdict::Traditional && !a.cold_start.meets_p99_target {
-            bad.push(format!(
-                "Cold starts push the p99 to about {}; removing them with kept-warm instances costs about {} a month more.",
-                format::duration_ms(a.cold_start.p99_latency_ms),
-                format::usd(a.cold_start.provisioned_concurrency_usd)
-            ));
-        }
-        if a.verdict == Verdict::Hybrid {
-            bad.push("Two hosting models mean two deployment paths, two sets of dashboards and a boundary to keep clean.".to_owned());
+        let cs = &a.cold_start;
+        if a.verdict != Verdict::Traditional && !cs.meets_p99_target {
+            let cold_matters = cs.fraction_of_requests > book.assumptions.cold_share_in_p99;
+            bad.push(if cold_matters {
+                format!(
+                    "Cold starts push the p99 to about {}; keeping instances warm to remove them costs about {} a month more.",
+                    format::duration_ms(cs.p99_latency_ms),
+                    format::usd(cs.provisioned_concurrency_usd)
+                )
+            } else {
+                format!(
+                    "Even warm, {} puts the p99 at about {}, past the {} target; kept-warm instances would not fix that.",
+                    cs.option.label(),
+                    format::duration_ms(cs.p99_latency_ms),
+                    format::duration_ms(a.workload.latency.p99_target_ms)
+                )
+            });
         }
         let revisit = a
             .flip_points
             .iter()
             .map(|f| {
                 format!(
-                    "{} moves from {} to {}: the verdict becomes {}.",
+                    "{}: from {} to {} turns the verdict to {}.",
                     f.label,
                     show_answer(&f.answer, f.current),
                     show_answer(&f.answer, f.value),
@@ -260,7 +289,7 @@ impl<'a> Report<'a> {
 #[must_use]
 pub fn show_answer(answer: &str, value: f64) -> String {
     match answer {
-        "traffic.monthly_requests" => format!("{} requests a month", format::short_count(value)),
+        "traffic.monthly_requests" => format!("{} a month", format::short_count(value)),
         "execution.avg_duration_ms" | "latency.p99_target_ms" => format::duration_ms(value),
         "traffic.peak_to_average" => format!("{value:.1}x"),
         "execution.memory_mb" => format!("{value:.0} MB"),
@@ -288,18 +317,19 @@ fn pros_and_cons(
             w.provider.label(),
             format::usd(cost.monthly_usd)
         ));
-    } else if at_home && provider_cheapest > 0.0 {
+    } else if cost.monthly_usd < provider_cheapest {
+        pros.push(format!(
+            "Costs {} a month, less than anything on {} ({}).",
+            format::usd(cost.monthly_usd),
+            w.provider.label(),
+            format::usd(provider_cheapest)
+        ));
+    } else if provider_cheapest > 0.0 {
         cons.push(format!(
             "Costs {} a month, {:.1}x the cheapest option on {}.",
             format::usd(cost.monthly_usd),
             cost.monthly_usd / provider_cheapest,
             w.provider.label()
-        ));
-    } else {
-        pros.push(format!(
-            "Costs {} a month on {}.",
-            format::usd(cost.monthly_usd),
-            option.provider().label()
         ));
     }
     if option.is_serverless() {
@@ -316,6 +346,18 @@ fn pros_and_cons(
     } else if is_serverless_side(option) {
         pros.push("Instances kept ready: no cold starts.".to_owned());
         cons.push("At least one instance is billed around the clock.".to_owned());
+    } else if cost.kind == crate::cost::OptionKind::Container {
+        pros.push(
+            "No servers to patch; any runtime, long jobs and steady latency once tasks run.".to_owned(),
+        );
+        cons.push(
+            "Tasks are billed while they run, busy or not; the team sets the scaling rules.".to_owned(),
+        );
+        if w.servers.min_instances == 0 {
+            cons.push(
+                "Scaled to zero, the first request waits for a task to start (tens of seconds).".to_owned(),
+            );
+        }
     } else {
         pros.push("Steady latency with no cold starts, and any runtime, library or long job.".to_owned());
         if w.servers.min_instances > 0 {

@@ -76,8 +76,8 @@ fn dollars_label(decade: i32) -> String {
 #[must_use]
 #[allow(clippy::too_many_lines)] // A chart is a list of marks; splitting it hides the layout.
 pub fn cost_curves(a: &Assessment) -> String {
-    let (w, h) = (760.0, 400.0);
-    let (left, right, top, bottom) = (70.0, 540.0, 20.0, 340.0);
+    let (w, h) = (860.0, 400.0);
+    let (left, right, top, bottom) = (70.0, 560.0, 20.0, 340.0);
     let curves = &a.cost_curves;
     let xs = &curves.monthly_requests;
     let positive = curves
@@ -166,7 +166,25 @@ pub fn cost_curves(a: &Assessment) -> String {
     }
     // You are here.
     let here = a.workload.traffic.monthly_requests;
-    if here >= xs.first().copied().unwrap_or(0.0) && here <= xs.last().copied().unwrap_or(0.0) {
+    let (first, last) = (
+        xs.first().copied().unwrap_or(0.0),
+        xs.last().copied().unwrap_or(0.0),
+    );
+    if here < first || here > last {
+        // Outside the chart: say so at the edge it is beyond.
+        let (x, anchor, arrow) = if here < first {
+            (left + 4.0, "start", "◀")
+        } else {
+            (right - 4.0, "end", "▶")
+        };
+        let _ = write!(
+            s,
+            r##"<g class="you-are-here" data-monthly-requests="{here}"><text x="{x:.1}" y="{}" font-size="11" text-anchor="{anchor}" fill="#111">{arrow} you are here: {} a month, off the chart</text><title>This workload: {} requests a month</title></g>"##,
+            top + 12.0,
+            format::short_count(here),
+            format::count(here)
+        );
+    } else {
         let x = px(here);
         let _ = write!(
             s,

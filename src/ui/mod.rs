@@ -36,7 +36,10 @@ pub fn check_settings_file(file: &std::path::Path) -> Option<String> {
             aside.display()
         )
     } else {
-        format!("The settings file {} could not be read; default settings are used.", file.display())
+        format!(
+            "The settings file {} could not be read; default settings are used.",
+            file.display()
+        )
     })
 }
 

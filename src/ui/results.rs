@@ -101,6 +101,22 @@ pub fn ui(
     ui.add_space(6.0);
     if let Some(cache) = plot {
         charts::cost_plot(ui, cache, a);
+        let here = a.workload.traffic.monthly_requests;
+        if let (Some(first), Some(last)) = (
+            a.cost_curves.monthly_requests.first(),
+            a.cost_curves.monthly_requests.last(),
+        ) && (here < *first || here > *last)
+        {
+            ui.label(
+                RichText::new(format!(
+                    "This workload ({} requests a month) is off the chart, which spans {} to {}.",
+                    format::short_count(here),
+                    format::short_count(*first),
+                    format::short_count(*last)
+                ))
+                .weak(),
+            );
+        }
     }
     match a.break_even.monthly_requests {
         Some(v) => ui.label(format!(

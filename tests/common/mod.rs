@@ -48,6 +48,8 @@ pub fn cost_of(option: OptionId, w: &Workload, book: &PriceBook) -> OptionCost {
             book,
             profile: &profile,
             monthly_requests: w.traffic.monthly_requests,
+            detailed: true,
+            memo: None,
         },
     )
 }
@@ -80,4 +82,25 @@ pub fn samples() -> Vec<(String, Workload)> {
     out.sort_by(|a, b| a.0.cmp(&b.0));
     assert!(!out.is_empty(), "no samples in {}", dir.display());
     out
+}
+
+/// The monthly total of one option at another volume, everything else held fixed.
+pub fn usd_at(
+    option: OptionId,
+    w: &Workload,
+    book: &PriceBook,
+    profile: &Profile,
+    monthly_requests: f64,
+) -> f64 {
+    serverless_advisor::cost::monthly_usd(
+        option,
+        &CostInput {
+            workload: w,
+            book,
+            profile,
+            monthly_requests,
+            detailed: false,
+            memo: None,
+        },
+    )
 }

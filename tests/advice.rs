@@ -1,0 +1,1024 @@
+//! Advice engine tests: the verdicts an experienced architect gives for the
+//! primer's "when to use / when not to use" cases, the hard stops per option,
+//! cold starts against traffic, the flip points of the samples, determinism and
+//! the rules file.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::unreadable_literal,
+    clippy::items_after_statements
+)]
+
+mod common;
+
+use std::fmt::Write as _;
+
+use common::{book, catalogue, samples};
+use serverless_advisor::advice::flip::{ANSWERS, verdict_of};
+use serverless_advisor::advice::rules::{AdviceRules, BUILT_IN};
+use serverless_advisor::advice::{
+    Assessment, Lean, Verdict, assess, built_in_rules, decide, is_serverless_side,
+};
+use serverless_advisor::cost::{OptionId, OptionKind, Profile};
+use serverless_advisor::format;
+use serverless_advisor::workload::{
+    ApiGateway, Hardware, Level, Provider, Runtime, Shape, Stage, State, Trigger, Workload,
+};
+
+/// What a case's reasons must show.
+#[derive(Debug, Clone, Copy)]
+enum Expect {
+    /// The criterion with this id leans this way.
+    Leans(&'static str, Lean),
+    /// The criterion's reason contains this text.
+    Says(&'static str, &'static str),
+    /// The cost criterion's reason cites the cheapest usable option's monthly
+    /// price on each side, as the cost table shows them.
+    CitesCosts,
+    /// This option has a blocker with this id.
+    Blocked(OptionId, &'static str),
+    /// The hybrid split says this.
+    Split(&'static str),
+}
+
+use Expect::{Blocked, CitesCosts, Leans, Says, Split};
+
+struct Case {
+    /// A short description drawn from the primer's lists.
+    description: &'static str,
+    verdict: Verdict,
+    build: fn(&mut Workload),
+    expect: &'static [Expect],
+}
+
+fn workload(description: &str, build: fn(&mut Workload)) -> Workload {
+    let mut w = Workload {
+        name: description.chars().take(60).collect(),
+        description: description.to_owned(),
+        ..Workload::default()
+    };
+    build(&mut w);
+    let problems = w.problems(&book());
+    assert!(
+        problems.is_empty(),
+        "{description}: invalid test workload: {problems:?}"
+    );
+    w
+}
+
+fn set_durations(w: &mut Workload, avg_ms: f64, p99_ms: f64, max_s: f64) {
+    w.execution.avg_duration_ms = avg_ms;
+    w.execution.p99_duration_ms = p99_ms;
+    w.execution.max_duration_s = max_s;
+}
+
+/// The table. Each verdict is what an architect would say from the description,
+/// each reason the one that architect would give first.
+const CASES: &[Case] = &[
+    // ---- When to use ----
+    Case {
+        description: "Variable workload: image uploads resized into thumbnails, in bursts ten times the average",
+        verdict: Verdict::Serverless,
+        build: |w| {
+            w.traffic.monthly_requests = 10e6;
+            w.traffic.shape = Shape::Spiky;
+            set_durations(w, 200.0, 800.0, 30.0);
+            w.execution.cpu_bound = true;
+            w.execution.runtime = Runtime::Python;
+            w.triggers = vec![Trigger::FileUpload];
+            w.api_gateway = ApiGateway::NoGateway;
+            w.team.ops_capacity = Level::Low;
+            w.team.stage = Stage::Mvp;
+        },
+        expect: &[
+            Leans("traffic_variability", Lean::Serverless),
+            Says("traffic_variability", "10.0x"),
+            Leans("event_driven", Lean::Serverless),
+            Says("event_driven", "File upload"),
+        ],
+    },
+    Case {
+        description: "Event-driven: payment webhooks whose volume follows daytime sales",
+        verdict: Verdict::Serverless,
+        build: |w| {
+            w.traffic.monthly_requests = 600_000.0;
+            w.traffic.shape = Shape::BusinessHours;
+            w.traffic.peak_to_average = Some(6.0);
+            set_durations(w, 300.0, 1200.0, 10.0);
+            w.execution.memory_mb = 256;
+            w.triggers = vec![Trigger::Webhook];
+            w.state = State::ExternalStore;
+            w.latency.p99_target_ms = 5000.0;
+            w.team.ops_capacity = Level::Low;
+        },
+        expect: &[
+            Leans("event_driven", Lean::Serverless),
+            Says("event_driven", "Webhook"),
+            Leans("cost", Lean::Serverless),
+            CitesCosts,
+        ],
+    },
+    Case {
+        description: "Event-driven: clickstream events consumed from a stream at a modest volume",
+        verdict: Verdict::Serverless,
+        build: |w| {
+            w.traffic.monthly_requests = 5e6;
+            w.traffic.shape = Shape::Diurnal;
+            set_durations(w, 50.0, 200.0, 2.0);
+            w.execution.memory_mb = 256;
+            w.triggers = vec![Trigger::Stream];
+            w.api_gateway = ApiGateway::NoGateway;
+            w.latency.p99_target_ms = 5000.0;
+        },
+        expect: &[
+            Leans("event_driven", Lean::Serverless),
+            Says("event_driven", "Stream"),
+            Leans("job_duration", Lean::Serverless),
+        ],
+    },
+    Case {
+        description: "Short-running operations: a mobile app's API, requests of 80 ms",
+        verdict: Verdict::Serverless,
+        build: |w| {
+            w.traffic.monthly_requests = 3e6;
+            set_durations(w, 80.0, 300.0, 1.0);
+            w.execution.memory_mb = 256;
+        },
+        expect: &[
+            Leans("job_duration", Lean::Serverless),
+            Says("job_duration", "80 ms"),
+            Says("job_duration", "15.0 min"),
+            Leans("cost", Lean::Serverless),
+            CitesCosts,
+        ],
+    },
+    Case {
+        description: "Short-running operations: a data transformation step fed by a queue",
+        verdict: Verdict::Serverless,
+        build: |w| {
+            w.traffic.monthly_requests = 1e6;
+            w.traffic.shape = Shape::BusinessHours;
+            set_durations(w, 400.0, 1500.0, 5.0);
+            w.execution.memory_mb = 1024;
+            w.execution.cpu_bound = true;
+            w.triggers = vec![Trigger::Queue];
+            w.api_gateway = ApiGateway::NoGateway;
+            w.latency.p99_target_ms = 30_000.0;
+        },
+        expect: &[
+            Leans("event_driven", Lean::Serverless),
+            Leans("job_duration", Lean::Serverless),
+            Leans("traffic_variability", Lean::Serverless),
+        ],
+    },
+    Case {
+        description: "Rapid prototyping: an MVP's sign-up and feed endpoints on Google Cloud",
+        verdict: Verdict::Serverless,
+        build: |w| {
+            w.provider = Provider::Gcp;
+            w.traffic.monthly_requests = 50_000.0;
+            w.execution.runtime = Runtime::Go;
+            w.state = State::ExternalStore;
+            w.team.ops_capacity = Level::Low;
+            w.team.stage = Stage::Mvp;
+            w.team.lock_in_tolerance = Level::High;
+            w.servers.instance = "e2-small".into();
+        },
+        expect: &[
+            Leans("stage", Lean::Serverless),
+            Says("stage", "MVP"),
+            Leans("team_ops", Lean::Serverless),
+            Leans("cost", Lean::Serverless),
+            CitesCosts,
+        ],
+    },
+    Case {
+        description: "Low-to-medium traffic: an internal tool's API used in office hours, 200k requests a month",
+        verdict: Verdict::Serverless,
+        build: |w| {
+            w.traffic.monthly_requests = 200_000.0;
+            w.traffic.shape = Shape::BusinessHours;
+            set_durations(w, 120.0, 500.0, 3.0);
+        },
+        expect: &[
+            Leans("cost", Lean::Serverless),
+            Says("cost", "200k"),
+            CitesCosts,
+            Leans("traffic_variability", Lean::Serverless),
+        ],
+    },
+    Case {
+        description: "Variable workload: seasonal retail promotions on Azure, bursts twenty times the average",
+        verdict: Verdict::Serverless,
+        build: |w| {
+            w.provider = Provider::Azure;
+            w.traffic.monthly_requests = 5e6;
+            w.traffic.shape = Shape::Spiky;
+            w.traffic.peak_to_average = Some(20.0);
+            set_durations(w, 150.0, 600.0, 5.0);
+            w.triggers = vec![Trigger::HttpApi, Trigger::Queue];
+            w.latency.p99_target_ms = 3000.0;
+            w.servers.instance = "F2".into();
+        },
+        expect: &[
+            Leans("traffic_variability", Lean::Serverless),
+            Says("traffic_variability", "20.0x"),
+            Leans("event_driven", Lean::Serverless),
+        ],
+    },
+    Case {
+        description: "Scheduled task: a nightly clean-up job at 2 AM that runs about two minutes",
+        verdict: Verdict::Serverless,
+        build: |w| {
+            w.traffic.monthly_requests = 30.0;
+            w.traffic.shape = Shape::Scheduled;
+            set_durations(w, 120_000.0, 180_000.0, 240.0);
+            w.execution.memory_mb = 1024;
+            w.triggers = vec![Trigger::Schedule];
+            w.api_gateway = ApiGateway::NoGateway;
+            w.state = State::ExternalStore;
+            w.latency.p99_target_ms = 600_000.0;
+            w.team.ops_capacity = Level::Low;
+            w.servers.instance = "t3.micro".into();
+        },
+        expect: &[
+            Leans("event_driven", Lean::Serverless),
+            Says("event_driven", "Schedule"),
+            Leans("traffic_variability", Lean::Serverless),
+            Leans("cost", Lean::Serverless),
+        ],
+    },
+    // ---- When not to use ----
+    Case {
+        description: "Long-running process: video rendering, every job one to three hours",
+        verdict: Verdict::Traditional,
+        build: |w| {
+            w.traffic.monthly_requests = 2000.0;
+            w.traffic.shape = Shape::Spiky;
+            set_durations(w, 5_400_000.0, 9_000_000.0, 10_800.0);
+            w.execution.memory_mb = 8192;
+            w.execution.cpu_bound = true;
+            w.execution.runtime = Runtime::Container;
+            w.triggers = vec![Trigger::Queue];
+            w.api_gateway = ApiGateway::NoGateway;
+            w.latency.p99_target_ms = 3_600_000.0;
+            w.servers.instance = "c5.large".into();
+            w.servers.min_instances = 0;
+        },
+        expect: &[
+            Leans("job_duration", Lean::Traditional),
+            Says("job_duration", "3.0 h"),
+            Blocked(OptionId::AwsLambda, "duration"),
+        ],
+    },
+    Case {
+        description: "Long-running process on special hardware: ML training on GPUs, four-hour jobs",
+        verdict: Verdict::Traditional,
+        build: |w| {
+            w.traffic.monthly_requests = 100.0;
+            w.traffic.shape = Shape::Scheduled;
+            set_durations(w, 14_400_000.0, 18_000_000.0, 21_600.0);
+            w.execution.memory_mb = 10_240;
+            w.execution.cpu_bound = true;
+            w.execution.runtime = Runtime::Container;
+            w.triggers = vec![Trigger::Queue];
+            w.api_gateway = ApiGateway::NoGateway;
+            w.hardware = Hardware::Gpu;
+            w.state = State::InMemory;
+            w.latency.p99_target_ms = 3_600_000.0;
+            w.servers.instance = "m5.large".into();
+        },
+        expect: &[
+            Leans("hardware", Lean::Traditional),
+            Says("hardware", "GPU"),
+            Blocked(OptionId::AwsLambda, "gpu"),
+            Blocked(OptionId::AwsFargate, "gpu"),
+        ],
+    },
+    Case {
+        description: "Latency-critical: an ad-bidding hot path that needs a sub-millisecond p99",
+        verdict: Verdict::Traditional,
+        build: |w| {
+            w.traffic.monthly_requests = 5e9;
+            w.traffic.shape = Shape::Steady;
+            set_durations(w, 0.2, 0.4, 0.001);
+            w.execution.memory_mb = 1024;
+            w.execution.runtime = Runtime::Rust;
+            w.execution.cpu_bound = true;
+            w.api_gateway = ApiGateway::NoGateway;
+            w.latency.p99_target_ms = 0.5;
+            w.latency.cold_start_tolerant = false;
+            w.servers.instance = "c5.large".into();
+        },
+        expect: &[
+            Leans("latency", Lean::Traditional),
+            Says("latency", "sub-millisecond"),
+            Blocked(OptionId::AwsLambda, "sub_millisecond"),
+        ],
+    },
+    Case {
+        description: "Consistent high load: a checkout API at 1.5B requests a month, flat around the clock, run by a team that operates servers",
+        verdict: Verdict::Traditional,
+        build: |w| {
+            w.traffic.monthly_requests = 1.5e9;
+            w.traffic.shape = Shape::Steady;
+            w.traffic.peak_to_average = Some(1.2);
+            set_durations(w, 50.0, 200.0, 5.0);
+            w.execution.memory_mb = 1024;
+            w.execution.runtime = Runtime::Java;
+            w.api_gateway = ApiGateway::Rest;
+            w.state = State::Sessions;
+            w.team.ops_capacity = Level::High;
+            w.team.stage = Stage::Established;
+            w.team.lock_in_tolerance = Level::Low;
+            w.servers.instance = "m5.large".into();
+            w.servers.min_instances = 3;
+        },
+        expect: &[
+            Leans("cost", Lean::Traditional),
+            Says("cost", "1.5B"),
+            CitesCosts,
+            Leans("traffic_variability", Lean::Traditional),
+            Says("traffic_variability", "1.2x"),
+        ],
+    },
+    Case {
+        description: "Heavy state: a multiplayer game server holding WebSocket connections open",
+        verdict: Verdict::Traditional,
+        build: |w| {
+            w.traffic.monthly_requests = 100e6;
+            w.traffic.shape = Shape::Steady;
+            w.traffic.peak_to_average = Some(1.5);
+            set_durations(w, 20.0, 80.0, 1.0);
+            w.state = State::LongLivedConnections;
+            w.latency.p99_target_ms = 100.0;
+            w.latency.cold_start_tolerant = false;
+        },
+        expect: &[
+            Leans("state", Lean::Traditional),
+            Says("state", "connections open"),
+        ],
+    },
+    Case {
+        description: "Heavy state: a recommendation service that keeps a 6 GB graph in memory",
+        verdict: Verdict::Traditional,
+        build: |w| {
+            w.traffic.monthly_requests = 50e6;
+            w.traffic.shape = Shape::Steady;
+            w.traffic.peak_to_average = Some(1.4);
+            set_durations(w, 30.0, 120.0, 2.0);
+            w.execution.memory_mb = 8192;
+            w.execution.runtime = Runtime::Java;
+            w.state = State::InMemory;
+            w.hardware = Hardware::LargeMemory;
+            w.latency.p99_target_ms = 300.0;
+            w.latency.cold_start_tolerant = false;
+            w.servers.instance = "m5.large".into();
+        },
+        expect: &[
+            Leans("state", Lean::Traditional),
+            Leans("hardware", Lean::Traditional),
+            Says("hardware", "8192 MB"),
+        ],
+    },
+    Case {
+        description: "Special hardware: packet capture that needs a custom kernel module",
+        verdict: Verdict::Traditional,
+        build: |w| {
+            w.traffic.monthly_requests = 20e6;
+            w.traffic.shape = Shape::Steady;
+            w.triggers = vec![Trigger::Stream];
+            w.api_gateway = ApiGateway::NoGateway;
+            w.hardware = Hardware::CustomKernel;
+        },
+        expect: &[
+            Leans("hardware", Lean::Traditional),
+            Says("hardware", "kernel"),
+            Blocked(OptionId::AwsLambda, "custom_kernel"),
+            Blocked(OptionId::AwsFargate, "custom_kernel"),
+        ],
+    },
+    // ---- Mixed ----
+    Case {
+        description: "Mixed: a short API with a few 45-minute export jobs",
+        verdict: Verdict::Hybrid,
+        build: |w| {
+            w.traffic.monthly_requests = 2e6;
+            set_durations(w, 150.0, 600.0, 2700.0);
+            w.triggers = vec![Trigger::HttpApi, Trigger::Queue];
+        },
+        expect: &[
+            Blocked(OptionId::AwsLambda, "duration"),
+            Split("45.0 min"),
+            Split("AWS Lambda"),
+            Says("job_duration", "45.0 min"),
+        ],
+    },
+    Case {
+        description: "Mixed: live chat over WebSockets with push notifications sent from a queue",
+        verdict: Verdict::Hybrid,
+        build: |w| {
+            w.provider = Provider::Azure;
+            w.traffic.monthly_requests = 150e6;
+            w.traffic.peak_to_average = Some(2.5);
+            set_durations(w, 15.0, 60.0, 1.0);
+            w.execution.runtime = Runtime::Dotnet;
+            w.triggers = vec![Trigger::HttpApi, Trigger::Queue];
+            w.api_gateway = ApiGateway::NoGateway;
+            w.state = State::LongLivedConnections;
+            w.latency.p99_target_ms = 200.0;
+            w.latency.cold_start_tolerant = false;
+            w.servers.instance = "F2".into();
+            w.servers.min_instances = 2;
+        },
+        expect: &[
+            Leans("state", Lean::Traditional),
+            Split("connections"),
+            Split("Queue"),
+        ],
+    },
+];
+
+fn criterion<'a>(a: &'a Assessment, id: &str) -> &'a serverless_advisor::advice::Criterion {
+    a.criteria
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no criterion `{id}` in {:?}", ids(a)))
+}
+
+fn ids(a: &Assessment) -> Vec<&str> {
+    a.criteria.iter().map(|c| c.id.as_ref()).collect()
+}
+
+fn explain(a: &Assessment) -> String {
+    let mut s = format!(
+        "verdict {:?} (serverless {:.1}, traditional {:.1}); summary: {}\n",
+        a.verdict, a.scores.serverless, a.scores.traditional, a.summary
+    );
+    for c in &a.criteria {
+        let _ = writeln!(
+            s,
+            "  {} w{} lean {:+.2} {:?}: {}",
+            c.id, c.weight, c.lean, c.leans, c.reason
+        );
+    }
+    for b in &a.blockers {
+        let _ = writeln!(s, "  blocker {} on {}: {}", b.id, b.option.id(), b.reason);
+    }
+    s
+}
+
+/// The cheapest usable (unblocked) option of the provider on one side, with its price.
+fn cheapest_usable(a: &Assessment, serverless_side: bool) -> Option<(OptionId, f64)> {
+    a.costs
+        .iter()
+        .filter(|c| c.option.provider() == a.workload.provider)
+        .filter(|c| is_serverless_side(c.option) == serverless_side)
+        .filter(|c| !a.blockers.iter().any(|b| b.option == c.option))
+        .map(|c| (c.option, c.monthly_usd))
+        .min_by(|x, y| x.1.total_cmp(&y.1))
+}
+
+fn check(case: &Case, a: &Assessment) {
+    let d = case.description;
+    assert_eq!(a.verdict, case.verdict, "{d}\n{}", explain(a));
+    for e in case.expect {
+        match *e {
+            Leans(id, lean) => {
+                assert_eq!(criterion(a, id).leans, lean, "{d}: `{id}`\n{}", explain(a));
+            }
+            Says(id, text) => {
+                let reason = &criterion(a, id).reason;
+                assert!(
+                    reason.contains(text),
+                    "{d}: `{id}` reason lacks {text:?}: {reason}"
+                );
+            }
+            CitesCosts => {
+                let reason = &criterion(a, "cost").reason;
+                for side in [true, false] {
+                    let (option, usd) = cheapest_usable(a, side).expect("an option on each side");
+                    assert!(
+                        reason.contains(&format::usd(usd)) && reason.contains(option.label()),
+                        "{d}: cost reason should cite {} at {}: {reason}",
+                        option.label(),
+                        format::usd(usd)
+                    );
+                }
+            }
+            Blocked(option, id) => assert!(
+                a.blockers.iter().any(|b| b.option == option && b.id == id),
+                "{d}: expected a `{id}` blocker on {}\n{}",
+                option.id(),
+                explain(a)
+            ),
+            Split(text) => {
+                let split = a.recommendation.split.as_deref().unwrap_or_default();
+                assert!(split.contains(text), "{d}: split lacks {text:?}: {split:?}");
+            }
+        }
+    }
+    // Every reason is written out, whatever the verdict.
+    for c in &a.criteria {
+        assert!(!c.reason.trim().is_empty(), "{d}: `{}` has no reason", c.id);
+    }
+    assert!(!a.summary.trim().is_empty(), "{d}: no summary");
+}
+
+#[test]
+fn the_table_has_enough_cases_of_every_kind() {
+    assert!(CASES.len() >= 15, "{} cases", CASES.len());
+    for verdict in Verdict::ALL {
+        assert!(
+            CASES.iter().filter(|c| c.verdict == verdict).count() >= 2,
+            "at least two {verdict:?} cases"
+        );
+    }
+}
+
+#[test]
+fn verdicts_and_reasons_of_the_primer_cases() {
+    let (b, cat) = (book(), catalogue());
+    let mut failures = Vec::new();
+    for case in CASES {
+        let w = workload(case.description, case.build);
+        let a = assess(&w, &b, &cat);
+        if let Err(e) = std::panic::catch_unwind(|| check(case, &a)) {
+            let message = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                .unwrap_or_default();
+            failures.push(message);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// The primer says consistent high load is cheaper on servers; with an
+/// ordinary team (medium ops capacity, growing product, medium lock-in
+/// tolerance) a flat 1.5B-request stateless API costs many times more on
+/// functions than on a small fleet, and nothing else argues for functions
+/// strongly enough to make it a close call.
+#[test]
+fn consistent_high_load_with_an_ordinary_team_is_traditional() {
+    let (b, cat) = (book(), catalogue());
+    let w = workload(
+        "Consistent high load: a stateless API at 1.5B requests a month, flat around the clock",
+        |w| {
+            w.traffic.monthly_requests = 1.5e9;
+            w.traffic.shape = Shape::Steady;
+            w.traffic.peak_to_average = Some(1.2);
+            set_durations(w, 50.0, 200.0, 5.0);
+            w.execution.memory_mb = 1024;
+        },
+    );
+    let a = assess(&w, &b, &cat);
+    let (_, lambda) = cheapest_usable(&a, true).unwrap();
+    let (_, fleet) = cheapest_usable(&a, false).unwrap();
+    // The premise: functions cost several times the fleet here.
+    assert!(lambda > 5.0 * fleet, "lambda {lambda}, fleet {fleet}");
+    assert_eq!(criterion(&a, "cost").leans, Lean::Traditional);
+    assert_eq!(a.verdict, Verdict::Traditional, "{}", explain(&a));
+}
+
+/// A hybrid "by parts" verdict for a short API with a few 45-minute jobs says
+/// to serve the usual requests with Lambda and the long jobs elsewhere; the
+/// recommendation should then name an option for each part, as the hybrid
+/// verdict of the live-chat case does.
+#[test]
+fn a_hybrid_by_parts_recommends_an_option_for_each_part() {
+    let w = workload("Mixed: a short API with a few 45-minute export jobs", |w| {
+        w.traffic.monthly_requests = 2e6;
+        set_durations(w, 150.0, 600.0, 2700.0);
+        w.triggers = vec![Trigger::HttpApi, Trigger::Queue];
+    });
+    let a = assess(&w, &book(), &catalogue());
+    assert_eq!(a.verdict, Verdict::Hybrid);
+    let split = a.recommendation.split.as_deref().unwrap_or_default();
+    assert!(split.contains("AWS Lambda"), "{split}");
+    assert_eq!(
+        a.recommendation.serverless_option,
+        Some(OptionId::AwsLambda),
+        "{}",
+        a.recommendation.text
+    );
+    assert!(
+        a.recommendation.text.contains("AWS Lambda"),
+        "{}",
+        a.recommendation.text
+    );
+}
+
+// ---- Blockers per option ----
+
+fn blocked_ids(a: &Assessment, id: &str) -> Vec<OptionId> {
+    let mut v: Vec<OptionId> = a
+        .blockers
+        .iter()
+        .filter(|b| b.id == id)
+        .map(|b| b.option)
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[test]
+fn gpu_blocks_every_function_and_container_but_not_the_vms() {
+    let (b, cat) = (book(), catalogue());
+    for provider in Provider::ALL {
+        let w = workload("GPU inference", |w| w.hardware = Hardware::Gpu);
+        let w = Workload {
+            provider: *provider,
+            ..w
+        };
+        let a = assess(&w, &b, &cat);
+        let expected: Vec<OptionId> = OptionId::ALL
+            .into_iter()
+            .filter(|o| o.kind() != OptionKind::Server)
+            .collect();
+        assert_eq!(blocked_ids(&a, "gpu"), expected, "{provider:?}");
+        for vm in [OptionId::AwsEc2, OptionId::GcpComputeEngine, OptionId::AzureVm] {
+            assert!(!a.blockers.iter().any(|x| x.option == vm), "{vm:?} blocked");
+        }
+        assert_eq!(a.verdict, Verdict::Traditional, "{provider:?}\n{}", explain(&a));
+        assert_eq!(
+            a.recommendation.traditional_option,
+            Some(OptionId::server_of(*provider)),
+            "{provider:?}: only the VMs are left"
+        );
+    }
+}
+
+#[test]
+fn a_45_minute_job_blocks_the_15_10_and_9_minute_platforms_only() {
+    let b = book();
+    let w = workload("A few 45-minute jobs", |w| set_durations(w, 150.0, 600.0, 2700.0));
+    let a = assess(&w, &b, &catalogue());
+    assert_eq!(
+        blocked_ids(&a, "duration"),
+        vec![
+            OptionId::AwsLambda,
+            OptionId::GcpCloudFunctions,
+            OptionId::AzureFunctions
+        ]
+    );
+    for open in [
+        OptionId::AzureFunctionsPremium,
+        OptionId::AwsFargate,
+        OptionId::GcpCloudRun,
+    ] {
+        assert!(!a.blockers.iter().any(|x| x.option == open), "{open:?} blocked");
+    }
+    // Cloud Run's 60-minute limit: a 61-minute job is past it, a 59-minute one is not.
+    let over = workload("61 minutes", |w| set_durations(w, 150.0, 600.0, 3660.0));
+    let a = assess(&over, &b, &catalogue());
+    assert!(blocked_ids(&a, "duration").contains(&OptionId::GcpCloudRun));
+    let under = workload("59 minutes", |w| set_durations(w, 150.0, 600.0, 3540.0));
+    let a = assess(&under, &b, &catalogue());
+    assert!(!blocked_ids(&a, "duration").contains(&OptionId::GcpCloudRun));
+    // Exactly at a limit is allowed: 900 s fits Lambda's 15 minutes.
+    let at = workload("15 minutes", |w| set_durations(w, 150.0, 600.0, 900.0));
+    let a = assess(&at, &b, &catalogue());
+    assert!(!blocked_ids(&a, "duration").contains(&OptionId::AwsLambda));
+}
+
+#[test]
+fn a_4_gb_function_blocks_azure_consumption_but_not_lambda() {
+    let w = workload("4 GB of memory", |w| w.execution.memory_mb = 4096);
+    let a = assess(&w, &book(), &catalogue());
+    assert_eq!(blocked_ids(&a, "memory"), vec![OptionId::AzureFunctions]);
+    let reason = &a.blockers.iter().find(|b| b.id == "memory").unwrap().reason;
+    assert!(reason.contains("4096") && reason.contains("1536"), "{reason}");
+    // 1.5 GB itself still fits Azure's consumption plan.
+    let w = workload("1.5 GB of memory", |w| w.execution.memory_mb = 1536);
+    let a = assess(&w, &book(), &catalogue());
+    assert!(blocked_ids(&a, "memory").is_empty());
+}
+
+#[test]
+fn a_sub_millisecond_target_blocks_functions_and_containers() {
+    let w = workload("0.5 ms p99", |w| {
+        set_durations(w, 0.1, 0.3, 0.001);
+        w.latency.p99_target_ms = 0.5;
+    });
+    let a = assess(&w, &book(), &catalogue());
+    let expected: Vec<OptionId> = OptionId::ALL
+        .into_iter()
+        .filter(|o| matches!(o.kind(), OptionKind::Function | OptionKind::Container))
+        .collect();
+    assert_eq!(blocked_ids(&a, "sub_millisecond"), expected);
+    assert_eq!(a.verdict, Verdict::Traditional, "{}", explain(&a));
+    // A 2 ms target is not sub-millisecond.
+    let w = workload("2 ms p99", |w| {
+        set_durations(w, 0.1, 0.3, 0.001);
+        w.latency.p99_target_ms = 2.0;
+    });
+    assert!(blocked_ids(&assess(&w, &book(), &catalogue()), "sub_millisecond").is_empty());
+}
+
+/// Every workload the tests use: the table, the samples and the blocker cases.
+fn all_workloads() -> Vec<Workload> {
+    let mut out: Vec<Workload> = CASES.iter().map(|c| workload(c.description, c.build)).collect();
+    out.extend(samples().into_iter().map(|(_, w)| w));
+    out.push(workload("gpu", |w| w.hardware = Hardware::Gpu));
+    out.push(workload("kernel", |w| w.hardware = Hardware::CustomKernel));
+    out.push(workload("45 min", |w| set_durations(w, 150.0, 600.0, 2700.0)));
+    out.push(workload("4 GB on Azure", |w| {
+        w.provider = Provider::Azure;
+        w.execution.memory_mb = 4096;
+    }));
+    out.push(workload("45 min on Azure", |w| {
+        w.provider = Provider::Azure;
+        set_durations(w, 150.0, 600.0, 2700.0);
+    }));
+    out.push(workload("45 min on GCP", |w| {
+        w.provider = Provider::Gcp;
+        set_durations(w, 150.0, 600.0, 2700.0);
+    }));
+    out.push(workload("sub-ms", |w| {
+        set_durations(w, 0.1, 0.3, 0.001);
+        w.latency.p99_target_ms = 0.5;
+    }));
+    out
+}
+
+#[test]
+fn every_blocker_explains_itself_and_is_never_recommended() {
+    let (b, cat) = (book(), catalogue());
+    let mut seen_blockers = 0;
+    for w in all_workloads() {
+        let a = assess(&w, &b, &cat);
+        for blocker in &a.blockers {
+            seen_blockers += 1;
+            assert!(!blocker.reason.trim().is_empty(), "{}: {blocker:?}", w.name);
+            assert!(!blocker.alternative.trim().is_empty(), "{}: {blocker:?}", w.name);
+        }
+        let rec = &a.recommendation;
+        for option in [rec.serverless_option, rec.traditional_option]
+            .into_iter()
+            .flatten()
+        {
+            // A hybrid by parts recommends the function for the usual requests even
+            // though the longest jobs rule it out: it may then be blocked by their
+            // duration only, and the split must send those jobs elsewhere.
+            let only_long_jobs = a.verdict == Verdict::Hybrid
+                && Some(option) == rec.serverless_option
+                && rec.split.as_deref().is_some_and(|s| s.contains(option.label()))
+                && rec.traditional_option.is_some()
+                && a.blockers
+                    .iter()
+                    .filter(|x| x.option == option)
+                    .all(|x| x.id == "duration");
+            assert!(
+                only_long_jobs || !a.blockers.iter().any(|x| x.option == option),
+                "{}: recommends blocked {option:?}\n{}",
+                w.name,
+                explain(&a)
+            );
+            assert_eq!(
+                option.provider(),
+                w.provider,
+                "{}: recommends another cloud",
+                w.name
+            );
+        }
+        // The verdict names which sides are used.
+        match a.verdict {
+            Verdict::Serverless => {
+                assert!(
+                    rec.serverless_option.is_some() && rec.traditional_option.is_none(),
+                    "{}",
+                    w.name
+                );
+            }
+            Verdict::Traditional => {
+                assert!(
+                    rec.serverless_option.is_none() && rec.traditional_option.is_some(),
+                    "{}",
+                    w.name
+                );
+            }
+            Verdict::Hybrid => assert!(rec.traditional_option.is_some(), "{}", w.name),
+        }
+    }
+    assert!(seen_blockers >= 20, "only {seen_blockers} blockers seen");
+}
+
+// ---- Cold starts ----
+
+#[test]
+fn cold_starts_fall_as_traffic_rises() {
+    let (b, cat) = (book(), catalogue());
+    let base = workload("default API", |_| {});
+    let fraction = |v: f64| {
+        let mut w = base.clone();
+        w.traffic.monthly_requests = v;
+        assess(&w, &b, &cat).cold_start.fraction_of_requests
+    };
+    let volumes: Vec<f64> = (3..=10).map(|e| 10f64.powi(e)).collect();
+    let fractions: Vec<f64> = volumes.iter().map(|v| fraction(*v)).collect();
+    for (i, pair) in fractions.windows(2).enumerate() {
+        // The share from concurrency rising hour to hour does not depend on the
+        // volume, so at high volumes the fraction is flat: allow float noise only.
+        assert!(
+            pair[1] <= pair[0] * (1.0 + 1e-9),
+            "cold fraction rose from {} at {:e} to {} at {:e}",
+            pair[0],
+            volumes[i],
+            pair[1],
+            volumes[i + 1]
+        );
+    }
+    for f in &fractions {
+        assert!((0.0..=1.0).contains(f), "{fractions:?}");
+    }
+    let (at_1e4, at_1e8) = (fraction(1e4), fraction(1e8));
+    assert!(at_1e8 < at_1e4, "1e4: {at_1e4}, 1e8: {at_1e8}");
+    // At 1,000 requests a month (one every 44 minutes) with a 5-minute keep-warm,
+    // nearly every request is cold; at 100M almost none is.
+    assert!(fraction(1e3) > 0.8, "{}", fraction(1e3));
+    assert!(at_1e8 < 0.01, "{at_1e8}");
+}
+
+#[test]
+fn provisioned_concurrency_covering_the_peak_removes_cold_starts_on_aws() {
+    let (b, cat) = (book(), catalogue());
+    for (volume, shape) in [
+        (1e4, Shape::Spiky),
+        (1e7, Shape::Diurnal),
+        (1e9, Shape::BusinessHours),
+    ] {
+        let mut w = workload("warm", |_| {});
+        w.traffic.monthly_requests = volume;
+        w.traffic.shape = shape;
+        let cold = assess(&w, &b, &cat).cold_start;
+        assert!(
+            cold.fraction_of_requests > 0.0,
+            "{volume:e} {shape:?}: nothing cold to remove"
+        );
+        // Peak concurrency = peak x mean rate x duration; provision past it.
+        let peak = w.peak_to_average() * volume / (730.0 * 3600.0) * w.execution.avg_duration_ms / 1000.0;
+        w.pricing.provisioned_concurrency = (peak.ceil() as u32 + 1).max(cold.provisioned_instances);
+        let warm = assess(&w, &b, &cat).cold_start;
+        assert_eq!(warm.fraction_of_requests, 0.0, "{volume:e} {shape:?}: {warm:?}");
+    }
+}
+
+// ---- Flip points ----
+
+#[test]
+fn every_flip_point_of_the_samples_flips_where_it_says() {
+    let (b, cat) = (book(), catalogue());
+    let rules = built_in_rules();
+    let mut checked = 0;
+    for (stem, w) in samples() {
+        let a = assess(&w, &b, &cat);
+        for flip in &a.flip_points {
+            let answer = ANSWERS
+                .iter()
+                .find(|x| x.path == flip.answer)
+                .unwrap_or_else(|| panic!("{stem}: unknown answer {}", flip.answer));
+            assert_ne!(
+                flip.verdict, a.verdict,
+                "{stem}: {flip:?} flips to the same verdict"
+            );
+            assert!(
+                flip.value >= answer.min && flip.value <= answer.max,
+                "{stem}: {flip:?} outside {}..{}",
+                answer.min,
+                answer.max
+            );
+            assert_eq!(flip.current, answer.get(&w), "{stem}: {flip:?}");
+            let (toward, away) = if answer.integer {
+                if flip.value > flip.current {
+                    (flip.value - 1.0, flip.value + 1.0)
+                } else {
+                    (flip.value + 1.0, flip.value - 1.0)
+                }
+            } else if flip.value > flip.current {
+                // The search brackets the boundary to 1e-5 (relative); step 1e-4 either side.
+                (flip.value * (1.0 - 1e-4), flip.value * (1.0 + 1e-4))
+            } else {
+                (flip.value * (1.0 + 1e-4), flip.value * (1.0 - 1e-4))
+            };
+            let at = |v: f64| verdict_of(&answer.set(&w, v), &b, rules, None);
+            assert_eq!(
+                at(toward),
+                a.verdict,
+                "{stem}: {} just on the current side of {} ({toward})",
+                flip.answer,
+                flip.value
+            );
+            assert_eq!(
+                at(away),
+                flip.verdict,
+                "{stem}: {} just past {} ({away})",
+                flip.answer,
+                flip.value
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 5,
+        "only {checked} flip points reported across the samples"
+    );
+}
+
+#[test]
+fn flip_search_agrees_with_the_full_assessment() {
+    // verdict_of (the cheap path) and assess (the full one) must agree, or flip
+    // points would be found against a different verdict than the one shown.
+    let (b, cat) = (book(), catalogue());
+    for w in all_workloads() {
+        let a = assess(&w, &b, &cat);
+        assert_eq!(
+            verdict_of(&w, &b, built_in_rules(), None),
+            a.verdict,
+            "{}",
+            w.name
+        );
+        let profile = Profile::new(w.traffic.shape, w.peak_to_average());
+        let d = decide(&w, &b, built_in_rules(), &profile, true);
+        assert_eq!(d.verdict, a.verdict);
+        assert_eq!(d.scores, a.scores);
+    }
+}
+
+// ---- Determinism and rules ----
+
+#[test]
+fn the_same_workload_gives_the_same_assessment() {
+    let (b, cat) = (book(), catalogue());
+    for w in all_workloads() {
+        let first = assess(&w, &b, &cat);
+        let second = assess(&w.clone(), &b, &cat);
+        assert_eq!(first, second, "{}", w.name);
+    }
+}
+
+#[test]
+fn the_built_in_rules_parse() {
+    let rules = AdviceRules::built_in().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(rules.format_version, 1);
+    assert_eq!(&rules, built_in_rules());
+    let w = &rules.weights;
+    for weight in [
+        w.traffic_variability,
+        w.event_driven,
+        w.job_duration,
+        w.cost,
+        w.latency,
+        w.state,
+        w.hardware,
+        w.team_ops,
+        w.stage,
+        w.lock_in,
+    ] {
+        assert!(weight > 0.0, "every criterion counts: {weight}");
+    }
+}
+
+#[test]
+fn a_negative_weight_is_refused_naming_the_field_and_line() {
+    let needle = "cost: 3.0,";
+    assert_eq!(
+        BUILT_IN.matches(needle).count(),
+        1,
+        "the rules file changed; update the test"
+    );
+    let text = BUILT_IN.replace(needle, "cost: -1.0,");
+    let line = 1 + text[..text.find("cost: -1.0").unwrap()].matches('\n').count();
+    let e = AdviceRules::from_ron(&text, "rules.ron").expect_err("a negative weight");
+    let problems = e.problems();
+    assert_eq!(problems.len(), 1, "{e}");
+    let p = &problems[0];
+    assert_eq!(p.field, "weights.cost", "{e}");
+    assert_eq!(p.line, line, "{e}");
+    assert_eq!(p.value, "-1", "{e}");
+    let message = e.to_string();
+    assert!(
+        message.contains("weights.cost") && message.contains("rules.ron") && message.contains("0 to 100"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_rules_file_missing_an_answer_is_refused() {
+    let text = BUILT_IN.replace("            Gpu: -1.0,\n", "");
+    assert_ne!(text, BUILT_IN, "the rules file changed; update the test");
+    let e = AdviceRules::from_ron(&text, "rules.ron").expect_err("no lean for Gpu");
+    assert!(
+        e.problems()
+            .iter()
+            .any(|p| p.field == "leans.hardware" && p.problem.contains("Gpu")),
+        "{e}"
+    );
+}
