@@ -16,7 +16,7 @@ use egui::{Pos2, RawInput, Rect, Vec2};
 use serverless_advisor::advice::assess;
 use serverless_advisor::catalogue::Catalogue;
 use serverless_advisor::pricing::PriceBook;
-use serverless_advisor::ui::{AdvisorApp, AppOptions, Settings};
+use serverless_advisor::ui::{AdvisorApp, AppOptions, Section, Settings};
 use serverless_advisor::workload::Workload;
 
 const SAMPLE: &str = "assets/workloads/thumbnail_generator.ron";
@@ -41,10 +41,45 @@ fn frames(c: &mut Criterion) {
         let mut app = AdvisorApp::with_settings(&options, Settings::default());
         let ctx = egui::Context::default();
         let mut frame = eframe::Frame::_new_kittest();
-        // Warm up: the first frames lay out fonts and settle sizes.
+        // Warm up: the first frames lay out fonts and settle sizes; then scroll the
+        // results (as the "Jump to: Cost curves" link does) so the frame shows the
+        // cost plot, the traffic chart, the cold starts and the pattern diagram.
         for _ in 0..3 {
             let out = ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame));
             out.drop_without_applying_deltas();
+        }
+        app.jump_to(Section::CostCurves);
+        for _ in 0..3 {
+            let out = ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame));
+            out.drop_without_applying_deltas();
+        }
+        // The measured frame really holds the plot and the diagram.
+        let first_node = {
+            let a = app.assessment().expect("assessed");
+            app.catalogue().get(&a.pattern.id).expect("pattern").nodes[0]
+                .label
+                .clone()
+        };
+        let out = ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame));
+        let texts: Vec<String> = out
+            .shapes
+            .iter()
+            .filter_map(|s| match &s.shape {
+                egui::Shape::Text(t) => Some(t.galley.text().to_owned()),
+                _ => None,
+            })
+            .collect();
+        out.drop_without_applying_deltas();
+        for expected in [
+            "Monthly requests",
+            "USD a month",
+            first_node.as_str(),
+            "Traffic over a week",
+        ] {
+            assert!(
+                texts.iter().any(|t| t == expected),
+                "the frame draws {expected:?}"
+            );
         }
         group.bench_function("advisor_results", |b| {
             b.iter(|| {

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -98,27 +99,35 @@ fn both_tabs_show_their_screens() {
 #[test]
 fn a_sample_file_draws_the_full_results() {
     let dir = tempfile::tempdir().unwrap();
-    let h = harness(options(
+    let mut h = harness(options(
         dir.path(),
         Some("assets/workloads/video_transcoding.ron"),
     ));
     let a = h.state().assessment().expect("assessed").clone();
     assert_eq!(a.verdict, Verdict::Hybrid);
-    for heading in [
-        "Why: the score breakdown",
-        "Hard stops",
-        "Monthly cost of every option",
-        "Traffic over a week",
-        "Cold starts",
-        "What would flip the verdict",
-    ] {
-        assert!(h.query_by_label(heading).is_some(), "{heading}");
-    }
-    assert!(
-        h.query_by_label(&format!("Pattern: {}", a.pattern.name))
-            .is_some()
-    );
     assert!(h.query_by_label("Hybrid").is_some(), "verdict banner");
+    assert!(h.query_by_label("Why: the score breakdown").is_some());
+    // The results draw only what is on screen: each jump link brings its part into view.
+    let pattern = format!("Pattern: {}", a.pattern.name);
+    for (link, headings) in [
+        ("Costs", vec!["Monthly cost of every option"]),
+        ("Cost curves", vec!["Traffic over a week"]),
+        ("Cold starts", vec!["Cold starts"]),
+        ("Pattern", vec![pattern.as_str()]),
+        ("Flip points", vec!["What would flip the verdict"]),
+        ("Why", vec!["Why: the score breakdown", "Hard stops"]),
+    ] {
+        h.get_by_role_and_label(Role::Link, link).click();
+        h.run();
+        for heading in headings {
+            assert!(
+                h.query_by_role_and_label(Role::Label, heading).is_some(),
+                "{link}: {heading}"
+            );
+        }
+    }
+    h.get_by_role_and_label(Role::Link, "Costs").click();
+    h.run();
     // Every option's monthly cost is in the table.
     for c in &a.costs {
         assert!(
@@ -390,5 +399,5 @@ fn another_price_book_is_loaded_and_dated() {
     h.get_by_label("Load").click();
     h.run();
     assert_eq!(h.state().book().compiled_on, "2027-01-15");
-    assert!(h.query_by_label_contains("Prices compiled 2027-01-15").is_some());
+    assert!(h.query_by_label_contains("Prices of 2027-01-15").is_some());
 }

@@ -65,13 +65,13 @@ pub fn cold_fraction(workload: &Workload, book: &PriceBook, profile: &Profile, w
     if warm < 1.0 {
         // Quietest hours first: once a gap longer than the keep-warm time becomes
         // negligible (e^-40), it is for every busier hour too.
-        for &m in profile.sorted.iter().rev() {
+        for &(m, hours) in profile.levels().iter().rev() {
             let rate = m * mean_per_second;
             let gaps = rate * keep_warm_s;
             if gaps >= 40.0 {
                 break;
             }
-            cold += rate * 3600.0 * (-gaps).exp();
+            cold += f64::from(hours) * rate * 3600.0 * (-gaps).exp();
         }
         // Scale-up: concurrency rising from one hour to the next starts new
         // instances; the profile's rises are summed once when it is built.

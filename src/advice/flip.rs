@@ -86,13 +86,19 @@ impl Answer {
     #[must_use]
     pub fn set(&self, w: &Workload, value: f64) -> Workload {
         let mut out = w.clone();
+        self.apply(w, &mut out, value);
+        out
+    }
+
+    /// Sets the answer in `out`, a copy of `base`, to `value`, without allocating.
+    fn apply(&self, base: &Workload, out: &mut Workload, value: f64) {
         match self.path {
             "traffic.monthly_requests" => out.traffic.monthly_requests = value,
             "execution.avg_duration_ms" => {
-                let scale = value / w.execution.avg_duration_ms.max(1e-9);
+                let scale = value / base.execution.avg_duration_ms.max(1e-9);
                 out.execution.avg_duration_ms = value;
-                out.execution.p99_duration_ms = w.execution.p99_duration_ms * scale;
-                out.execution.max_duration_s = w.execution.max_duration_s * scale;
+                out.execution.p99_duration_ms = base.execution.p99_duration_ms * scale;
+                out.execution.max_duration_s = base.execution.max_duration_s * scale;
             }
             "traffic.peak_to_average" => out.traffic.peak_to_average = Some(value),
             _ => {
@@ -100,7 +106,6 @@ impl Answer {
                 out.execution.memory_mb = value.round().clamp(128.0, 10_240.0) as u32;
             }
         }
-        out
     }
 }
 
@@ -116,7 +121,10 @@ pub fn verdict_of(w: &Workload, book: &PriceBook, rules: &AdviceRules, profile: 
 }
 
 const GRID_STEPS: usize = 6;
-const BISECTIONS: usize = 17;
+/// Halvings of one grid step (about 2.5 to 3 in log units): the boundary is
+/// bracketed to under 0.08% of the value, finer than the three significant
+/// digits shown.
+const BISECTIONS: usize = 12;
 
 /// Searches one answer; `None` when the verdict holds over its whole range.
 #[must_use]
@@ -129,16 +137,25 @@ pub fn flip_point(
 ) -> Option<FlipPoint> {
     let reuse = (answer.path != "traffic.peak_to_average")
         .then(|| Profile::new(w.traffic.shape, w.peak_to_average()));
-    let at = |v: f64| verdict_of(&answer.set(w, v), book, rules, reuse.as_ref());
+    // One scratch copy, changed in place for every probe.
+    let scratch = std::cell::RefCell::new(w.clone());
+    let at = |v: f64| {
+        let mut probe = scratch.borrow_mut();
+        answer.apply(w, &mut probe, v);
+        verdict_of(&probe, book, rules, reuse.as_ref())
+    };
     let x0 = answer.get(w).clamp(answer.min, answer.max);
     let (lo, hi) = (answer.min.ln(), answer.max.ln());
     let step = (hi - lo) / GRID_STEPS as f64;
     let mut best: Option<(f64, f64, Verdict)> = None; // (distance, value, verdict)
     for direction in [1.0, -1.0] {
+        // A flip found one way bounds the search the other way: only a nearer one matters.
+        let reach = best.map_or(f64::INFINITY, |b| b.0);
         let mut previous = x0.ln();
         let mut k = 1.0;
         loop {
-            let target = (x0.ln() + direction * k * step).clamp(lo, hi);
+            let distance = (k * step).min(reach);
+            let target = (x0.ln() + direction * distance).clamp(lo, hi);
             if (target - previous).abs() < 1e-12 {
                 break;
             }
@@ -169,6 +186,9 @@ pub fn flip_point(
                         best = Some((distance, value, verdict));
                     }
                 }
+                break;
+            }
+            if distance >= reach {
                 break;
             }
             previous = target;

@@ -856,12 +856,42 @@ fn team_criteria(c: &Ctx<'_>) -> [Criterion; 3] {
 }
 
 /// The options of the workload's provider on each side.
-fn sides(workload: &Workload) -> (Vec<OptionId>, Vec<OptionId>) {
+/// A few options, kept on the stack: `decide` runs hundreds of times per
+/// assessment and allocating these lists showed up in its profile.
+#[derive(Debug, Clone, Copy)]
+struct Options {
+    items: [OptionId; OptionId::ALL.len()],
+    len: usize,
+}
+
+impl Options {
+    fn of(options: impl IntoIterator<Item = OptionId>) -> Self {
+        let mut out = Self {
+            items: OptionId::ALL,
+            len: 0,
+        };
+        for o in options {
+            out.items[out.len] = o;
+            out.len += 1;
+        }
+        out
+    }
+}
+
+impl std::ops::Deref for Options {
+    type Target = [OptionId];
+
+    fn deref(&self) -> &[OptionId] {
+        &self.items[..self.len]
+    }
+}
+
+fn sides(workload: &Workload) -> (Options, Options) {
     let options = OptionId::ALL
         .into_iter()
         .filter(|o| o.provider() == workload.provider);
-    let serverless = options.clone().filter(|o| is_serverless_side(*o)).collect();
-    let traditional = options.filter(|o| !is_serverless_side(*o)).collect();
+    let serverless = Options::of(options.clone().filter(|o| is_serverless_side(*o)));
+    let traditional = Options::of(options.filter(|o| !is_serverless_side(*o)));
     (serverless, traditional)
 }
 
@@ -885,8 +915,8 @@ pub fn decide(
     let blockers = blockers(workload, book, rules, detailed);
     let blocked = |o: &OptionId| blockers.iter().any(|b| b.option == *o);
     let (serverless_all, traditional_all) = sides(workload);
-    let serverless: Vec<OptionId> = serverless_all.iter().copied().filter(|o| !blocked(o)).collect();
-    let traditional: Vec<OptionId> = traditional_all.iter().copied().filter(|o| !blocked(o)).collect();
+    let serverless = Options::of(serverless_all.iter().copied().filter(|o| !blocked(o)));
+    let traditional = Options::of(traditional_all.iter().copied().filter(|o| !blocked(o)));
 
     let e = &workload.execution;
     let function = OptionId::function_of(workload.provider);
@@ -898,10 +928,10 @@ pub fn decide(
             .all(|b| b.id == "duration" || !serverless_all.contains(&b.option))
         && duration_limit_s(function, book).is_some_and(|limit| e.p99_duration_ms / 1000.0 <= limit);
     // For a long tail, price the function for the work it can take.
-    let priced_serverless: Vec<OptionId> = if long_tail_split {
-        vec![function]
+    let priced_serverless = if long_tail_split {
+        Options::of([function])
     } else {
-        serverless.clone()
+        serverless
     };
 
     let [ops, stage, lock_in] = team_criteria(&c);

@@ -303,25 +303,24 @@ fn count(n: f64) -> String {
 /// The monthly bill of one option.
 #[must_use]
 pub fn option_cost(option: OptionId, input: &CostInput<'_>) -> OptionCost {
-    let (breakdown, notes) = match option {
-        OptionId::AwsLambda => lambda(input),
-        OptionId::AwsFargate => fargate(input),
+    let mut bill = Bill::new(input.detailed);
+    match option {
+        OptionId::AwsLambda => lambda(input, &mut bill),
+        OptionId::AwsFargate => fargate(input, &mut bill),
         OptionId::AwsEc2 | OptionId::GcpComputeEngine | OptionId::AzureVm => {
-            servers(input, option.provider())
+            servers(input, option.provider(), &mut bill);
         }
-        OptionId::GcpCloudRun => cloud_run(input),
-        OptionId::GcpCloudFunctions => cloud_functions(input),
-        OptionId::AzureFunctions => azure_consumption(input),
-        OptionId::AzureFunctionsPremium => azure_premium(input),
-    };
-    let monthly_usd = breakdown.iter().map(|l| l.usd).sum();
-    let notes = if input.detailed { notes } else { Vec::new() };
+        OptionId::GcpCloudRun => cloud_run(input, &mut bill),
+        OptionId::GcpCloudFunctions => cloud_functions(input, &mut bill),
+        OptionId::AzureFunctions => azure_consumption(input, &mut bill),
+        OptionId::AzureFunctionsPremium => azure_premium(input, &mut bill),
+    }
     OptionCost {
         option,
         kind: option.kind(),
-        monthly_usd,
-        breakdown,
-        notes,
+        monthly_usd: bill.total,
+        breakdown: bill.lines,
+        notes: bill.notes,
     }
 }
 
@@ -341,7 +340,38 @@ pub fn monthly_usd(option: OptionId, input: &CostInput<'_>) -> f64 {
     option_cost(option, input).monthly_usd
 }
 
-type Bill = (Vec<LineItem>, Vec<String>);
+/// One option's bill as it is added up: the total always; the lines and notes
+/// only when detailed, so sweeps and searches allocate nothing.
+struct Bill {
+    detailed: bool,
+    total: f64,
+    lines: Vec<LineItem>,
+    notes: Vec<String>,
+}
+
+impl Bill {
+    fn new(detailed: bool) -> Self {
+        Self {
+            detailed,
+            total: 0.0,
+            lines: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, line: LineItem) {
+        self.total += line.usd;
+        if self.detailed {
+            self.lines.push(line);
+        }
+    }
+
+    fn note(&mut self, note: impl FnOnce() -> String) {
+        if self.detailed {
+            self.notes.push(note());
+        }
+    }
+}
 
 fn line(input: &CostInput<'_>, item: &'static str, usd: f64, detail: impl FnOnce() -> String) -> LineItem {
     LineItem {
@@ -368,12 +398,11 @@ fn api_gateway_line(input: &CostInput<'_>) -> Option<LineItem> {
     }))
 }
 
-fn lambda(input: &CostInput<'_>) -> Bill {
+fn lambda(input: &CostInput<'_>, bill: &mut Bill) {
     let w = input.workload;
     let p = &input.book.aws_lambda;
     let free = w.pricing.include_free_tier;
     let n = input.monthly_requests.max(0.0);
-    let mut notes = Vec::new();
 
     let billable_requests = if free {
         (n - p.free_requests.value).max(0.0)
@@ -417,34 +446,32 @@ fn lambda(input: &CostInput<'_>) -> Bill {
     let tiers = p.duration(arch);
     let duration = tiers.cost(billable_gb_s, 1.0);
 
-    let mut lines = vec![
-        line(input, "requests", requests, || {
-            format!(
-                "{} requests x ${}/M{}",
-                count(billable_requests),
-                p.requests_per_million.value,
-                if free { " after the 1M free" } else { "" }
-            )
-        }),
-        line(input, "duration", duration, || {
-            format!(
-                "{} GB-s ({} requests x {billed_ms} ms x {gb:.3} GB{}), {} tiers",
-                count(billable_gb_s),
-                count(n),
-                if free { ", after 400,000 free GB-s" } else { "" },
-                match arch {
-                    Architecture::X86 => "x86",
-                    Architecture::Arm => "Arm",
-                }
-            )
-        }),
-    ];
+    bill.add(line(input, "requests", requests, || {
+        format!(
+            "{} requests x ${}/M{}",
+            count(billable_requests),
+            p.requests_per_million.value,
+            if free { " after the 1M free" } else { "" }
+        )
+    }));
+    bill.add(line(input, "duration", duration, || {
+        format!(
+            "{} GB-s ({} requests x {billed_ms} ms x {gb:.3} GB{}), {} tiers",
+            count(billable_gb_s),
+            count(n),
+            if free { ", after 400,000 free GB-s" } else { "" },
+            match arch {
+                Architecture::X86 => "x86",
+                Architecture::Arm => "Arm",
+            }
+        )
+    }));
     if provisioned > 0.0 {
         let (enabled_price, duration_price) = p.provisioned(arch);
         let enabled_s = input.book.hours_per_month * 3600.0;
         let enabled = provisioned * gb * enabled_s * enabled_price;
         let served = provisioned_gb_s * duration_price;
-        lines.push(line(
+        bill.add(line(
             input,
             "provisioned_concurrency",
             enabled + served,
@@ -455,16 +482,15 @@ fn lambda(input: &CostInput<'_>) -> Bill {
                 money(served)
             ),
         ));
-        notes.push("The free tier does not cover provisioned concurrency.".into());
+        bill.note(|| "The free tier does not cover provisioned concurrency.".into());
     }
     if let Some(gateway) = api_gateway_line(input) {
-        lines.push(gateway);
-        notes.push(
+        bill.add(gateway);
+        bill.note(|| {
             "API Gateway's free tier lasts only a new account's first 12 months, so it is not subtracted."
-                .into(),
-        );
+                .into()
+        });
     }
-    (lines, notes)
 }
 
 /// The size of one task or instance of a fleet: vCPUs, memory in GiB, USD an hour.
@@ -506,15 +532,15 @@ fn fleet_line(input: &CostInput<'_>, unit: &FleetUnit<'_>, floor: f64) -> (LineI
         let profile = input.profile;
         let mut total: i64 = 0;
         let mut above = 0usize;
-        for &m in &profile.sorted {
+        for &(m, hours) in profile.levels() {
             let x = (m * scale - 1e-9).min(MAX_INSTANCES);
             if m <= 0.0 || x <= f64::from(busy_floor) {
                 break;
             }
             // Truncation toward zero, then up: ceil for 0 <= x < 2^31.
             let t = x as i32;
-            total += i64::from(t + i32::from(f64::from(t) < x));
-            above += 1;
+            total += i64::from(hours) * i64::from(t + i32::from(f64::from(t) < x));
+            above += usize::from(hours);
         }
         // At most 168 hours each: these fit any integer type.
         let quiet_busy = i64::try_from(profile.busy_hours.saturating_sub(above)).unwrap_or(0);
@@ -602,13 +628,10 @@ fn reference_instance<'a>(input: &CostInput<'a>) -> Option<&'a Instance> {
         .or_else(|| input.book.instances.first())
 }
 
-fn servers(input: &CostInput<'_>, provider: Provider) -> Bill {
-    let mut notes = Vec::new();
+fn servers(input: &CostInput<'_>, provider: Provider, bill: &mut Bill) {
     let Some(instance) = reference_instance(input).and_then(|r| input.book.equivalent(r, provider)) else {
-        return (
-            Vec::new(),
-            vec!["The price book has no instance type for this cloud.".into()],
-        );
+        bill.note(|| "The price book has no instance type for this cloud.".into());
+        return;
     };
     let unit = FleetUnit {
         name: instance.name.as_str().into(),
@@ -618,36 +641,36 @@ fn servers(input: &CostInput<'_>, provider: Provider) -> Bill {
     };
     let floor = f64::from(input.workload.servers.min_instances);
     let (compute, _, _) = fleet_line(input, &unit, floor);
-    let mut lines = vec![compute];
+    bill.add(compute);
     if input.detailed && instance.name != input.workload.servers.instance {
-        notes.push(format!(
+        bill.notes.push(format!(
             "{} stands in for {} on this cloud (at least its vCPUs and memory, cheapest).",
             instance.name, input.workload.servers.instance
         ));
     }
     if input.detailed && instance.burstable {
-        notes.push(format!(
+        bill.notes.push(format!(
             "{} is burstable: sustained CPU above its baseline costs extra in unlimited mode.",
             instance.name
         ));
     }
     if input.detailed && f64::from(input.workload.execution.memory_mb) / 1024.0 > unit.memory_gib {
-        notes.push(format!(
+        bill.notes.push(format!(
             "One request's {} MB is more than {}'s {} GiB: pick a larger instance.",
             input.workload.execution.memory_mb, instance.name, unit.memory_gib
         ));
     }
     if let Some(lb) = load_balancer_line(input, provider) {
-        lines.push(lb);
-        notes.push(input.book.assumptions.load_balancer_note.clone());
+        bill.add(lb);
+        bill.note(|| input.book.assumptions.load_balancer_note.clone());
     }
-    (lines, notes)
 }
 
-fn fargate(input: &CostInput<'_>) -> Bill {
+fn fargate(input: &CostInput<'_>, bill: &mut Bill) {
     let p = &input.book.aws_fargate;
     let Some(reference) = reference_instance(input) else {
-        return (Vec::new(), vec!["The price book has no instance types.".into()]);
+        bill.note(|| "The price book has no instance types.".into());
+        return;
     };
     let (per_vcpu, per_gb) = match input.workload.execution.architecture {
         Architecture::X86 => (p.per_vcpu_hour_x86.value, p.per_gb_hour_x86.value),
@@ -666,22 +689,20 @@ fn fargate(input: &CostInput<'_>) -> Bill {
     };
     let floor = f64::from(input.workload.servers.min_instances);
     let (compute, _, _) = fleet_line(input, &unit, floor);
-    let mut lines = vec![compute];
-    let mut notes = Vec::new();
-    if input.detailed {
-        notes.push(format!(
+    bill.add(compute);
+    bill.note(|| {
+        format!(
             "Tasks are sized like {} ({} vCPU, {} GB) so the fleets compare like for like.",
             reference.name, reference.vcpus, reference.memory_gib
-        ));
-    }
+        )
+    });
     if let Some(lb) = load_balancer_line(input, Provider::Aws) {
-        lines.push(lb);
-        notes.push(input.book.assumptions.load_balancer_note.clone());
+        bill.add(lb);
+        bill.note(|| input.book.assumptions.load_balancer_note.clone());
     }
-    (lines, notes)
 }
 
-fn cloud_run(input: &CostInput<'_>) -> Bill {
+fn cloud_run(input: &CostInput<'_>, bill: &mut Bill) {
     let w = input.workload;
     let p = &input.book.gcp_cloud_run;
     let free = w.pricing.include_free_tier;
@@ -726,53 +747,50 @@ fn cloud_run(input: &CostInput<'_>) -> Bill {
     }
     let requests = billable_requests * p.requests_per_million.value / 1e6;
     let duration = vcpu_s * p.per_vcpu_second.value + gib_s * p.per_gib_second.value;
-    let lines = vec![
-        line(input, "requests", requests, || {
-            format!(
-                "{} requests x ${}/M",
-                count(billable_requests),
-                p.requests_per_million.value
-            )
-        }),
-        line(input, "duration", duration, || {
-            format!(
-                "{} vCPU-s x ${} + {} GiB-s x ${} ({vcpus} vCPU, {gib:.3} GiB, {:.0} ms billed per request){}",
-                count(vcpu_s),
-                p.per_vcpu_second.value,
-                count(gib_s),
-                p.per_gib_second.value,
-                billed_s * 1000.0,
-                if free { ", after the free tier" } else { "" }
-            )
-        }),
-    ];
-    let mut notes = Vec::new();
-    if input.detailed {
-        notes.push(format!(
+    bill.add(line(input, "requests", requests, || {
+        format!(
+            "{} requests x ${}/M",
+            count(billable_requests),
+            p.requests_per_million.value
+        )
+    }));
+    bill.add(line(input, "duration", duration, || {
+        format!(
+            "{} vCPU-s x ${} + {} GiB-s x ${} ({vcpus} vCPU, {gib:.3} GiB, {:.0} ms billed per request){}",
+            count(vcpu_s),
+            p.per_vcpu_second.value,
+            count(gib_s),
+            p.per_gib_second.value,
+            billed_s * 1000.0,
+            if free { ", after the free tier" } else { "" }
+        )
+    }));
+    bill.note(|| {
+        format!(
             "Request-based billing: an instance carries up to {concurrency} requests at once; idle instances cost nothing."
-        ));
+        )
+    });
+    if w.is_http() {
+        bill.note(|| "Cloud Run serves HTTPS itself: no gateway or load balancer is priced.".into());
     }
-    if input.detailed && w.is_http() {
-        notes.push("Cloud Run serves HTTPS itself: no gateway or load balancer is priced.".into());
-    }
-    (lines, notes)
 }
 
-fn cloud_functions(input: &CostInput<'_>) -> Bill {
+fn cloud_functions(input: &CostInput<'_>, bill: &mut Bill) {
     let w = input.workload;
     let p = &input.book.gcp_cloud_functions;
     let free = w.pricing.include_free_tier;
     let n = input.monthly_requests.max(0.0);
-    let mut notes = Vec::new();
     let size = p
         .memory_sizes
         .iter()
         .find(|s| s.memory_mb >= w.execution.memory_mb)
         .or_else(|| {
-            notes.push(format!(
-                "{} MB is above the largest 1st gen size; priced at the largest.",
-                w.execution.memory_mb
-            ));
+            bill.note(|| {
+                format!(
+                    "{} MB is above the largest 1st gen size; priced at the largest.",
+                    w.execution.memory_mb
+                )
+            });
             p.memory_sizes.last()
         });
     let (size_mb, ghz) = size.map_or((w.execution.memory_mb, 0.0), |s| (s.memory_mb, s.cpu));
@@ -786,42 +804,39 @@ fn cloud_functions(input: &CostInput<'_>) -> Bill {
         ghz_s = (ghz_s - p.free_ghz_seconds.value).max(0.0);
         billable = (n - p.free_invocations.value).max(0.0);
     }
-    let lines = vec![
-        line(
-            input,
-            "requests",
-            billable * p.invocations_per_million.value / 1e6,
-            || {
-                format!(
-                    "{} invocations x ${}/M",
-                    count(billable),
-                    p.invocations_per_million.value
-                )
-            },
-        ),
-        line(
-            input,
-            "duration",
-            gb_s * p.per_gb_second.value + ghz_s * p.per_ghz_second.value,
-            || {
-                format!(
-                    "{} GB-s x ${} + {} GHz-s x ${} ({size_mb} MB at {ghz} GHz, {billed_ms} ms billed per call){}",
-                    count(gb_s),
-                    p.per_gb_second.value,
-                    count(ghz_s),
-                    p.per_ghz_second.value,
-                    if free { ", after the free tier" } else { "" }
-                )
-            },
-        ),
-    ];
+    bill.add(line(
+        input,
+        "requests",
+        billable * p.invocations_per_million.value / 1e6,
+        || {
+            format!(
+                "{} invocations x ${}/M",
+                count(billable),
+                p.invocations_per_million.value
+            )
+        },
+    ));
+    bill.add(line(
+        input,
+        "duration",
+        gb_s * p.per_gb_second.value + ghz_s * p.per_ghz_second.value,
+        || {
+            format!(
+                "{} GB-s x ${} + {} GHz-s x ${} ({size_mb} MB at {ghz} GHz, {billed_ms} ms billed per call){}",
+                count(gb_s),
+                p.per_gb_second.value,
+                count(ghz_s),
+                p.per_ghz_second.value,
+                if free { ", after the free tier" } else { "" }
+            )
+        },
+    ));
     if size_mb != w.execution.memory_mb {
-        notes.push(format!("Memory rounds up to the {size_mb} MB size."));
+        bill.note(|| format!("Memory rounds up to the {size_mb} MB size."));
     }
-    (lines, notes)
 }
 
-fn azure_consumption(input: &CostInput<'_>) -> Bill {
+fn azure_consumption(input: &CostInput<'_>, bill: &mut Bill) {
     let w = input.workload;
     let p = &input.book.azure_functions;
     let free = w.pricing.include_free_tier;
@@ -835,39 +850,35 @@ fn azure_consumption(input: &CostInput<'_>) -> Bill {
         gb_s = (gb_s - p.free_gb_seconds.value).max(0.0);
         billable = (n - p.free_executions.value).max(0.0);
     }
-    let lines = vec![
-        line(
-            input,
-            "requests",
-            billable * p.executions_per_million.value / 1e6,
-            || {
-                format!(
-                    "{} executions x ${}/M",
-                    count(billable),
-                    p.executions_per_million.value
-                )
-            },
-        ),
-        line(input, "duration", gb_s * p.per_gb_second.value, || {
+    bill.add(line(
+        input,
+        "requests",
+        billable * p.executions_per_million.value / 1e6,
+        || {
             format!(
-                "{} GB-s x ${} ({memory_mb} MB, {billed_ms} ms billed per execution){}",
-                count(gb_s),
-                p.per_gb_second.value,
-                if free { ", after the free grant" } else { "" }
+                "{} executions x ${}/M",
+                count(billable),
+                p.executions_per_million.value
             )
-        }),
-    ];
-    let mut notes = Vec::new();
-    if input.detailed {
-        notes.push(format!(
+        },
+    ));
+    bill.add(line(input, "duration", gb_s * p.per_gb_second.value, || {
+        format!(
+            "{} GB-s x ${} ({memory_mb} MB, {billed_ms} ms billed per execution){}",
+            count(gb_s),
+            p.per_gb_second.value,
+            if free { ", after the free grant" } else { "" }
+        )
+    }));
+    bill.note(|| {
+        format!(
             "Billed memory rounds up to {step} MB steps and each execution to at least {} ms.",
             p.min_duration_ms.value
-        ));
-    }
-    (lines, notes)
+        )
+    });
 }
 
-fn azure_premium(input: &CostInput<'_>) -> Bill {
+fn azure_premium(input: &CostInput<'_>, bill: &mut Bill) {
     let p = &input.book.azure_functions_premium;
     let memory_gb = f64::from(input.workload.execution.memory_mb) / 1024.0;
     let Some(plan) = p
@@ -876,7 +887,8 @@ fn azure_premium(input: &CostInput<'_>) -> Bill {
         .find(|plan| plan.memory_gb >= memory_gb)
         .or(p.plans.last())
     else {
-        return (Vec::new(), vec!["The price book has no premium plans.".into()]);
+        bill.note(|| "The price book has no premium plans.".into());
+        return;
     };
     let unit = FleetUnit {
         name: plan.name.as_str().into(),
@@ -885,14 +897,13 @@ fn azure_premium(input: &CostInput<'_>) -> Bill {
         per_hour: plan.vcpus * p.per_vcpu_hour.value + plan.memory_gb * p.per_gb_hour.value,
     };
     let (compute, _, _) = fleet_line(input, &unit, p.min_instances.value);
-    let mut notes = Vec::new();
-    if input.detailed {
-        notes.push(format!(
+    bill.add(compute);
+    bill.note(|| {
+        format!(
             "At least {} {} instance is always billed, traffic or not.",
             p.min_instances.value, plan.name
-        ));
-    }
-    (vec![compute], notes)
+        )
+    });
 }
 
 /// Monthly costs of chosen options over log-spaced volumes, for the cost-curve plot.

@@ -39,6 +39,11 @@ pub struct Profile {
     pub capped: bool,
     /// The hourly values sorted from busiest to quietest (for fast fleet sizing).
     pub sorted: [f64; HOURS_PER_WEEK],
+    /// The distinct values of `sorted` with how many hours have each, busiest
+    /// first; the first `level_count` entries are used. The days of most
+    /// shapes repeat, so this is about 24 entries, not 168.
+    levels: [(f64, u16); HOURS_PER_WEEK],
+    level_count: usize,
     /// How many hours have any traffic at all.
     pub busy_hours: usize,
     /// The sum of every rise from one hour to the next (around the week), in
@@ -81,18 +86,38 @@ impl Profile {
             *v /= drift;
         }
         let peak = hourly.iter().copied().fold(0.0, f64::max);
-        let mut sorted = hourly;
-        sorted.sort_unstable_by(|a, b| b.total_cmp(a));
+        let mut sorted = [0.0; HOURS_PER_WEEK];
+        for (out, &h) in sorted.iter_mut().zip(&data.order) {
+            *out = hourly[h];
+        }
+        let mut levels = [(0.0, 0u16); HOURS_PER_WEEK];
+        let mut level_count = 0;
+        for &v in &sorted {
+            if level_count > 0 && levels[level_count - 1].0 == v {
+                levels[level_count - 1].1 += 1;
+            } else {
+                levels[level_count] = (v, 1);
+                level_count += 1;
+            }
+        }
         Self {
             hourly,
             peak,
             capped: asked > MAX_REPRESENTABLE_PEAK,
             sorted,
+            levels,
+            level_count,
             busy_hours: hourly.iter().filter(|m| **m > 0.0).count(),
             rise: (0..HOURS_PER_WEEK)
                 .map(|h| (hourly[h] - hourly[(h + HOURS_PER_WEEK - 1) % HOURS_PER_WEEK]).max(0.0))
                 .sum(),
         }
+    }
+
+    /// The distinct hourly values, busiest first, each with its number of hours.
+    #[must_use]
+    pub fn levels(&self) -> &[(f64, u16)] {
+        &self.levels[..self.level_count]
     }
 
     /// Hours (of 168) with less than 1% of the mean rate: the idle hours.
@@ -107,6 +132,9 @@ struct ShapeData {
     base: [f64; HOURS_PER_WEEK],
     mean: f64,
     busiest: usize,
+    /// Hours from busiest to quietest. Every profile of the shape keeps this
+    /// order (a lift or a blend never reorders hours), so it is sorted once.
+    order: [usize; HOURS_PER_WEEK],
 }
 
 fn shape_data(shape: Shape) -> &'static ShapeData {
@@ -116,13 +144,18 @@ fn shape_data(shape: Shape) -> &'static ShapeData {
             .iter()
             .map(|s| {
                 let base = base_shape(*s);
-                let busiest = (0..HOURS_PER_WEEK)
-                    .max_by(|a, b| base[*a].total_cmp(&base[*b]))
-                    .unwrap_or(0);
+                let mut order = [0usize; HOURS_PER_WEEK];
+                for (i, o) in order.iter_mut().enumerate() {
+                    *o = i;
+                }
+                order.sort_by(|a, b| base[*b].total_cmp(&base[*a]).then(a.cmp(b)));
+                // The first of the busiest hours takes a blend's extra traffic.
+                let busiest = order[0];
                 ShapeData {
                     mean: mean(&base),
                     base,
                     busiest,
+                    order,
                 }
             })
             .collect()
@@ -135,7 +168,8 @@ fn mean(values: &[f64]) -> f64 {
     values.iter().sum::<f64>() / values.len() as f64
 }
 
-/// The raw shape, values in [0, 1] with exactly one hour at 1 (its busiest).
+/// The raw shape, values in [0, 1] with its busiest hours at 1. Days of the
+/// same kind repeat exactly, which keeps the profile's distinct levels few.
 fn base_shape(shape: Shape) -> [f64; HOURS_PER_WEEK] {
     use std::f64::consts::PI;
     let mut base = [0.0; HOURS_PER_WEEK];
@@ -166,10 +200,6 @@ fn base_shape(shape: Shape) -> [f64; HOURS_PER_WEEK] {
                 }
             }
         };
-    }
-    // Break ties so exactly one hour is the busiest (the blend for high peaks puts its extra there).
-    for (h, v) in base.iter_mut().enumerate() {
-        *v *= 1.0 - 0.001 * (h as f64) / (HOURS_PER_WEEK as f64);
     }
     let top = base.iter().copied().fold(0.0, f64::max);
     if top > 0.0 {
@@ -211,6 +241,27 @@ mod tests {
                     p.peak
                 );
                 assert!(p.hourly.iter().all(|v| v.is_finite() && *v >= 0.0));
+                assert!(
+                    p.sorted.windows(2).all(|w| w[0] >= w[1]),
+                    "{shape:?} {peak}: sorted busiest first"
+                );
+                let mut check = p.hourly;
+                check.sort_by(|a, b| b.total_cmp(a));
+                assert_eq!(check, p.sorted, "{shape:?} {peak}: the same values");
+                let levels = p.levels();
+                assert!(
+                    levels.windows(2).all(|w| w[0].0 > w[1].0),
+                    "{shape:?} {peak}: distinct levels"
+                );
+                let expanded: Vec<f64> = levels
+                    .iter()
+                    .flat_map(|&(v, n)| std::iter::repeat_n(v, usize::from(n)))
+                    .collect();
+                assert_eq!(
+                    expanded,
+                    p.sorted.to_vec(),
+                    "{shape:?} {peak}: levels expand to the hours"
+                );
             }
         }
     }

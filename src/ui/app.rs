@@ -171,6 +171,8 @@ pub struct AdvisorApp {
     native_dialogs: bool,
     quit_confirmed: bool,
     title: String,
+    results_jump: Option<results::Section>,
+    results_max_scroll: f32,
 }
 
 impl AdvisorApp {
@@ -277,6 +279,8 @@ impl AdvisorApp {
             native_dialogs: options.native_dialogs,
             quit_confirmed: false,
             title: String::new(),
+            results_jump: None,
+            results_max_scroll: 0.0,
         };
         if let Some(file) = &options.file {
             app.open_path(file);
@@ -343,6 +347,11 @@ impl AdvisorApp {
     #[must_use]
     pub fn has_restore_offer(&self) -> bool {
         self.restore.is_some()
+    }
+
+    /// Scrolls the results to a section on the next frame (the "Jump to" links).
+    pub fn jump_to(&mut self, section: results::Section) {
+        self.results_jump = Some(section);
     }
 
     /// The current step of the questionnaire.
@@ -417,7 +426,7 @@ impl AdvisorApp {
                 self.path = Some(path.to_path_buf());
                 files::remember(&mut self.settings.recent, path);
                 self.autosave.clear();
-                self.say(format!("Opened {}", path.display()));
+                self.say(format!("Opened {}", short(path)));
             }
             Err(e) => match ron::Options::default().from_str::<Workload>(&text) {
                 // It parses, so only ranges are wrong: open it and show them at their fields.
@@ -441,7 +450,7 @@ impl AdvisorApp {
                 self.path = Some(path.to_path_buf());
                 files::remember(&mut self.settings.recent, path);
                 self.autosave.clear();
-                self.say(format!("Saved {}", path.display()));
+                self.say(format!("Saved {}", short(path)));
             }
             Err(e) => self.fail(format!("{e}. The file on disk is unchanged.")),
         }
@@ -464,7 +473,7 @@ impl AdvisorApp {
             ReportFormat::Html => crate::report::to_html(a, &self.catalogue, &self.book),
         };
         match crate::fsio::write_atomic(path, text.as_bytes()) {
-            Ok(()) => self.say(format!("Exported {}", path.display())),
+            Ok(()) => self.say(format!("Exported {}", short(path))),
             Err(e) => self.fail(e.to_string()),
         }
     }
@@ -680,32 +689,40 @@ impl AdvisorApp {
                 }
             });
             ui.separator();
-            ui.selectable_value(&mut self.tab, Tab::Advisor, "Advisor");
-            ui.selectable_value(&mut self.tab, Tab::Catalogue, "Pattern catalogue");
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let (from, to) = self.book.read_range();
-                ui.label(
-                    RichText::new(format!(
-                        "Prices compiled {} ({})",
-                        self.book.compiled_on, self.book_label
-                    ))
-                    .small(),
-                )
-                .on_hover_text(format!(
-                    "{}\nSources read between {from} and {to}.",
-                    self.book.title
-                ));
-            });
+            let tabs = [
+                ("Advisor", self.tab == Tab::Advisor, None),
+                ("Pattern catalogue", self.tab == Tab::Catalogue, None),
+            ];
+            let width = ui.available_width() - 130.0;
+            ui.allocate_ui(
+                egui::Vec2::new(width.max(200.0), 22.0),
+                |ui| match super::widgets::tab_strip(ui, "tabs", &tabs) {
+                    Some(0) => self.tab = Tab::Advisor,
+                    Some(_) => self.tab = Tab::Catalogue,
+                    None => {}
+                },
+            );
+            ui.label(RichText::new(format!("Prices of {}", self.book.compiled_on)).small())
+                .on_hover_ui(|ui| {
+                    let (from, to) = self.book.read_range();
+                    ui.label(format!(
+                        "{} ({})\nSources read between {from} and {to}.",
+                        self.book.title, self.book_label
+                    ));
+                });
         });
         out
     }
 
     fn status_bar(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            let name = self
-                .path
-                .as_deref()
-                .map_or_else(|| "unsaved workload".to_owned(), |p| p.display().to_string());
+            let name = self.path.as_deref().map_or_else(
+                || "unsaved workload".to_owned(),
+                |p| {
+                    p.file_name()
+                        .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+                },
+            );
             if self.is_dirty() {
                 ui.label(RichText::new(format!("• {name} (unsaved changes)")).strong());
             } else {
@@ -724,14 +741,11 @@ impl AdvisorApp {
                 };
                 let response = ui.label(RichText::new(&last.text).color(color));
                 if self.messages.len() > 1 {
-                    let history: Vec<&str> = self
-                        .messages
-                        .iter()
-                        .rev()
-                        .take(10)
-                        .map(|m| m.text.as_str())
-                        .collect();
-                    response.on_hover_text(history.join("\n"));
+                    response.on_hover_ui(|ui| {
+                        for m in self.messages.iter().rev().take(10) {
+                            ui.label(m.text.as_str());
+                        }
+                    });
                 }
             }
         });
@@ -918,18 +932,36 @@ impl AdvisorApp {
                 questionnaire::ui(ui, &mut self.step, &mut self.workload, &self.book, &problems);
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical()
+            // The jump links stay above the scrolled results, in reach wherever the reader is.
+            if self.derived.assessment.is_some() {
+                if let Some(section) = results::jump_bar(ui) {
+                    self.results_jump = Some(section);
+                    ui.ctx().request_repaint();
+                }
+                ui.add_space(2.0);
+            }
+            let mut area = egui::ScrollArea::vertical()
                 .id_salt("results-scroll")
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    results::ui(
-                        ui,
-                        self.derived.assessment.as_ref(),
-                        &self.derived.problems,
-                        self.derived.plot.as_ref(),
-                        self.derived.layout.as_ref(),
-                    );
-                });
+                .auto_shrink([false, false]);
+            if let Some(top) = self
+                .results_jump
+                .take()
+                .and_then(|s| results::section_top(ui.ctx(), s))
+            {
+                // Past the end the area would overscroll and spring back: stop at the end.
+                area = area.vertical_scroll_offset(top.min(self.results_max_scroll));
+            }
+            let out = area.show_viewport(ui, |ui, viewport| {
+                results::ui(
+                    ui,
+                    viewport,
+                    self.derived.assessment.as_ref(),
+                    &self.derived.problems,
+                    self.derived.plot.as_ref(),
+                    self.derived.layout.as_ref(),
+                );
+            });
+            self.results_max_scroll = (out.content_size.y - out.inner_rect.height()).max(0.0);
         });
     }
 }
@@ -968,6 +1000,7 @@ impl eframe::App for AdvisorApp {
                 Purpose::LoadCatalogue => self.load_catalogue(&path),
             }
         }
+        results::explorer_window(&ctx, self.derived.plot.as_ref(), self.derived.assessment.as_ref());
         self.confirm_ui(&ctx);
         self.restore_ui(&ctx);
         for command in commands {
@@ -1021,6 +1054,14 @@ pub fn sample_workload() -> Workload {
     };
     w.description = "Describe what the workload does.".into();
     w
+}
+
+/// A file's name for the status bar (the full path is in the tooltip and title).
+fn short(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// A file-name-safe version of a name.

@@ -3,7 +3,7 @@
 //! assessment ([`PlotCache`]) and borrowed every frame.
 
 use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2};
-use egui_plot::{GridMark, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, VLine};
+use egui_plot::{GridMark, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, VLine};
 
 use crate::advice::Assessment;
 use crate::cost::{OptionId, OptionKind};
@@ -40,7 +40,16 @@ pub struct PlotCache {
     pub y_top: f64,
     /// log10 of the smallest and largest volume swept.
     pub x_range: (f64, f64),
+    /// Axis labels at each whole decade, made once: (decade, text).
+    pub x_labels: Vec<(i32, String)>,
+    /// Axis labels at each whole decade of dollars.
+    pub y_labels: Vec<(i32, String)>,
+    /// Tells this cache from every other one made in this run (it keys the chart's mesh).
+    pub generation: u64,
 }
+
+/// Numbers each [`PlotCache`] made in this run.
+static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 impl PlotCache {
     /// Builds the points from the assessment's sweep.
@@ -100,7 +109,25 @@ impl PlotCache {
             sweep.monthly_requests.first().map_or(3.0, |v| v.log10()),
             sweep.monthly_requests.last().map_or(11.0, |v| v.log10()),
         );
+        let decades = |lo: f64, hi: f64| (lo.ceil() as i32)..=((hi + 1e-9).floor() as i32);
+        let x_labels = decades(x_range.0, x_range.1)
+            .map(|d| (d, format::short_count(10f64.powi(d))))
+            .collect();
+        let y_labels = decades(y_floor, y_top)
+            .map(|d| {
+                let v = 10f64.powi(d);
+                let text = if v < 1.0 {
+                    format::usd(v)
+                } else {
+                    format!("${}", format::short_count(v))
+                };
+                (d, text)
+            })
+            .collect();
         Self {
+            generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            x_labels,
+            y_labels,
             y_top,
             x_range,
             curves,
@@ -126,20 +153,19 @@ fn decade_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
     marks
 }
 
-/// The cost-curve plot: a line per option, the break-even point, "you are here".
+/// The cost curves as an interactive `egui_plot` (zoom, drag, legend), for the
+/// "explore" window; the results column draws the lighter [`cost_chart`].
 pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, a: &Assessment) {
     let dark = ui.visuals().dark_mode;
     let y_floor = cache.y_floor;
-    Plot::new("cost-curves")
-        .height(300.0)
-        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+    Plot::new("cost-curves-explorer")
+        .legend(egui_plot::Legend::default().position(egui_plot::Corner::RightBottom))
         .default_x_bounds(cache.x_range.0, cache.x_range.1)
         .default_y_bounds(cache.y_floor, cache.y_top)
         .x_axis_label("Monthly requests")
         .y_axis_label("USD a month")
         .x_grid_spacer(decade_marks)
         .y_grid_spacer(decade_marks)
-        .auto_bounds(false)
         .x_axis_formatter(|mark, _| format::short_count(10f64.powf(mark.value)))
         .y_axis_formatter(|mark, _| {
             let v = 10f64.powf(mark.value);
@@ -167,22 +193,19 @@ pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, a: &Assessment) {
                 format::short_count(10f64.powf(position.x))
             ))
         })
-        .allow_scroll(false)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_boxed_zoom(false)
         .show(ui, |plot| {
             for (option, points) in &cache.curves {
-                let style = match option.kind() {
-                    OptionKind::Function => LineStyle::Solid,
-                    OptionKind::Container => LineStyle::dotted_dense(),
-                    OptionKind::Server => LineStyle::dashed_loose(),
+                // Solid lines, told apart by colour and width: dashed and dotted lines
+                // are drawn as hundreds of separate pieces every frame.
+                let width = match option.kind() {
+                    OptionKind::Function => 2.6,
+                    OptionKind::Container => 1.8,
+                    OptionKind::Server => 1.2,
                 };
                 plot.line(
                     Line::new(option.label(), points.as_slice())
                         .color(color_of(*option, dark))
-                        .style(style)
-                        .width(2.0),
+                        .width(width),
                 );
             }
             plot.vline(
@@ -240,7 +263,9 @@ pub fn score_bars(ui: &mut Ui, a: &Assessment) {
     let width = ui.available_width();
     let label_width = (width * 0.38).min(190.0);
     let (rect, _) = ui.allocate_exact_size(Vec2::new(width, row * a.criteria.len() as f32), Sense::hover());
-    let painter = ui.painter_at(rect);
+    // The parent clip: everything is drawn inside `rect`, and one clip region
+    // less is one mesh less to build each frame.
+    let painter = ui.painter().clone();
     let mid = rect.left() + label_width + (width - label_width) / 2.0;
     let half = (width - label_width) / 2.0 - 4.0;
     let text_color = ui.visuals().text_color();
@@ -263,7 +288,7 @@ pub fn score_bars(ui: &mut Ui, a: &Assessment) {
         } else {
             Rect::from_min_size(Pos2::new(mid - length, top + 4.0), Vec2::new(length, row - 8.0))
         };
-        painter.rect_filled(bar, 2.0, if c.lean >= 0.0 { serverless } else { traditional });
+        painter.rect_filled(bar, 0.0, if c.lean >= 0.0 { serverless } else { traditional });
         let row_rect = Rect::from_min_size(Pos2::new(rect.left(), top), Vec2::new(width, row));
         let response = ui.interact(row_rect, ui.scope_id().with(("criterion", i)), Sense::hover());
         response.on_hover_text(format!(
@@ -287,7 +312,9 @@ pub fn traffic_chart(ui: &mut Ui, a: &Assessment) {
     let peak = profile.iter().copied().fold(1.0, f64::max);
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, 110.0), Sense::hover());
-    let painter = ui.painter_at(rect);
+    // The parent clip: everything is drawn inside `rect`, and one clip region
+    // less is one mesh less to build each frame.
+    let painter = ui.painter().clone();
     let plot = Rect::from_min_max(rect.min + Vec2::new(34.0, 4.0), rect.max - Vec2::new(4.0, 18.0));
     let bar = plot.width() / profile.len().max(1) as f32;
     let fill = if ui.visuals().dark_mode {
@@ -295,23 +322,42 @@ pub fn traffic_chart(ui: &mut Ui, a: &Assessment) {
     } else {
         Color32::from_rgb(74, 144, 194)
     };
-    for (i, v) in profile.iter().enumerate() {
-        let h = (v / peak) as f32 * plot.height();
-        let x = plot.left() + i as f32 * bar;
-        painter.rect_filled(
-            Rect::from_min_max(
-                Pos2::new(x, plot.bottom() - h),
-                Pos2::new(x + (bar - 0.5).max(0.5), plot.bottom()),
-            ),
-            0.0,
-            fill,
-        );
-    }
     let mean_y = plot.bottom() - (1.0 / peak) as f32 * plot.height();
     let mean_color = Color32::from_rgb(197, 34, 31);
-    painter.line_segment(
-        [Pos2::new(plot.left(), mean_y), Pos2::new(plot.right(), mean_y)],
-        Stroke::new(1.0, mean_color),
+    let key = {
+        use std::hash::Hasher as _;
+        let mut h = std::hash::DefaultHasher::new();
+        for v in profile {
+            h.write_u64(v.to_bits());
+        }
+        h.finish()
+    };
+    super::widgets::cached_shapes(
+        ui,
+        egui::Id::unique("traffic-chart-geometry"),
+        (key, super::widgets::rect_key(rect)),
+        |shapes| {
+            // One mesh for all 168 bars: cheaper to tessellate than 168 rectangles.
+            let mut bars = egui::Mesh::default();
+            bars.reserve_triangles(2 * profile.len());
+            bars.reserve_vertices(4 * profile.len());
+            for (i, v) in profile.iter().enumerate() {
+                let h = (v / peak) as f32 * plot.height();
+                let x = plot.left() + i as f32 * bar;
+                bars.add_colored_rect(
+                    Rect::from_min_max(
+                        Pos2::new(x, plot.bottom() - h),
+                        Pos2::new(x + (bar - 0.5).max(0.5), plot.bottom()),
+                    ),
+                    fill,
+                );
+            }
+            shapes.push(egui::Shape::mesh(bars));
+            shapes.push(egui::Shape::line_segment(
+                [Pos2::new(plot.left(), mean_y), Pos2::new(plot.right(), mean_y)],
+                Stroke::new(1.0, mean_color),
+            ));
+        },
     );
     let weak = ui.visuals().weak_text_color();
     let font = egui::FontId::proportional(10.5);
@@ -361,5 +407,187 @@ pub fn traffic_chart(ui: &mut Ui, a: &Assessment) {
             hour % 24,
             profile[hour]
         ));
+    }
+}
+
+/// The cost curves drawn with the painter: log monthly requests against log
+/// dollars, a line per option (colours as in the table), the break-even point,
+/// "you are here", and a tooltip with the nearest curve's numbers. A fifth of
+/// what the same chart costs through `egui_plot` each frame (measured in
+/// benches/frame.rs), which matters because the results redraw on every edit.
+pub fn cost_chart(ui: &mut Ui, cache: &PlotCache, a: &Assessment) {
+    let dark = ui.visuals().dark_mode;
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, 300.0), Sense::hover());
+    let painter = ui.painter().clone();
+    let weak = ui.visuals().weak_text_color();
+    let grid = ui.visuals().widgets.noninteractive.bg_stroke.color;
+    let here_color = if dark {
+        Color32::LIGHT_GRAY
+    } else {
+        Color32::DARK_GRAY
+    };
+    let red = Color32::from_rgb(197, 34, 31);
+    let font = egui::FontId::proportional(11.0);
+    let plot = Rect::from_min_max(rect.min + Vec2::new(58.0, 6.0), rect.max - Vec2::new(8.0, 34.0));
+    let (x0, x1) = cache.x_range;
+    let (y0, y1) = (cache.y_floor, cache.y_top);
+    let to_screen = |x: f64, y: f64| {
+        Pos2::new(
+            plot.left() + ((x - x0) / (x1 - x0)) as f32 * plot.width(),
+            plot.bottom() - ((y - y0) / (y1 - y0)).clamp(0.0, 1.0) as f32 * plot.height(),
+        )
+    };
+    // The lines, from a mesh made once per assessment, size and theme.
+    super::widgets::cached_shapes(
+        ui,
+        egui::Id::unique("cost-chart-geometry"),
+        (cache.generation, super::widgets::rect_key(rect)),
+        |shapes| {
+            shapes.push(egui::Shape::rect_stroke(
+                plot,
+                0.0,
+                Stroke::new(1.0, grid),
+                egui::StrokeKind::Inside,
+            ));
+            for (d, _) in &cache.x_labels {
+                let x = to_screen(f64::from(*d), y0).x;
+                shapes.push(egui::Shape::line_segment(
+                    [Pos2::new(x, plot.top()), Pos2::new(x, plot.bottom())],
+                    Stroke::new(1.0, grid),
+                ));
+            }
+            for (d, _) in &cache.y_labels {
+                let y = to_screen(x0, f64::from(*d)).y;
+                shapes.push(egui::Shape::line_segment(
+                    [Pos2::new(plot.left(), y), Pos2::new(plot.right(), y)],
+                    Stroke::new(1.0, grid),
+                ));
+            }
+            // The curves, functions on top.
+            let mut order: Vec<&(OptionId, Vec<PlotPoint>)> = cache.curves.iter().collect();
+            order.sort_by_key(|(o, _)| std::cmp::Reverse(o.kind()));
+            for (option, points) in order {
+                let width = match option.kind() {
+                    OptionKind::Function => 2.6,
+                    OptionKind::Container => 1.8,
+                    OptionKind::Server => 1.2,
+                };
+                let line: Vec<Pos2> = points.iter().map(|p| to_screen(p.x, p.y)).collect();
+                shapes.push(egui::Shape::line(
+                    line,
+                    Stroke::new(width, color_of(*option, dark)),
+                ));
+            }
+            if cache.here_x >= x0 && cache.here_x <= x1 {
+                let x = to_screen(cache.here_x, y0).x;
+                shapes.extend(egui::Shape::dashed_line(
+                    &[Pos2::new(x, plot.top()), Pos2::new(x, plot.bottom())],
+                    Stroke::new(1.5, here_color),
+                    5.0,
+                    4.0,
+                ));
+            }
+            if let Some(point) = cache.break_even {
+                shapes.push(egui::Shape::circle_filled(to_screen(point.x, point.y), 6.0, red));
+                shapes.push(egui::Shape::circle_stroke(
+                    to_screen(point.x, point.y),
+                    6.0,
+                    Stroke::new(1.5, Color32::WHITE),
+                ));
+            }
+        },
+    );
+    // The words, on top of the lines.
+    for (d, label) in &cache.x_labels {
+        let x = to_screen(f64::from(*d), y0).x;
+        painter.text(
+            Pos2::new(x, plot.bottom() + 4.0),
+            egui::Align2::CENTER_TOP,
+            label,
+            font.clone(),
+            weak,
+        );
+    }
+    for (d, label) in &cache.y_labels {
+        let y = to_screen(x0, f64::from(*d)).y;
+        painter.text(
+            Pos2::new(plot.left() - 4.0, y),
+            egui::Align2::RIGHT_CENTER,
+            label,
+            font.clone(),
+            weak,
+        );
+    }
+    painter.text(
+        Pos2::new(plot.center().x, rect.bottom() - 2.0),
+        egui::Align2::CENTER_BOTTOM,
+        "Monthly requests",
+        font.clone(),
+        weak,
+    );
+    painter.text(
+        Pos2::new(rect.left() + 2.0, plot.top()),
+        egui::Align2::LEFT_TOP,
+        "USD a month",
+        font.clone(),
+        weak,
+    );
+    if cache.here_x >= x0 && cache.here_x <= x1 {
+        let x = to_screen(cache.here_x, y0).x;
+        painter.text(
+            Pos2::new(x + 4.0, plot.top() + 2.0),
+            egui::Align2::LEFT_TOP,
+            "you are here",
+            font.clone(),
+            here_color,
+        );
+    }
+    if let Some(point) = cache.break_even {
+        let at = to_screen(point.x, point.y);
+        painter.text(
+            at + Vec2::new(9.0, -10.0),
+            egui::Align2::LEFT_BOTTOM,
+            format!(
+                "break-even {}",
+                format::short_count(a.break_even.monthly_requests.unwrap_or(10f64.powf(point.x)))
+            ),
+            font.clone(),
+            red,
+        );
+    }
+    // Tooltip: the curve nearest the pointer, at the pointer's volume.
+    if let Some(pointer) = response.hover_pos()
+        && plot.contains(pointer)
+    {
+        let x = x0 + f64::from((pointer.x - plot.left()) / plot.width()) * (x1 - x0);
+        let nearest = cache
+            .curves
+            .iter()
+            .filter_map(|(option, points)| {
+                let i = points
+                    .partition_point(|p| p.x < x)
+                    .clamp(1, points.len().saturating_sub(1));
+                let (p, q) = (points.get(i - 1)?, points.get(i)?);
+                let t = if q.x > p.x { (x - p.x) / (q.x - p.x) } else { 0.0 };
+                let y = p.y + t * (q.y - p.y);
+                let distance = (to_screen(x, y).y - pointer.y).abs();
+                Some((distance, *option, y))
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, option, y)) = nearest {
+            let marker = to_screen(x, y);
+            painter.circle_filled(marker, 4.0, color_of(option, dark));
+            let usd = if y <= cache.y_floor {
+                format!("at most {}", format::usd(10f64.powf(y)))
+            } else {
+                format::usd(10f64.powf(y))
+            };
+            response.on_hover_text_at_pointer(format!(
+                "{}\n{} requests a month\n{usd} a month",
+                option.label(),
+                format::short_count(10f64.powf(x))
+            ));
+        }
     }
 }

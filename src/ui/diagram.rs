@@ -23,7 +23,9 @@ pub fn ui(ui: &mut Ui, layout: &Layout) {
     let scale = (available / layout.width as f32).min(1.15);
     let size = Vec2::new(layout.width as f32 * scale, layout.height as f32 * scale);
     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
-    let painter = ui.painter_at(rect);
+    // The parent clip: everything is drawn inside `rect`, and one clip region
+    // less is one mesh less to build each frame.
+    let painter = ui.painter().clone();
     let dark = ui.visuals().dark_mode;
     let to = |x: f64, y: f64| Pos2::new(rect.left() + x as f32 * scale, rect.top() + y as f32 * scale);
     let ink = ui.visuals().text_color();
@@ -35,28 +37,49 @@ pub fn ui(ui: &mut Ui, layout: &Layout) {
     };
     let label_bg = ui.visuals().extreme_bg_color;
 
+    // Lines, arrowheads and boxes from a mesh made once per layout, size and theme.
+    super::widgets::cached_shapes(
+        ui,
+        ui.scope_id().with("diagram-geometry"),
+        (layout_key(layout), super::widgets::rect_key(rect)),
+        |shapes| {
+            for edge in &layout.edges {
+                let points: Vec<Pos2> = edge.points.iter().map(|(x, y)| to(*x, *y)).collect();
+                let stroke = Stroke::new(1.4, edge_color);
+                if edge.back {
+                    shapes.extend(Shape::dashed_line(&points, stroke, 6.0, 4.0));
+                } else {
+                    shapes.push(Shape::line(points.clone(), stroke));
+                }
+                if let [.., from, tip] = points.as_slice() {
+                    let direction = (*tip - *from).normalized();
+                    let normal = Vec2::new(-direction.y, direction.x);
+                    let head = 7.0 * scale.max(0.7);
+                    shapes.push(Shape::convex_polygon(
+                        vec![
+                            *tip,
+                            *tip - direction * head + normal * head * 0.5,
+                            *tip - direction * head - normal * head * 0.5,
+                        ],
+                        edge_color,
+                        Stroke::NONE,
+                    ));
+                }
+            }
+            for node in &layout.nodes {
+                let r = Rect::from_min_max(to(node.x, node.y), to(node.x + node.width, node.y + node.height));
+                shapes.push(Shape::rect_filled(r, 7.0 * scale, fill(node.kind, dark)));
+                shapes.push(Shape::rect_stroke(
+                    r,
+                    7.0 * scale,
+                    Stroke::new(1.0, weak),
+                    egui::StrokeKind::Inside,
+                ));
+            }
+        },
+    );
+    // The words on top: edge labels on a patch of background, then the node names.
     for edge in &layout.edges {
-        let points: Vec<Pos2> = edge.points.iter().map(|(x, y)| to(*x, *y)).collect();
-        let stroke = Stroke::new(1.4, edge_color);
-        if edge.back {
-            painter.extend(Shape::dashed_line(&points, stroke, 6.0, 4.0));
-        } else {
-            painter.add(Shape::line(points.clone(), stroke));
-        }
-        if let [.., from, tip] = points.as_slice() {
-            let direction = (*tip - *from).normalized();
-            let normal = Vec2::new(-direction.y, direction.x);
-            let head = 7.0 * scale.max(0.7);
-            painter.add(Shape::convex_polygon(
-                vec![
-                    *tip,
-                    *tip - direction * head + normal * head * 0.5,
-                    *tip - direction * head - normal * head * 0.5,
-                ],
-                edge_color,
-                Stroke::NONE,
-            ));
-        }
         if !edge.label.is_empty() {
             let (x, y) = edge.label_anchor();
             let at = to(x, y) - Vec2::new(0.0, 6.0 * scale);
@@ -69,13 +92,6 @@ pub fn ui(ui: &mut Ui, layout: &Layout) {
     }
     for node in &layout.nodes {
         let r = Rect::from_min_max(to(node.x, node.y), to(node.x + node.width, node.y + node.height));
-        painter.rect(
-            r,
-            7.0 * scale,
-            fill(node.kind, dark),
-            Stroke::new(1.0, weak),
-            egui::StrokeKind::Inside,
-        );
         painter.text(
             r.center() - Vec2::new(0.0, 6.0 * scale),
             Align2::CENTER_CENTER,
@@ -91,4 +107,24 @@ pub fn ui(ui: &mut Ui, layout: &Layout) {
             weak,
         );
     }
+}
+
+/// What the diagram's geometry depends on: every box and every line.
+fn layout_key(layout: &Layout) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut h = std::hash::DefaultHasher::new();
+    for n in &layout.nodes {
+        for v in [n.x, n.y, n.width, n.height] {
+            h.write_u64(v.to_bits());
+        }
+        n.kind.hash(&mut h);
+    }
+    for e in &layout.edges {
+        h.write_u8(u8::from(e.back));
+        for (x, y) in &e.points {
+            h.write_u64(x.to_bits());
+            h.write_u64(y.to_bits());
+        }
+    }
+    h.finish()
 }

@@ -14,6 +14,7 @@ pub use app::{AdvisorApp, AppOptions, Command, Message, Settings, Tab, Theme, sa
 pub use catalogue_view::CatalogueView;
 pub use files::{AUTOSAVE_DELAY, AutosaveFile, PathPrompt, Purpose};
 pub use questionnaire::Step;
+pub use results::Section;
 pub use widgets::parse_number;
 
 /// Checks eframe's settings file before eframe reads it: an unreadable one is

@@ -140,17 +140,32 @@ pub fn ui(
 }
 
 fn step_indicator(ui: &mut Ui, step: &mut Step, problems: &[FileError]) {
-    ui.horizontal_wrapped(|ui| {
-        for (i, s) in Step::ALL.iter().enumerate() {
-            let mut text = RichText::new(format!("{} {}", i + 1, s.title()));
+    let warn = error_color(ui);
+    let names: Vec<String> = Step::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
             if s.has_problems(problems) {
-                text = RichText::new(format!("{} {} ⚠", i + 1, s.title())).color(error_color(ui));
+                format!("{} {} ⚠", i + 1, s.title())
+            } else {
+                format!("{} {}", i + 1, s.title())
             }
-            if ui.selectable_label(*step == *s, text).clicked() {
-                *step = *s;
-            }
-        }
-    });
+        })
+        .collect();
+    let items: Vec<(&str, bool, Option<egui::Color32>)> = Step::ALL
+        .iter()
+        .zip(&names)
+        .map(|(s, name)| {
+            (
+                name.as_str(),
+                *s == *step,
+                s.has_problems(problems).then_some(warn),
+            )
+        })
+        .collect();
+    if let Some(i) = super::widgets::tab_strip(ui, "steps", &items) {
+        *step = Step::ALL[i];
+    }
 }
 
 fn traffic(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {

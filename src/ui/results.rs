@@ -2,7 +2,7 @@
 //! blockers, costs, cost curves, traffic, cold starts, pattern and flip points.
 //! Everything shown comes from the one `Assessment`; nothing is priced here.
 
-use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke, Ui};
+use egui::{Color32, CornerRadius, Frame, Margin, Rect, RichText, Stroke, Ui};
 
 use super::charts::{self, PlotCache};
 use super::diagram;
@@ -22,6 +22,75 @@ fn verdict_colors(verdict: Verdict, dark: bool) -> (Color32, Color32) {
     }
 }
 
+/// A part of the results, for the jump links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// The score breakdown.
+    Scores,
+    /// The hard stops.
+    HardStops,
+    /// The cost table.
+    Costs,
+    /// The cost curves.
+    CostCurves,
+    /// The week's traffic.
+    Traffic,
+    /// Cold starts.
+    ColdStarts,
+    /// The pattern diagram.
+    Pattern,
+    /// The flip points.
+    FlipPoints,
+    /// The assumptions.
+    Assumptions,
+}
+
+impl Section {
+    /// The jump links, in page order.
+    pub const LINKS: [(Self, &'static str); 6] = [
+        (Self::Scores, "Why"),
+        (Self::Costs, "Costs"),
+        (Self::CostCurves, "Cost curves"),
+        (Self::ColdStarts, "Cold starts"),
+        (Self::Pattern, "Pattern"),
+        (Self::FlipPoints, "Flip points"),
+    ];
+}
+
+const TOPS_KEY: &str = "results-section-tops";
+const EXPLORER_KEY: &str = "cost-curves-explorer-open";
+
+/// The zoomable cost-curve window, when opened from the results.
+pub fn explorer_window(ctx: &egui::Context, cache: Option<&PlotCache>, assessment: Option<&Assessment>) {
+    let id = egui::Id::unique(EXPLORER_KEY);
+    let mut open = ctx.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
+    if !open {
+        return;
+    }
+    let (Some(cache), Some(a)) = (cache, assessment) else {
+        return;
+    };
+    egui::Window::new("Cost curves")
+        .open(&mut open)
+        .default_size([760.0, 480.0])
+        .show(ctx, |ui| {
+            ui.label(
+                RichText::new("Drag to pan, scroll or pinch to zoom, double-click to reset; click a name in the legend to hide its line.")
+                    .small()
+                    .weak(),
+            );
+            charts::cost_plot(ui, cache, a);
+        });
+    ctx.data_mut(|d| d.insert_temp(id, open));
+}
+
+/// Where a section started in the scrolled results last frame, if drawn yet.
+#[must_use]
+pub fn section_top(ctx: &egui::Context, section: Section) -> Option<f32> {
+    ctx.data(|d| d.get_temp::<Vec<(Section, f32)>>(egui::Id::unique(TOPS_KEY)))
+        .and_then(|tops| tops.iter().find(|(s, _)| *s == section).map(|(_, top)| *top))
+}
+
 fn section(ui: &mut Ui, title: &str) {
     ui.add_space(10.0);
     ui.label(RichText::new(title).heading().size(17.0));
@@ -31,11 +100,17 @@ fn section(ui: &mut Ui, title: &str) {
 /// The whole results column.
 pub fn ui(
     ui: &mut Ui,
+    viewport: Rect,
     assessment: Option<&Assessment>,
     problems: &[FileError],
     plot: Option<&PlotCache>,
     layout: Option<&Layout>,
 ) {
+    // Where the scrolled content starts on screen: block positions are measured from here.
+    let origin = ui.cursor().top();
+    // Plain labels: text selection on dozens of labels is most of this screen's
+    // frame cost, and every figure here is in the exported report.
+    ui.style_mut().interaction.selectable_labels = false;
     if !problems.is_empty() {
         Frame::new()
             .fill(ui.visuals().extreme_bg_color)
@@ -66,113 +141,241 @@ pub fn ui(
         return;
     };
     verdict_banner(ui, a);
+    let mut lazy = Lazy::new(ui, viewport, origin);
 
-    section(ui, "Why: the score breakdown");
-    charts::score_bars(ui, a);
-    egui::CollapsingHeader::new("Every criterion and its reason")
-        .id_salt("criteria-details")
-        .show(ui, |ui| {
-            for c in &a.criteria {
-                ui.label(
-                    RichText::new(format!("{} (weight {}, {} points)", c.title, c.weight, c.points)).strong(),
-                );
-                ui.label(&c.reason);
-                ui.add_space(4.0);
-            }
-        });
-
-    if !a.blockers.is_empty() {
-        section(ui, "Hard stops");
-        for b in &a.blockers {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(format!("⛔ {}:", b.option.label()))
-                        .strong()
-                        .color(super::widgets::error_color(ui)),
-                );
-                ui.label(&b.reason);
-                ui.label(RichText::new(format!("Instead: {}.", b.alternative)).italics());
-            });
-        }
-    }
-
-    section(ui, "Monthly cost of every option");
-    cost_table(ui, a);
-    ui.add_space(6.0);
-    if let Some(cache) = plot {
-        charts::cost_plot(ui, cache, a);
-        let here = a.workload.traffic.monthly_requests;
-        if let (Some(first), Some(last)) = (
-            a.cost_curves.monthly_requests.first(),
-            a.cost_curves.monthly_requests.last(),
-        ) && (here < *first || here > *last)
-        {
-            ui.label(
-                RichText::new(format!(
-                    "This workload ({} requests a month) is off the chart, which spans {} to {}.",
-                    format::short_count(here),
-                    format::short_count(*first),
-                    format::short_count(*last)
-                ))
-                .weak(),
-            );
-        }
-    }
-    match a.break_even.monthly_requests {
-        Some(v) => ui.label(format!(
-            "Break-even: {} and {} cost the same at {} requests a month (this workload: {}).",
-            a.break_even.function_option.label(),
-            a.break_even.server_option.label(),
-            format::short_count(v),
-            format::short_count(a.workload.traffic.monthly_requests)
-        )),
-        None => ui.label(format!(
-            "{} and {} never cost the same between 1k and 100B requests a month.",
-            a.break_even.function_option.label(),
-            a.break_even.server_option.label()
-        )),
-    };
-
-    section(ui, "Traffic over a week");
-    charts::traffic_chart(ui, a);
-
-    section(ui, "Cold starts");
-    cold_start(ui, a);
-
-    section(ui, &format!("Pattern: {}", a.pattern.name));
-    ui.label(&a.pattern.why);
-    if let Some(layout) = layout {
-        diagram::ui(ui, layout);
-    }
-
-    section(ui, "What would flip the verdict");
-    if a.flip_points.is_empty() {
-        ui.label("No single answer flips the verdict within its valid range.");
-    } else {
-        egui::Grid::new("flip-grid")
-            .num_columns(3)
-            .striped(true)
+    lazy.block(ui, Section::Scores, |ui| {
+        section(ui, "Why: the score breakdown");
+        charts::score_bars(ui, a);
+        egui::CollapsingHeader::new("Every criterion and its reason")
+            .id_salt("criteria-details")
             .show(ui, |ui| {
-                ui.label(RichText::new("Answer").strong());
-                ui.label(RichText::new("Now, then flips at").strong());
-                ui.label(RichText::new("Verdict then").strong());
-                ui.end_row();
-                for f in &a.flip_points {
-                    ui.label(&f.label);
-                    ui.label(format!(
-                        "{}, flips at {}",
-                        crate::report::show_answer(&f.answer, f.current),
-                        crate::report::show_answer(&f.answer, f.value)
-                    ));
-                    ui.label(f.verdict.label());
-                    ui.end_row();
+                for c in &a.criteria {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} (weight {}, strength {}/10)",
+                            c.title, c.weight, c.points
+                        ))
+                        .strong(),
+                    );
+                    ui.label(c.reason.as_str());
+                    ui.add_space(4.0);
                 }
             });
+    });
+
+    if !a.blockers.is_empty() {
+        lazy.block(ui, Section::HardStops, |ui| {
+            section(ui, "Hard stops");
+            for b in &a.blockers {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!("⛔ {}:", b.option.label()))
+                            .strong()
+                            .color(super::widgets::error_color(ui)),
+                    );
+                    ui.label(b.reason.as_str());
+                    ui.label(RichText::new(format!("Instead: {}.", b.alternative)).italics());
+                });
+            }
+        });
     }
 
-    section(ui, "Assumptions");
-    for line in &a.assumptions {
-        ui.label(RichText::new(format!("• {line}")).small());
+    lazy.block(ui, Section::Costs, |ui| {
+        section(ui, "Monthly cost of every option");
+        cost_table(ui, a);
+        ui.add_space(6.0);
+    });
+    lazy.block(ui, Section::CostCurves, |ui| {
+        if let Some(cache) = plot {
+            charts::cost_chart(ui, cache, a);
+            if ui.button("Explore the curves…").clicked() {
+                ui.data_mut(|d| d.insert_temp(egui::Id::unique(EXPLORER_KEY), true));
+            }
+            ui.label(
+                RichText::new(
+                    "Thick: functions · medium: serverless containers · thin: servers. Hover for numbers.",
+                )
+                .small()
+                .weak(),
+            );
+            let here = a.workload.traffic.monthly_requests;
+            if let (Some(first), Some(last)) = (
+                a.cost_curves.monthly_requests.first(),
+                a.cost_curves.monthly_requests.last(),
+            ) && (here < *first || here > *last)
+            {
+                ui.label(
+                    RichText::new(format!(
+                        "This workload ({} requests a month) is off the chart, which spans {} to {}.",
+                        format::short_count(here),
+                        format::short_count(*first),
+                        format::short_count(*last)
+                    ))
+                    .weak(),
+                );
+            }
+        }
+        match a.break_even.monthly_requests {
+            Some(v) => ui.label(format!(
+                "Break-even: {} and {} cost the same at {} requests a month (this workload: {}).",
+                a.break_even.function_option.label(),
+                a.break_even.server_option.label(),
+                format::short_count(v),
+                format::short_count(a.workload.traffic.monthly_requests)
+            )),
+            None => ui.label(format!(
+                "{} and {} never cost the same between 1k and 100B requests a month.",
+                a.break_even.function_option.label(),
+                a.break_even.server_option.label()
+            )),
+        };
+    });
+
+    lazy.block(ui, Section::Traffic, |ui| {
+        section(ui, "Traffic over a week");
+        charts::traffic_chart(ui, a);
+    });
+
+    lazy.block(ui, Section::ColdStarts, |ui| {
+        section(ui, "Cold starts");
+        cold_start(ui, a);
+    });
+
+    lazy.block(ui, Section::Pattern, |ui| {
+        section(ui, &format!("Pattern: {}", a.pattern.name));
+        ui.label(a.pattern.why.as_str());
+        if let Some(layout) = layout {
+            diagram::ui(ui, layout);
+        }
+    });
+
+    lazy.block(ui, Section::FlipPoints, |ui| {
+        section(ui, "What would flip the verdict");
+        if a.flip_points.is_empty() {
+            ui.label("No single answer flips the verdict within its valid range.");
+        } else {
+            egui::Grid::new("flip-grid")
+                .num_columns(3)
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.label(RichText::new("Answer").strong());
+                    ui.label(RichText::new("Now, then flips at").strong());
+                    ui.label(RichText::new("Verdict then").strong());
+                    ui.end_row();
+                    for f in &a.flip_points {
+                        ui.label(f.label.as_str());
+                        ui.label(format!(
+                            "{}, flips at {}",
+                            crate::report::show_answer(&f.answer, f.current),
+                            crate::report::show_answer(&f.answer, f.value)
+                        ));
+                        ui.label(f.verdict.label());
+                        ui.end_row();
+                    }
+                });
+        }
+    });
+
+    lazy.block(ui, Section::Assumptions, |ui| {
+        ui.add_space(10.0);
+        egui::CollapsingHeader::new(
+            RichText::new(format!("Assumptions ({})", a.assumptions.len()))
+                .heading()
+                .size(17.0),
+        )
+        .id_salt("assumptions")
+        .show(ui, |ui| {
+            for line in &a.assumptions {
+                ui.label(RichText::new(format!("• {line}")).small());
+            }
+        });
+    });
+    lazy.finish(ui);
+}
+
+/// The "Jump to" links, drawn above the scrolled results so they stay in reach.
+pub fn jump_bar(ui: &mut Ui) -> Option<Section> {
+    let mut jump = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Jump to:").weak());
+        for (section, name) in Section::LINKS {
+            if ui.link(name).clicked() {
+                jump = Some(section);
+            }
+        }
+    });
+    jump
+}
+
+/// Draws blocks of a long scrolled column only when they are near the visible
+/// part; the others take the height they had when last drawn. Keeps the frame
+/// cost of the results about that of one screenful.
+struct Lazy {
+    viewport: Rect,
+    origin: f32,
+    id: egui::Id,
+    heights: Vec<f32>,
+    width: f32,
+    index: usize,
+    tops: Vec<(Section, f32)>,
+}
+
+/// How far a block must reach into the visible part to be drawn, in points: a
+/// sliver of a section's top or bottom spacing alone is not worth drawing.
+const LAZY_MARGIN: f32 = -6.0;
+
+impl Lazy {
+    fn new(ui: &Ui, viewport: Rect, origin: f32) -> Self {
+        let id = ui.scope_id().with("lazy-block-heights");
+        let width = ui.available_width().round();
+        let (stored_width, heights): (f32, Vec<f32>) =
+            ui.data(|d| d.get_temp(id)).unwrap_or((width, Vec::new()));
+        Self {
+            viewport,
+            origin,
+            id,
+            // A new width reflows every block: measure them all again.
+            heights: if (stored_width - width).abs() < 0.5 {
+                heights
+            } else {
+                Vec::new()
+            },
+            width,
+            index: 0,
+            tops: Vec::new(),
+        }
+    }
+
+    fn block(&mut self, ui: &mut Ui, section: Section, add: impl FnOnce(&mut Ui)) {
+        let i = self.index;
+        self.index += 1;
+        let top = ui.cursor().top() - self.origin;
+        self.tops.push((section, top));
+        if let Some(&height) = self.heights.get(i) {
+            let visible = top + height >= self.viewport.top() - LAZY_MARGIN
+                && top <= self.viewport.bottom() + LAZY_MARGIN;
+            if !visible {
+                ui.allocate_space(egui::Vec2::new(self.width.min(ui.available_width()), height));
+                return;
+            }
+        }
+        let start = ui.cursor().top();
+        add(ui);
+        let height = ui.cursor().top() - start;
+        if self.heights.len() <= i {
+            self.heights.resize(i + 1, height);
+        }
+        self.heights[i] = height;
+    }
+
+    fn finish(self, ui: &Ui) {
+        let mut heights = self.heights;
+        heights.truncate(self.index);
+        let tops = self.tops;
+        ui.data_mut(|d| {
+            d.insert_temp(self.id, (self.width, heights));
+            d.insert_temp(egui::Id::unique(TOPS_KEY), tops);
+        });
     }
 }
 
@@ -219,6 +422,8 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
             .cmp(&away(y))
             .then(x.monthly_usd.total_cmp(&y.monthly_usd))
     });
+    // One label per cell (the breakdown's explanations on hover): a table of
+    // many small widgets is the costliest thing on this screen to lay out.
     egui::Grid::new("cost-table")
         .num_columns(4)
         .striped(true)
@@ -227,7 +432,7 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
             ui.label(RichText::new("Option").strong());
             ui.label(RichText::new("Kind").strong());
             ui.label(RichText::new("USD a month").strong());
-            ui.label(RichText::new("Breakdown").strong());
+            ui.label(RichText::new("Breakdown (hover for how)").strong());
             ui.end_row();
             for c in costs {
                 let blocked = a.blockers.iter().any(|b| b.option == c.option);
@@ -238,7 +443,11 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
                 if chosen {
                     name = name.strong();
                 }
-                ui.label(name).on_hover_text(c.notes.join("\n"));
+                ui.label(name).on_hover_ui(|ui| {
+                    for note in &c.notes {
+                        ui.label(note.as_str());
+                    }
+                });
                 ui.label(c.kind.label());
                 let mut usd = RichText::new(format::usd(c.monthly_usd));
                 if blocked {
@@ -247,21 +456,27 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
                     usd = usd.strong();
                 }
                 ui.label(usd);
-                ui.horizontal_wrapped(|ui| {
-                    for line in &c.breakdown {
-                        ui.label(RichText::new(format!("{} {}", line.item, format::usd(line.usd))).small())
-                            .on_hover_text(&line.detail);
-                    }
-                    if blocked {
-                        ui.label(
-                            RichText::new("blocked")
-                                .small()
-                                .color(super::widgets::error_color(ui)),
-                        );
-                    } else if chosen {
-                        ui.label(RichText::new("recommended").small().strong());
-                    }
-                });
+                let mut parts: Vec<String> = c
+                    .breakdown
+                    .iter()
+                    .map(|line| format!("{} {}", line.item, format::usd(line.usd)))
+                    .collect();
+                if blocked {
+                    parts.push("(blocked)".into());
+                } else if chosen {
+                    parts.push("(recommended)".into());
+                }
+                let color = if blocked {
+                    super::widgets::error_color(ui)
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.label(RichText::new(parts.join(" · ")).small().color(color))
+                    .on_hover_ui(|ui| {
+                        for line in &c.breakdown {
+                            ui.label(format!("{}: {}", line.item, line.detail));
+                        }
+                    });
                 ui.end_row();
             }
         });
@@ -269,35 +484,17 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
 
 fn cold_start(ui: &mut Ui, a: &Assessment) {
     let cs = &a.cold_start;
-    egui::Grid::new("cold-start-grid").num_columns(2).show(ui, |ui| {
-        let mut row = |name: &str, value: String| {
-            ui.label(name);
-            ui.label(value);
-            ui.end_row();
-        };
-        row("Platform", cs.option.label().to_owned());
-        row(
-            "Requests that start cold",
-            format::percent(cs.fraction_of_requests),
-        );
-        row("Added by a cold start", format::duration_ms(cs.added_latency_ms));
-        row(
-            "Estimated p99",
-            format!(
-                "{} against a {} target: {}",
-                format::duration_ms(cs.p99_latency_ms),
-                format::duration_ms(a.workload.latency.p99_target_ms),
-                if cs.meets_p99_target { "met" } else { "missed" }
-            ),
-        );
-        row(
-            "To remove cold starts",
-            format!(
-                "{} a month more ({} instances kept warm)",
-                format::usd(cs.provisioned_concurrency_usd),
-                cs.provisioned_instances
-            ),
-        );
-    });
-    ui.label(RichText::new(&cs.remedy).small().weak());
+    let text = format!(
+        "On {}: {} of requests start cold, +{} each. Estimated p99 {} against {}: {}. \
+         Removing them: {} a month more ({} kept warm).",
+        cs.option.label(),
+        format::percent(cs.fraction_of_requests),
+        format::duration_ms(cs.added_latency_ms),
+        format::duration_ms(cs.p99_latency_ms),
+        format::duration_ms(a.workload.latency.p99_target_ms),
+        if cs.meets_p99_target { "met" } else { "missed" },
+        format::usd(cs.provisioned_concurrency_usd),
+        cs.provisioned_instances
+    );
+    ui.label(text).on_hover_text(cs.remedy.as_str());
 }

@@ -26,8 +26,10 @@ fn label_line(ui: &mut Ui, label: &str, unit: &str) -> egui::Response {
     ui.label(RichText::new(text).strong())
 }
 
-fn hint_line(ui: &mut Ui, hint: &str) {
-    if !hint.is_empty() {
+/// The one-line hint: always a tooltip on the field, and written under it while
+/// the field has the keyboard focus (the form stays light to read and to draw).
+fn hint_line(ui: &mut Ui, hint: &str, focused: bool) {
+    if focused && !hint.is_empty() {
         ui.label(RichText::new(hint).small().weak());
     }
 }
@@ -116,6 +118,9 @@ pub fn number_field(
                 .id_salt(("number-edit", path)),
         )
         .labelled_by(label_response.id);
+    let focused = response.has_focus();
+    let _ = label_response.on_hover_text(hint);
+    let response = response.on_hover_text(hint);
     let mut changed = false;
     let parsed = parse_number(&buffer.text);
     if response.changed()
@@ -139,7 +144,7 @@ pub fn number_field(
         );
     }
     problems_for(ui, problems, path);
-    hint_line(ui, hint);
+    hint_line(ui, hint, focused);
     ui.data_mut(|d| d.insert_temp(id, buffer));
     ui.add_space(6.0);
     changed
@@ -190,9 +195,12 @@ pub fn choice_field<T: Copy + PartialEq>(
                 }
             }
         });
-    let _ = inner.response.labelled_by(label_response.id);
+    let response = inner.response.labelled_by(label_response.id);
+    let focused = response.has_focus();
+    let _ = response.on_hover_text(hint);
+    let _ = label_response.on_hover_text(hint);
     problems_for(ui, problems, path);
-    hint_line(ui, hint);
+    hint_line(ui, hint, focused);
     ui.add_space(6.0);
     changed
 }
@@ -213,27 +221,152 @@ pub fn text_field(
     } else {
         egui::TextEdit::singleline(value)
     };
-    let changed = ui
+    let response = ui
         .add(edit.desired_width(f32::INFINITY).id_salt(("text", path)))
-        .labelled_by(label_response.id)
-        .changed();
+        .labelled_by(label_response.id);
+    let (changed, focused) = (response.changed(), response.has_focus());
+    let _ = response.on_hover_text(hint);
+    let _ = label_response.on_hover_text(hint);
     problems_for(ui, problems, path);
-    hint_line(ui, hint);
+    hint_line(ui, hint, focused);
     ui.add_space(6.0);
     changed
 }
 
 /// A yes/no answer.
 pub fn bool_field(ui: &mut Ui, label: &str, hint: &str, value: &mut bool) -> bool {
-    let changed = ui.checkbox(value, RichText::new(label).strong()).changed();
-    hint_line(ui, hint);
+    let response = ui.checkbox(value, RichText::new(label).strong());
+    let (changed, focused) = (response.changed(), response.has_focus());
+    let _ = response.on_hover_text(hint);
+    hint_line(ui, hint, focused);
     ui.add_space(6.0);
     changed
 }
 
+/// A row of tab-like choices drawn with the painter (wrapping onto more lines
+/// when narrow); returns the index clicked. Much lighter than a row of
+/// selectable buttons, which matters on a screen redrawn on every edit. Each
+/// item is a tab to screen readers, with its text as its name.
+pub fn tab_strip(ui: &mut Ui, id: &str, items: &[(&str, bool, Option<Color32>)]) -> Option<usize> {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let pad = egui::Vec2::new(8.0, 3.0);
+    let gap = 4.0;
+    let visuals = ui.visuals().clone();
+    let galleys: Vec<_> = items
+        .iter()
+        .map(|(text, selected, color)| {
+            let color = color.unwrap_or(if *selected {
+                visuals.selection.stroke.color
+            } else {
+                visuals.text_color()
+            });
+            ui.painter()
+                .layout_no_wrap((*text).to_owned(), font.clone(), color)
+        })
+        .collect();
+    // Lay the items out in rows that fit the width.
+    let width = ui.available_width();
+    let height = galleys.first().map_or(16.0, |g| g.size().y) + 2.0 * pad.y;
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut x = 0.0;
+    for (i, g) in galleys.iter().enumerate() {
+        let w = g.size().x + 2.0 * pad.x;
+        if x > 0.0 && x + w > width {
+            rows.push(Vec::new());
+            x = 0.0;
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push(i);
+        }
+        x += w + gap;
+    }
+    let total = egui::Vec2::new(width, rows.len() as f32 * (height + gap) - gap);
+    let (area, _) = ui.allocate_exact_size(total, egui::Sense::hover());
+    let mut clicked = None;
+    for (r, row) in rows.iter().enumerate() {
+        let mut x = area.left();
+        let y = area.top() + r as f32 * (height + gap);
+        for &i in row {
+            let g = &galleys[i];
+            let rect = egui::Rect::from_min_size(
+                egui::Pos2::new(x, y),
+                egui::Vec2::new(g.size().x + 2.0 * pad.x, height),
+            );
+            x = rect.right() + gap;
+            let response = ui.interact(rect, ui.scope_id().with((id, i)), egui::Sense::click());
+            let (text, selected, _) = items[i];
+            response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Tab, true, selected, text));
+            if selected {
+                ui.painter().rect_filled(rect, 3.0, visuals.selection.bg_fill);
+            } else if response.hovered() {
+                ui.painter()
+                    .rect_filled(rect, 3.0, visuals.widgets.hovered.weak_bg_fill);
+            }
+            ui.painter()
+                .galley(rect.min + pad, g.clone(), visuals.text_color());
+            if response.clicked() {
+                clicked = Some(i);
+            }
+        }
+    }
+    clicked
+}
+
+/// Paints shapes that change only when `key` does (or the theme, the scale or
+/// the place on screen), from a mesh tessellated once. Charts and diagrams
+/// redraw on every hover and keystroke elsewhere in the window; their lines,
+/// bars and boxes are the same each time, and tessellating them again was a
+/// large share of the results frame (see BENCHMARKS.md). Text is not cached:
+/// its mesh depends on the font atlas, so callers paint it on top.
+pub fn cached_shapes(
+    ui: &Ui,
+    id: egui::Id,
+    key: impl std::hash::Hash,
+    build: impl FnOnce(&mut Vec<egui::Shape>),
+) {
+    use std::hash::Hasher as _;
+    let ppp = ui.ctx().pixels_per_point();
+    // Unseeded, so equal keys hash equally from frame to frame.
+    let mut hasher = std::hash::DefaultHasher::new();
+    key.hash(&mut hasher);
+    hasher.write_u32(ppp.to_bits());
+    hasher.write_u8(u8::from(ui.visuals().dark_mode));
+    let full_key = hasher.finish();
+    let cached: Option<(u64, std::sync::Arc<egui::Mesh>)> = ui.data(|d| d.get_temp(id));
+    let mesh = match cached {
+        Some((k, mesh)) if k == full_key => mesh,
+        _ => {
+            let mut shapes = Vec::new();
+            build(&mut shapes);
+            let options = ui.ctx().tessellation_options(|o| *o);
+            // Text is not among these shapes, so no font atlas is needed.
+            let mut tessellator = egui::epaint::Tessellator::new(ppp, options, [1, 1], Vec::new());
+            let mut mesh = egui::Mesh::default();
+            for shape in shapes {
+                tessellator.tessellate_shape(shape, &mut mesh);
+            }
+            let mesh = std::sync::Arc::new(mesh);
+            ui.data_mut(|d| d.insert_temp(id, (full_key, mesh.clone())));
+            mesh
+        }
+    };
+    ui.painter().add(egui::Shape::Mesh(mesh));
+}
+
+/// A rectangle as a hashable key (its exact position and size).
+#[must_use]
+pub fn rect_key(r: egui::Rect) -> [u32; 4] {
+    [
+        r.min.x.to_bits(),
+        r.min.y.to_bits(),
+        r.max.x.to_bits(),
+        r.max.y.to_bits(),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_number;
+    use super::{cached_shapes, parse_number};
 
     #[test]
     fn numbers_as_people_type_them() {
@@ -245,5 +378,43 @@ mod tests {
         assert_eq!(parse_number("-5"), Some(-5.0));
         assert_eq!(parse_number("abc"), None);
         assert_eq!(parse_number(""), None);
+    }
+
+    /// Runs one frame that paints through the cache; returns whether the shapes
+    /// were built (not reused) and how many meshes were painted.
+    fn paint_once(ctx: &egui::Context, key: u64) -> (bool, usize) {
+        let mut built = false;
+        let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+            cached_shapes(ui, egui::Id::unique("test-geometry"), key, |shapes| {
+                built = true;
+                shapes.push(egui::Shape::line_segment(
+                    [egui::pos2(0.0, 0.0), egui::pos2(50.0, 50.0)],
+                    egui::Stroke::new(2.0, egui::Color32::RED),
+                ));
+            });
+        });
+        let meshes = out
+            .shapes
+            .iter()
+            .filter(|s| matches!(&s.shape, egui::Shape::Mesh(m) if !m.vertices.is_empty()))
+            .count();
+        out.textures_delta.clear();
+        (built, meshes)
+    }
+
+    #[test]
+    fn cached_shapes_are_built_once_per_key_and_theme() {
+        let ctx = egui::Context::default();
+        assert_eq!(paint_once(&ctx, 1), (true, 1), "first frame builds");
+        assert_eq!(paint_once(&ctx, 1), (false, 1), "same key reuses the mesh");
+        assert_eq!(paint_once(&ctx, 2), (true, 1), "a new key builds again");
+        let dark = ctx.global_style().visuals.dark_mode;
+        ctx.set_theme(if dark {
+            egui::Theme::Light
+        } else {
+            egui::Theme::Dark
+        });
+        assert_eq!(paint_once(&ctx, 2), (true, 1), "a new theme builds again");
+        assert_eq!(paint_once(&ctx, 2), (false, 1));
     }
 }
