@@ -34,6 +34,8 @@ pub struct AppOptions {
     pub native_dialogs: bool,
     /// Problems found before the window opened (shown in the status bar).
     pub startup_messages: Vec<String>,
+    /// Report the first frame and close (see [`super::probe`]).
+    pub startup_probe: bool,
 }
 
 impl AppOptions {
@@ -47,6 +49,7 @@ impl AppOptions {
             data_dir: data_dir_override(),
             native_dialogs: true,
             startup_messages: Vec::new(),
+            startup_probe: std::env::var_os(super::probe::ENV).is_some(),
         }
     }
 }
@@ -173,6 +176,7 @@ pub struct AdvisorApp {
     title: String,
     results_jump: Option<results::Section>,
     results_max_scroll: f32,
+    probe: Option<super::probe::StartupProbe>,
 }
 
 impl AdvisorApp {
@@ -281,6 +285,7 @@ impl AdvisorApp {
             title: String::new(),
             results_jump: None,
             results_max_scroll: 0.0,
+            probe: options.startup_probe.then(super::probe::StartupProbe::default),
         };
         if let Some(file) = &options.file {
             app.open_path(file);
@@ -969,6 +974,9 @@ impl AdvisorApp {
 impl eframe::App for AdvisorApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if let Some(probe) = &mut self.probe {
+            probe.frame(&ctx);
+        }
         // Closing with unsaved changes asks first.
         if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);

@@ -6,6 +6,7 @@ mod catalogue_view;
 mod charts;
 mod diagram;
 mod files;
+pub mod probe;
 mod questionnaire;
 mod results;
 mod widgets;
