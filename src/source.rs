@@ -423,7 +423,13 @@ impl SourceMap {
                 '"' => {
                     cursor.skip_string();
                     let end = cursor.pos().byte;
-                    let key = text[start.byte + 1..end.saturating_sub(1).max(start.byte + 1)].to_owned();
+                    // The closing quote is one byte; an unclosed string runs to the end of the text.
+                    let inner_end = if end > start.byte + 1 && text[..end].ends_with('"') {
+                        end - 1
+                    } else {
+                        end
+                    };
+                    let key = text.get(start.byte + 1..inner_end).unwrap_or_default().to_owned();
                     map.after_token(&mut cursor, &mut stack, start, end, Some(key));
                 }
                 'r' if matches!(text[start.byte..].chars().nth(1), Some('#' | '"')) => {
@@ -751,6 +757,16 @@ fn one_of(names: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_string_ending_in_a_wide_character_maps_without_panicking() {
+        // Found by the workload fuzz target: the key of an unclosed string was cut
+        // one byte before the end of the text, inside a two-byte character.
+        for text in ["(name: \"ab\u{6d2}", "(\"\u{6d2}", "(name: \"x\\\"", "\""] {
+            let map = SourceMap::new(text);
+            let _ = map.locate("name");
+        }
+    }
 
     const TEXT: &str = r#"Workload(
     name: "A (tricky) name, with: colons",

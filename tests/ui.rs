@@ -381,6 +381,24 @@ fn edits_survive_a_crash_through_the_autosave() {
 }
 
 #[test]
+fn the_restore_offer_answers_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut h = harness(options(dir.path(), None));
+        replace_text(&mut h, "Name", "Typed before the crash");
+        std::thread::sleep(serverless_advisor::ui::AUTOSAVE_DELAY + std::time::Duration::from_millis(200));
+        h.run();
+    }
+    let mut h = harness(options(dir.path(), None));
+    assert!(h.state().has_restore_offer());
+    // Restore holds the focus, so Enter takes it.
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(!h.state().has_restore_offer());
+    assert_eq!(h.state().workload().name, "Typed before the crash");
+}
+
+#[test]
 fn another_price_book_is_loaded_and_dated() {
     let dir = tempfile::tempdir().unwrap();
     let book_path = dir.path().join("prices.ron");

@@ -190,7 +190,12 @@ impl AdvisorApp {
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         cc.egui_ctx.set_theme(settings.theme.preference());
-        Self::with_settings(&options, settings)
+        let app = Self::with_settings(&options, settings);
+        // Problems met while starting also go to the terminal the app was started from.
+        for m in app.messages.iter().filter(|m| m.error) {
+            eprintln!("serverless-advisor: {}", m.text);
+        }
+        app
     }
 
     /// Builds the app without eframe's storage (for tests and benches).
@@ -880,7 +885,12 @@ impl AdvisorApp {
                 file.workload.name
             ));
             ui.horizontal(|ui| {
-                if ui.button("Restore").clicked() {
+                let restore = ui.button("Restore");
+                // Restore has the keyboard focus: Enter or Space takes it, Tab moves to Discard.
+                if ui.memory(|m| m.focused().is_none()) {
+                    restore.request_focus();
+                }
+                if restore.clicked() {
                     choice = Some(true);
                 }
                 if ui.button("Discard").clicked() {
