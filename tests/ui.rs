@@ -86,10 +86,14 @@ fn both_tabs_show_their_screens() {
     h.get_by_label("Pattern catalogue").click();
     h.run();
     assert_eq!(h.state().tab(), Tab::Catalogue);
-    assert!(
-        h.query_by_label("Pick a pattern on the left to read it.")
-            .is_some()
+    // It opens on the pattern the advisor matched to the workload.
+    let matched = h.state().assessment().expect("assessed").pattern.clone();
+    assert_eq!(
+        h.state().catalogue_view().selected.as_deref(),
+        Some(matched.id.as_str())
     );
+    assert!(h.query_by_label(&matched.name).is_some(), "{}", matched.name);
+    assert!(h.query_by_label_contains("matches your workload").is_some());
     h.get_by_label("Advisor").click();
     h.run();
     assert_eq!(h.state().tab(), Tab::Advisor);
@@ -254,6 +258,20 @@ fn save_and_reopen_through_the_typed_path() {
             .iter()
             .any(|p| p.ends_with("mine.ron"))
     );
+}
+
+#[test]
+fn enter_in_the_path_field_opens_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), None));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    replace_text(&mut h, "Path", "assets/workloads/live_chat.ron");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Open a workload").is_none(), "the prompt closed");
+    assert!(h.state().path().is_some_and(|p| p.ends_with("live_chat.ron")));
+    assert_eq!(h.state().workload().name, "Live chat");
 }
 
 #[test]

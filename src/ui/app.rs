@@ -787,10 +787,16 @@ impl AdvisorApp {
             let response = ui
                 .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
-            if prompt.browse.is_none() && !response.has_focus() && prompt.error.is_none() && !ui.ctx().memory(|m| m.focused().is_some()) {
+            // Read Enter before focusing the field again: Enter is what took the focus away.
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if !enter
+                && prompt.browse.is_none()
+                && !response.has_focus()
+                && prompt.error.is_none()
+                && !ui.ctx().memory(|m| m.focused().is_some())
+            {
                 response.request_focus();
             }
-            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             if let Some(error) = &prompt.error {
                 ui.label(RichText::new(format!("⚠ {error}")).color(super::widgets::error_color(ui)));
             }
@@ -1005,7 +1011,8 @@ impl eframe::App for AdvisorApp {
             Tab::Advisor => self.advisor_tab(ui),
             Tab::Catalogue => {
                 egui::CentralPanel::default().show(ui, |ui| {
-                    catalogue_view::ui(ui, &mut self.catalogue_view, &self.catalogue);
+                    let matched = self.derived.assessment.as_ref().map(|a| a.pattern.id.as_str());
+                    catalogue_view::ui(ui, &mut self.catalogue_view, &self.catalogue, matched);
                 });
             }
         }

@@ -36,8 +36,42 @@ impl CatalogueView {
     }
 }
 
-/// Draws the tab.
-pub fn ui(ui: &mut Ui, view: &mut CatalogueView, catalogue: &Catalogue) {
+/// One row of the list: the name, and under it the kind (and whether it is the
+/// pattern the advisor matched to the current workload).
+fn row_text(ui: &Ui, p: &Pattern, matched: bool, selected: bool) -> egui::text::LayoutJob {
+    let mut job = egui::text::LayoutJob::default();
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    job.append(
+        &p.name,
+        0.0,
+        egui::TextFormat::simple(body, ui.visuals().text_color()),
+    );
+    job.append(
+        &format!("\n{}", p.kind.label()),
+        0.0,
+        egui::TextFormat::simple(small.clone(), ui.visuals().weak_text_color()),
+    );
+    if matched {
+        job.append(
+            "  ·  matches your workload",
+            0.0,
+            egui::TextFormat::simple(
+                small,
+                if selected {
+                    ui.visuals().selection.stroke.color
+                } else {
+                    ui.visuals().hyperlink_color
+                },
+            ),
+        );
+    }
+    job
+}
+
+/// Draws the tab. `matched` is the id of the pattern the advisor picked for the
+/// current workload: it is marked in the list and shown until another is picked.
+pub fn ui(ui: &mut Ui, view: &mut CatalogueView, catalogue: &Catalogue, matched: Option<&str>) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Search");
         ui.add(
@@ -74,9 +108,12 @@ pub fn ui(ui: &mut Ui, view: &mut CatalogueView, catalogue: &Catalogue) {
     });
     ui.separator();
     let visible = view.visible(catalogue);
+    if view.selected.is_none() {
+        view.selected = matched.map(str::to_owned);
+    }
     egui::Panel::left("catalogue-list")
         .resizable(true)
-        .default_size(260.0)
+        .default_size(300.0)
         .show(ui, |ui| {
             ui.label(
                 RichText::new(format!(
@@ -91,7 +128,7 @@ pub fn ui(ui: &mut Ui, view: &mut CatalogueView, catalogue: &Catalogue) {
                 .show(ui, |ui| {
                     for p in &visible {
                         let selected = view.selected.as_deref() == Some(p.id.as_str());
-                        let text = format!("{}  ·  {}", p.name, p.kind.label());
+                        let text = row_text(ui, p, matched == Some(p.id.as_str()), selected);
                         if ui.selectable_label(selected, text).clicked() {
                             view.selected = Some(p.id.clone());
                         }
@@ -113,6 +150,12 @@ pub fn ui(ui: &mut Ui, view: &mut CatalogueView, catalogue: &Catalogue) {
             .id_salt("catalogue-detail-scroll")
             .show(ui, |ui| {
                 ui.heading(&pattern.name);
+                if matched == Some(pattern.id.as_str()) {
+                    ui.label(
+                        RichText::new("The advisor matched this pattern to the workload you are editing.")
+                            .color(ui.visuals().hyperlink_color),
+                    );
+                }
                 let triggers: Vec<&str> = pattern.triggers.iter().map(|t| t.label()).collect();
                 ui.label(
                     RichText::new(format!(

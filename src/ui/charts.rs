@@ -159,7 +159,7 @@ pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, a: &Assessment) {
     let dark = ui.visuals().dark_mode;
     let y_floor = cache.y_floor;
     Plot::new("cost-curves-explorer")
-        .legend(egui_plot::Legend::default().position(egui_plot::Corner::RightBottom))
+        .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
         .default_x_bounds(cache.x_range.0, cache.x_range.1)
         .default_y_bounds(cache.y_floor, cache.y_top)
         .x_axis_label("Monthly requests")
@@ -429,7 +429,8 @@ pub fn cost_chart(ui: &mut Ui, cache: &PlotCache, a: &Assessment) {
     };
     let red = Color32::from_rgb(197, 34, 31);
     let font = egui::FontId::proportional(11.0);
-    let plot = Rect::from_min_max(rect.min + Vec2::new(58.0, 6.0), rect.max - Vec2::new(8.0, 34.0));
+    // Room above the plot for the axis title, below it for the volume labels.
+    let plot = Rect::from_min_max(rect.min + Vec2::new(58.0, 18.0), rect.max - Vec2::new(8.0, 34.0));
     let (x0, x1) = cache.x_range;
     let (y0, y1) = (cache.y_floor, cache.y_top);
     let to_screen = |x: f64, y: f64| {
@@ -527,7 +528,7 @@ pub fn cost_chart(ui: &mut Ui, cache: &PlotCache, a: &Assessment) {
         weak,
     );
     painter.text(
-        Pos2::new(rect.left() + 2.0, plot.top()),
+        Pos2::new(rect.left() + 2.0, rect.top()),
         egui::Align2::LEFT_TOP,
         "USD a month",
         font.clone(),
@@ -545,9 +546,8 @@ pub fn cost_chart(ui: &mut Ui, cache: &PlotCache, a: &Assessment) {
     }
     if let Some(point) = cache.break_even {
         let at = to_screen(point.x, point.y);
-        painter.text(
-            at + Vec2::new(9.0, -10.0),
-            egui::Align2::LEFT_BOTTOM,
+        // On a patch of background, so the curves under it do not garble it.
+        let galley = painter.layout_no_wrap(
             format!(
                 "break-even {}",
                 format::short_count(a.break_even.monthly_requests.unwrap_or(10f64.powf(point.x)))
@@ -555,6 +555,10 @@ pub fn cost_chart(ui: &mut Ui, cache: &PlotCache, a: &Assessment) {
             font.clone(),
             red,
         );
+        let patch = Rect::from_min_size(at + Vec2::new(8.0, -12.0 - galley.size().y), galley.size())
+            .expand2(Vec2::new(3.0, 1.0));
+        painter.rect_filled(patch, 3.0, ui.visuals().extreme_bg_color.gamma_multiply(0.9));
+        painter.galley(patch.min + Vec2::new(3.0, 1.0), galley, red);
     }
     // Tooltip: the curve nearest the pointer, at the pointer's volume.
     if let Some(pointer) = response.hover_pos()
