@@ -83,14 +83,25 @@ fn start_app(display: &str, file: &Path, data: &Path, log: &Path) -> Running {
 
 /// The app's window id and title, once its title names the file.
 fn window(display: &str, file_name: &str, log: &Path) -> (String, String) {
-    let what = format!("the window (app log: {})", log.display());
-    wait_for(&what, Duration::from_secs(90), || {
+    let started = Instant::now();
+    loop {
         let ids = xdotool(display, &["search", "--name", "serverless-advisor"]);
-        ids.lines().find_map(|id| {
+        let found = ids.lines().find_map(|id| {
             let title = xdotool(display, &["getwindowname", id]);
             title.contains(file_name).then(|| (id.to_owned(), title))
-        })
-    })
+        });
+        if let Some(found) = found {
+            return found;
+        }
+        if started.elapsed() > Duration::from_secs(90) {
+            let titles: Vec<String> = ids.lines().map(|id| xdotool(display, &["getwindowname", id])).collect();
+            panic!(
+                "no window for {file_name} on {display} after 90 s; windows: {titles:?}; the app said: {}",
+                std::fs::read_to_string(log).unwrap_or_default()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 fn title(display: &str, id: &str) -> String {
