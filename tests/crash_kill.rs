@@ -94,7 +94,10 @@ fn window(display: &str, file_name: &str, log: &Path) -> (String, String) {
             return found;
         }
         if started.elapsed() > Duration::from_secs(90) {
-            let titles: Vec<String> = ids.lines().map(|id| xdotool(display, &["getwindowname", id])).collect();
+            let titles: Vec<String> = ids
+                .lines()
+                .map(|id| xdotool(display, &["getwindowname", id]))
+                .collect();
             panic!(
                 "no window for {file_name} on {display} after 90 s; windows: {titles:?}; the app said: {}",
                 std::fs::read_to_string(log).unwrap_or_default()

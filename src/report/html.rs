@@ -47,7 +47,9 @@ li { margin: 2px 0; }
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  table, .verdict { break-inside: avoid; page-break-inside: avoid; }
+  /* Keep a chart, a table row and the verdict whole; long tables may run on. */
+  figure, svg, tr, .verdict { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
 }
 ";
@@ -84,7 +86,7 @@ pub fn to_html_report(r: &Report<'_>) -> String {
     let _ = writeln!(s, "<h1>{}</h1>", esc(&r.title));
     let _ = writeln!(
         s,
-        "<p class=\"meta\">Decision record, status: proposed. Prices from {} (compiled {}).</p>",
+        "<p class=\"meta\">Decision record, status: proposed. Price book: {}, compiled {}.</p>",
         esc(&a.price_book.title),
         esc(&a.price_book.compiled_on)
     );
@@ -188,11 +190,9 @@ pub fn to_html_report(r: &Report<'_>) -> String {
             } else {
                 ""
             },
-            if o.blockers.is_empty() {
-                ""
-            } else {
-                " <span class=\"blocker\">(blocked)</span>"
-            },
+            o.limit_note()
+                .map(|note| format!(" <span class=\"blocker\">({note})</span>"))
+                .unwrap_or_default(),
             o.cost.kind.label(),
             format::usd(o.cost.monthly_usd),
             items.join(", ")

@@ -109,7 +109,9 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
             o.cost.option.provider().label(),
             o.cost.kind.label(),
             format::usd(o.cost.monthly_usd),
-            if o.blockers.is_empty() { "" } else { " (blocked)" }
+            o.limit_note()
+                .map(|note| format!(" ({note})"))
+                .unwrap_or_default()
         );
     }
     s.push('\n');

@@ -58,6 +58,19 @@ pub struct OptionView<'a> {
     pub chosen: bool,
 }
 
+impl OptionView<'_> {
+    /// How its hard stops read next to its name: a chosen option with a hard
+    /// stop is the function of a long-tail hybrid, which keeps the usual requests.
+    #[must_use]
+    pub fn limit_note(&self) -> Option<&'static str> {
+        match (self.blockers.is_empty(), self.chosen) {
+            (true, _) => None,
+            (false, true) => Some("usual requests only"),
+            (false, false) => Some("blocked"),
+        }
+    }
+}
+
 /// Everything a report says, worked out once for every format.
 #[derive(Debug, Clone)]
 pub struct Report<'a> {

@@ -188,7 +188,7 @@ pub fn cost_curves(a: &Assessment) -> String {
         let x = px(here);
         let _ = write!(
             s,
-            r##"<g class="you-are-here" data-monthly-requests="{here}"><line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{bottom}" stroke="#111" stroke-width="1.5" stroke-dasharray="3 3"/><text x="{:.1}" y="{}" font-size="11" fill="#111">you are here: {}</text><title>This workload: {} requests a month</title></g>"##,
+            r##"<g class="you-are-here" data-monthly-requests="{here}"><line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{bottom}" stroke="#111" stroke-width="1.5" stroke-dasharray="3 3"/><text x="{:.1}" y="{}" font-size="11" fill="#111" stroke="#fff" stroke-width="3" paint-order="stroke">you are here: {}</text><title>This workload: {} requests a month</title></g>"##,
             x + 4.0,
             top + 12.0,
             format::short_count(here),
@@ -207,7 +207,7 @@ pub fn cost_curves(a: &Assessment) -> String {
         let (x, y) = (px(v), py(usd));
         let _ = write!(
             s,
-            r##"<g class="break-even" data-monthly-requests="{v}" data-usd="{usd}"><circle cx="{x:.1}" cy="{y:.1}" r="6" fill="#fff" stroke="#c5221f" stroke-width="2.5"/><text x="{:.1}" y="{:.1}" font-size="11" fill="#c5221f" font-weight="bold">break-even {}</text><title>Break-even: {} and {} cost the same at {} requests a month ({} a month)</title></g>"##,
+            r##"<g class="break-even" data-monthly-requests="{v}" data-usd="{usd}"><circle cx="{x:.1}" cy="{y:.1}" r="6" fill="#fff" stroke="#c5221f" stroke-width="2.5"/><text x="{:.1}" y="{:.1}" font-size="11" fill="#c5221f" font-weight="bold" stroke="#fff" stroke-width="3" paint-order="stroke">break-even {}</text><title>Break-even: {} and {} cost the same at {} requests a month ({} a month)</title></g>"##,
             x + 9.0,
             y - 8.0,
             format::short_count(v),
