@@ -443,6 +443,35 @@ fn hostile() -> Workload {
 }
 
 #[test]
+fn text_direction_overrides_and_control_characters_cannot_reorder_a_report() {
+    // "Trojan Source": a right-to-left override in a name would show the rest
+    // of its line backwards in a browser or a Markdown viewer.
+    let name = "Billing \u{202e}gnitirw\u{202c} and \u{2067}isolate\u{2069} job\u{7}";
+    let w = Workload {
+        name: name.into(),
+        description: "Runs nightly \u{202d}forced\u{202c}.".into(),
+        ..Workload::default()
+    };
+    assert!(w.problems(&book()).is_empty());
+    let r = reports(&assessed(&w));
+    for (format, text) in [("html", &r.html), ("md", &r.markdown)] {
+        for c in [
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}',
+            '\u{2069}', '\u{7}',
+        ] {
+            assert!(!text.contains(c), "{format} keeps U+{:04X}", u32::from(c));
+        }
+        assert!(
+            text.contains("Billing gnitirw and isolate job"),
+            "{format}: the words stay"
+        );
+    }
+    // The JSON is data: it keeps the name exactly as written.
+    let json: serde_json::Value = serde_json::from_str(&r.json).unwrap();
+    assert_eq!(json["workload"]["name"], name);
+}
+
+#[test]
 fn hostile_text_is_escaped_in_the_html() {
     let w = hostile();
     let html = reports(&assessed(&w)).html;

@@ -437,3 +437,46 @@ fn another_price_book_is_loaded_and_dated() {
     assert_eq!(h.state().book().compiled_on, "2027-01-15");
     assert!(h.query_by_label_contains("Prices of 2027-01-15").is_some());
 }
+
+#[test]
+fn hostile_text_in_a_workload_never_breaks_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hostile.ron");
+    // Markup, bidirectional overrides, zero-width and control characters,
+    // emoji, a long unbroken word and many lines, within the length limits.
+    let name = format!(
+        "<script>alert(1)</script> \u{202e}desrever\u{202c} \u{200b}zero\u{feff}width \u{7}bell 🚀🔥 {}",
+        "x".repeat(120)
+    );
+    assert!(name.chars().count() <= 200, "within the name limit");
+    let description = "line\n".repeat(400) + "# heading [link](http://x) | table |";
+    let text = format!("Workload(name: {name:?}, description: {description:?}, triggers: [HttpApi])");
+    std::fs::write(&file, text).unwrap();
+    let mut h = harness(options(dir.path(), Some(file.to_str().unwrap())));
+    assert_eq!(h.state().workload().name, name);
+    assert!(h.state().assessment().is_some());
+    // Every step, the results and the catalogue draw with it.
+    for step in [
+        "2 Execution",
+        "3 Triggers and state",
+        "4 Latency and hardware",
+        "5 Team and pricing",
+        "6 Review",
+        "1 Traffic",
+    ] {
+        h.get_by_label(step).click();
+        h.run();
+    }
+    h.get_by_label("Pattern catalogue").click();
+    h.run();
+    h.get_by_label("Advisor").click();
+    h.run();
+    assert!(h.query_by_label("Why: the score breakdown").is_some());
+    assert_eq!(h.state().workload().name, name, "shown, not changed");
+    // On the Review step the name wraps inside the questionnaire: the results
+    // keep their place on the right of a 1400-point window.
+    h.get_by_label("6 Review").click();
+    h.run();
+    let results_left = h.get_by_label("Jump to:").rect().left();
+    assert!(results_left < 600.0, "the results start at x = {results_left}");
+}

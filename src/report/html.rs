@@ -3,7 +3,10 @@
 
 use std::fmt::Write as _;
 
-use html_escape::encode_text as esc;
+/// Escapes text for an HTML text node, without the characters [`super::displayable`] drops.
+fn esc(text: &str) -> String {
+    html_escape::encode_text(&super::displayable(text)).into_owned()
+}
 
 use super::{Report, svg};
 use crate::advice::{Lean, Verdict};
@@ -174,7 +177,7 @@ pub fn to_html_report(r: &Report<'_>) -> String {
             .map(|l| {
                 format!(
                     "<span title=\"{}\">{} {}</span>",
-                    html_escape::encode_double_quoted_attribute(&l.detail),
+                    html_escape::encode_double_quoted_attribute(&super::displayable(&l.detail)),
                     esc(&l.item),
                     format::usd(l.usd)
                 )

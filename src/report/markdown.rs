@@ -19,8 +19,8 @@ pub fn escape(text: &str) -> String {
     let flat: String = text
         .chars()
         .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
-        .filter(|c| !c.is_control())
         .collect();
+    let flat = super::displayable(&flat);
     let trimmed = flat.trim_start();
     // A block marker at the start: a heading, quote, list item or rule.
     let digits = trimmed.chars().take_while(char::is_ascii_digit).count();

@@ -43,6 +43,25 @@ pub fn to_html(assessment: &Assessment, catalogue: &Catalogue, book: &PriceBook)
     to_html_report(&Report::new(assessment, catalogue, book))
 }
 
+/// User text without the characters that change how the text around it is
+/// shown: bidirectional embeddings, overrides and isolates (which can make a
+/// line of a report read backwards, as in "Trojan Source") and control
+/// characters other than line breaks and tabs. Used by the HTML and SVG
+/// writers; the Markdown escape drops the same characters. JSON keeps the text
+/// exactly as given: it is data, not a page.
+#[must_use]
+pub fn displayable(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            || (c.is_control() && !matches!(c, '\n' | '\t'))
+    };
+    if text.chars().any(hidden) {
+        std::borrow::Cow::Owned(text.chars().filter(|c| !hidden(*c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// One option as the report presents it.
 #[derive(Debug, Clone)]
 pub struct OptionView<'a> {

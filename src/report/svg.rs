@@ -5,7 +5,15 @@
 
 use std::fmt::Write as _;
 
-use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+/// Escapes text for an SVG text node, without the characters [`super::displayable`] drops.
+fn text(s: &str) -> String {
+    html_escape::encode_text(&super::displayable(s)).into_owned()
+}
+
+/// Escapes text for a double-quoted SVG attribute, likewise.
+fn attr(s: &str) -> String {
+    html_escape::encode_double_quoted_attribute(&super::displayable(s)).into_owned()
+}
 
 use crate::advice::Assessment;
 use crate::catalogue::{Layout, NodeKind};

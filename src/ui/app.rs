@@ -948,6 +948,8 @@ impl AdvisorApp {
             .resizable(true)
             .default_size(380.0)
             .min_size(300.0)
+            // The results keep most of the window, whatever the answers hold.
+            .max_size(560.0)
             .show(ui, |ui| {
                 let problems = self.derived.problems.clone();
                 questionnaire::ui(ui, &mut self.step, &mut self.workload, &self.book, &problems);

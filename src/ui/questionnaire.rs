@@ -530,13 +530,16 @@ fn review(ui: &mut Ui, w: &Workload, problems: &[FileError], step: &mut Step) {
         }
     }
     ui.add_space(8.0);
+    // Values wrap within the panel: a long name or description never widens it.
+    let value_width = (ui.available_width() - 90.0).max(120.0);
     egui::Grid::new("review-grid")
         .num_columns(2)
         .striped(true)
+        .max_col_width(value_width)
         .show(ui, |ui| {
             let mut row = |name: &str, value: String| {
                 ui.label(name);
-                ui.label(value);
+                ui.add(egui::Label::new(value).wrap());
                 ui.end_row();
             };
             row("Name", w.name.clone());
