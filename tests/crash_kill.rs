@@ -114,34 +114,37 @@ fn title(display: &str, id: &str) -> String {
 /// Starts Xvfb on a display nobody holds; it gets SIGTERM when the guard drops,
 /// so it removes its lock file.
 fn virtual_display() -> (Terminated, String) {
-    use std::io::BufRead as _;
-    // Xvfb picks a free display itself and writes its number to stdout
-    // (-displayfd), so tests running side by side never share one.
-    let mut xvfb = Command::new("Xvfb")
+    // A display number well away from the usual :0 and :1, that no server holds.
+    let number = (300..700)
+        .map(|n| n + std::process::id() % 200)
+        .find(|n| {
+            !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+                && !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+        })
+        .expect("a free display number");
+    let display = format!(":{number}");
+    let xvfb = Command::new("Xvfb")
         .args([
-            "-displayfd",
-            "1",
+            display.as_str(),
             "-screen",
             "0",
             "1400x900x24",
             "-nolisten",
             "tcp",
         ])
-        .stdout(Stdio::piped())
+        .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("start Xvfb");
-    let mut line = String::new();
-    std::io::BufReader::new(xvfb.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("Xvfb's display number");
-    let display = format!(":{}", line.trim());
     let guard = Terminated(xvfb);
     wait_for("Xvfb", Duration::from_secs(20), || {
         (!xdotool(&display, &["getdisplaygeometry"]).is_empty()).then_some(())
     });
     (guard, display)
 }
+
+/// One virtual display at a time, so two tests never pick the same number.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Whether this machine can run these tests; fails instead when CI requires them.
 fn can_run() -> bool {
@@ -161,6 +164,9 @@ fn sigkill_mid_edit_loses_at_most_the_last_seconds() {
     if !can_run() {
         return;
     }
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("team.ron");
     std::fs::copy("assets/workloads/mvp_backend.ron", &file).unwrap();
@@ -244,6 +250,9 @@ fn corrupt_autosave_and_settings_files_do_not_stop_the_window() {
     if !can_run() {
         return;
     }
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("team.ron");
     std::fs::copy("assets/workloads/mvp_backend.ron", &file).unwrap();
