@@ -6,10 +6,11 @@ use std::path::Path;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT as _;
 use egui_kittest::kittest::Queryable as _;
 use serverless_advisor::advice::Verdict;
 use serverless_advisor::format;
-use serverless_advisor::ui::{AdvisorApp, AppOptions, Step, Tab};
+use serverless_advisor::ui::{AdvisorApp, AppOptions, Settings, Step, Tab, Theme};
 use serverless_advisor::workload::Hardware;
 
 fn options(data_dir: &Path, file: Option<&str>) -> AppOptions {
@@ -479,4 +480,126 @@ fn hostile_text_in_a_workload_never_breaks_the_window() {
     h.run();
     let results_left = h.get_by_label("Jump to:").rect().left();
     assert!(results_left < 600.0, "the results start at x = {results_left}");
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_theme_is_chosen_from_the_view_menu_and_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), None));
+    for (item, theme, dark) in [
+        ("Dark theme", Theme::Dark, true),
+        ("Light theme", Theme::Light, false),
+    ] {
+        h.get_by_label("View").click();
+        h.run();
+        h.get_by_label(item).click();
+        h.run();
+        assert_eq!(h.state().settings().theme, theme);
+        assert_eq!(h.ctx.global_style().visuals.dark_mode, dark, "{item}");
+    }
+    // What eframe stores at exit brings the theme back next time.
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    let stored = storage.0.values().next().expect("settings stored").clone();
+    let settings: Settings = ron::from_str(&stored).expect("stored settings are RON");
+    assert_eq!(settings.theme, Theme::Light);
+}
+
+#[test]
+fn save_as_shortcut_asks_for_a_new_path_even_for_a_saved_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.ron");
+    let mut h = harness(options(dir.path(), Some("assets/workloads/live_chat.ron")));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    assert!(h.query_by_label("Save the workload as").is_some());
+    replace_text(&mut h, "Path", copy.to_str().unwrap());
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().path(), Some(copy.as_path()));
+    let saved = std::fs::read_to_string(&copy).unwrap();
+    assert!(saved.contains("Live chat"));
+}
+
+#[test]
+fn every_input_has_an_accessible_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), None));
+    let mut checked = 0;
+    for step in [
+        "1 Traffic",
+        "2 Execution",
+        "3 Triggers and state",
+        "4 Latency and hardware",
+        "5 Team and pricing",
+    ] {
+        h.get_by_label(step).click();
+        h.run();
+        for role in [
+            Role::TextInput,
+            Role::MultilineTextInput,
+            Role::ComboBox,
+            Role::CheckBox,
+        ] {
+            for node in h.query_all_by_role(role) {
+                let label = node.accesskit_node().label().unwrap_or_default();
+                assert!(
+                    !label.trim().is_empty(),
+                    "{step}: a {role:?} without a name: {node:?}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    h.get_by_label("Pattern catalogue").click();
+    h.run();
+    for role in [Role::TextInput, Role::ComboBox] {
+        for node in h.query_all_by_role(role) {
+            let label = node.accesskit_node().label().unwrap_or_default();
+            assert!(!label.trim().is_empty(), "catalogue: a {role:?} without a name");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 25, "only {checked} inputs found");
+}
+
+#[test]
+fn tab_moves_through_the_first_step_in_reading_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), None));
+    h.get_by_label("Name").focus();
+    h.run();
+    let mut order = Vec::new();
+    for _ in 0..4 {
+        h.key_press(Key::Tab);
+        h.run();
+        let focused = h
+            .query_all_by(|n| n.is_focused())
+            .map(|n| n.accesskit_node().label().unwrap_or_default())
+            .next()
+            .unwrap_or_default();
+        order.push(focused);
+    }
+    assert_eq!(
+        order,
+        ["Description", "Cloud", REQUESTS, "Traffic shape"],
+        "Tab order on the first step"
+    );
 }
