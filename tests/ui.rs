@@ -591,7 +591,7 @@ fn tab_moves_through_the_first_step_in_reading_order() {
         h.key_press(Key::Tab);
         h.run();
         let focused = h
-            .query_all_by(|n| n.is_focused())
+            .query_all_by(egui_kittest::kittest::AccessKitNode::is_focused)
             .map(|n| n.accesskit_node().label().unwrap_or_default())
             .next()
             .unwrap_or_default();
