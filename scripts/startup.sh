@@ -14,7 +14,9 @@ if ! command -v Xvfb >/dev/null; then
   (apt-get update -qq && apt-get install -y -qq xvfb) >/dev/null 2>&1 || { echo "needs Xvfb"; exit 1; }
 fi
 display=:$((40 + RANDOM % 20))
-Xvfb "$display" -screen 0 1400x900x24 >/dev/null 2>&1 &
+# -noreset: without it the server resets after each run's last client leaves,
+# and the next window may start during the reset.
+Xvfb "$display" -screen 0 1400x900x24 -noreset >/dev/null 2>&1 &
 xvfb=$!
 data=$(mktemp -d)
 trap 'kill $xvfb 2>/dev/null || true; rm -rf "$data"' EXIT

@@ -131,6 +131,9 @@ fn virtual_display() -> (Terminated, String) {
             "1400x900x24",
             "-nolisten",
             "tcp",
+            // Without -noreset the server resets when its last client (an
+            // xdotool call) leaves, and the window may connect mid-reset.
+            "-noreset",
         ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
