@@ -240,6 +240,26 @@ fn cloud_run_cpu_bound_bills_request_time() {
 }
 
 #[test]
+fn cloud_run_io_bound_bills_request_time_and_notes_what_sharing_saves() {
+    // Billed like the published unit prices whether or not requests mostly wait:
+    // the same $54.50 as the CPU-bound case. Sharing an instance (10 requests per
+    // vCPU at once) would bill far less; the note says how much.
+    let mut w = plain(1e7, 200.0, 512);
+    w.execution.cpu_bound = false;
+    let c = cost_of(OptionId::GcpCloudRun, &w, &book());
+    assert_usd(c.monthly_usd, 54.50, "cloud run, I/O-bound");
+    // 10M x 0.2 s = 2,000,000 s over 730 h is 0.76 requests in flight: an
+    // instance is busy 1 - e^-0.761 = 53.3% of the time, 1,400,244 s:
+    // 1,400,244 x ($0.000024 + 0.5 x $0.0000025) = $35.36.
+    let note = c
+        .notes
+        .iter()
+        .find(|n| n.contains("concurrency"))
+        .expect("a note on sharing instances");
+    assert!(note.contains("$35.36") && note.contains("$50.50"), "{note}");
+}
+
+#[test]
 fn other_clouds_use_an_equivalent_instance() {
     // t3.medium (2 vCPU, 4 GiB) -> e2-medium on Google Cloud ($0.03350571/h) and
     // A2_v2 on Azure ($0.0903/h): 730 h each.

@@ -649,10 +649,17 @@ fn servers(input: &CostInput<'_>, provider: Provider, bill: &mut Bill) {
         ));
     }
     if input.detailed && instance.burstable {
-        bill.notes.push(format!(
-            "{} is burstable: sustained CPU above its baseline costs extra in unlimited mode.",
-            instance.name
-        ));
+        bill.notes.push(if instance.provider == Provider::Aws {
+            format!(
+                "{} is burstable: sustained CPU above its baseline costs extra in unlimited mode.",
+                instance.name
+            )
+        } else {
+            format!(
+                "{} is a shared-core type: sustained CPU above its share is throttled, not billed.",
+                instance.name
+            )
+        });
     }
     if input.detailed && f64::from(input.workload.execution.memory_mb) / 1024.0 > unit.memory_gib {
         bill.notes.push(format!(
@@ -715,38 +722,31 @@ fn cloud_run(input: &CostInput<'_>, bill: &mut Bill) {
         .map_or(1.0, |s| s.cpu);
     let gib = input.gb();
     let billed_s = round_up_ms(w.execution.avg_duration_ms, p.billing_granularity_ms.value) / 1000.0;
-    let concurrency = if w.execution.cpu_bound {
-        1.0
-    } else {
-        input.book.assumptions.io_bound_requests_per_vcpu * vcpus
-    };
-    // Billable instance time: requests in flight share an instance up to its
-    // concurrency; at low load an instance is billed whenever one request runs.
-    let weeks = input.weeks_per_month();
-    let mut instance_s = 0.0;
-    for rate in input.rates_per_second() {
-        let in_flight = rate * billed_s;
-        let shared = in_flight / concurrency;
-        // 1 - e^-x never exceeds 1 or x, so the exponential is only needed below both.
-        let busy = if shared >= 1.0 || concurrency <= 1.0 {
-            shared
-        } else if in_flight > 40.0 {
-            shared.max(1.0)
+    // The headline bills every request its own rounded time, as the published
+    // unit prices read (one request per instance at a time). I/O-bound requests
+    // can share an instance; what that would save is shown as a note.
+    let seconds_after_free = |instance_s: f64| {
+        let (vcpu_s, gib_s) = (instance_s * vcpus, instance_s * gib);
+        if free {
+            (
+                (vcpu_s - p.free_vcpu_seconds.value).max(0.0),
+                (gib_s - p.free_gib_seconds.value).max(0.0),
+            )
         } else {
-            shared.max(1.0 - (-in_flight).exp())
-        };
-        instance_s += busy * 3600.0 * weeks;
-    }
-    let mut vcpu_s = instance_s * vcpus;
-    let mut gib_s = instance_s * gib;
-    let mut billable_requests = n;
-    if free {
-        vcpu_s = (vcpu_s - p.free_vcpu_seconds.value).max(0.0);
-        gib_s = (gib_s - p.free_gib_seconds.value).max(0.0);
-        billable_requests = (n - p.free_requests.value).max(0.0);
-    }
+            (vcpu_s, gib_s)
+        }
+    };
+    let price =
+        |(vcpu_s, gib_s): (f64, f64)| vcpu_s * p.per_vcpu_second.value + gib_s * p.per_gib_second.value;
+    let instance_s = n * billed_s;
+    let (vcpu_s, gib_s) = seconds_after_free(instance_s);
+    let billable_requests = if free {
+        (n - p.free_requests.value).max(0.0)
+    } else {
+        n
+    };
     let requests = billable_requests * p.requests_per_million.value / 1e6;
-    let duration = vcpu_s * p.per_vcpu_second.value + gib_s * p.per_gib_second.value;
+    let duration = price((vcpu_s, gib_s));
     bill.add(line(input, "requests", requests, || {
         format!(
             "{} requests x ${}/M",
@@ -765,14 +765,41 @@ fn cloud_run(input: &CostInput<'_>, bill: &mut Bill) {
             if free { ", after the free tier" } else { "" }
         )
     }));
-    bill.note(|| {
-        format!(
-            "Request-based billing: an instance carries up to {concurrency} requests at once; idle instances cost nothing."
-        )
-    });
+    if input.detailed && !w.execution.cpu_bound {
+        let concurrency = input.book.assumptions.io_bound_requests_per_vcpu * vcpus;
+        let shared_s = shared_instance_seconds(input, billed_s, concurrency);
+        if shared_s < instance_s {
+            bill.notes.push(format!(
+                "Priced at one request per instance at a time. These requests mostly wait, so with concurrency {concurrency} an instance could carry several at once: duration about ${:.2} instead of ${duration:.2}. Check it with a load test.",
+                price(seconds_after_free(shared_s))
+            ));
+        }
+    }
     if w.is_http() {
         bill.note(|| "Cloud Run serves HTTPS itself: no gateway or load balancer is priced.".into());
     }
+}
+
+/// Billable instance-seconds a month when an instance carries up to
+/// `concurrency` requests at once and is billed whenever one runs.
+fn shared_instance_seconds(input: &CostInput<'_>, billed_s: f64, concurrency: f64) -> f64 {
+    let weeks = input.weeks_per_month();
+    let mut total = 0.0;
+    for rate in input.rates_per_second() {
+        let in_flight = rate * billed_s;
+        let shared = in_flight / concurrency;
+        // Busy 1 - e^-x of the time at low load; that never exceeds 1 or x, so
+        // it is only needed below both.
+        let busy = if shared >= 1.0 || concurrency <= 1.0 {
+            shared
+        } else if in_flight > 40.0 {
+            shared.max(1.0)
+        } else {
+            shared.max(1.0 - (-in_flight).exp())
+        };
+        total += busy * 3600.0 * weeks;
+    }
+    total
 }
 
 fn cloud_functions(input: &CostInput<'_>, bill: &mut Bill) {
