@@ -382,6 +382,117 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        description: "Heavy state: team chat over WebSockets on a plain HTTP API, busy by day, with no event-driven work to hand off",
+        verdict: Verdict::Traditional,
+        build: |w| {
+            w.traffic.monthly_requests = 60e6;
+            w.traffic.shape = Shape::Diurnal;
+            set_durations(w, 10.0, 50.0, 1.0);
+            w.execution.runtime = Runtime::Go;
+            w.state = State::LongLivedConnections;
+            w.latency.p99_target_ms = 150.0;
+            w.latency.cold_start_tolerant = false;
+            w.servers.instance = "m5.large".into();
+            w.servers.min_instances = 2;
+        },
+        expect: &[
+            Blocked(OptionId::AwsLambda, "connections"),
+            Leans("state", Lean::Traditional),
+            Leans("hard_stops", Lean::Traditional),
+        ],
+    },
+    Case {
+        description: "Heavy state: a match server holding the world in memory, whose longest matches run an hour",
+        verdict: Verdict::Traditional,
+        build: |w| {
+            w.traffic.monthly_requests = 2e9;
+            w.traffic.shape = Shape::Diurnal;
+            set_durations(w, 2.0, 8.0, 3600.0);
+            w.execution.memory_mb = 2048;
+            w.execution.runtime = Runtime::Rust;
+            w.execution.cpu_bound = true;
+            w.state = State::InMemory;
+            w.latency.p99_target_ms = 30.0;
+            w.latency.cold_start_tolerant = false;
+            w.servers.instance = "c5.large".into();
+            w.servers.min_instances = 2;
+        },
+        expect: &[
+            Blocked(OptionId::AwsLambda, "duration"),
+            Leans("state", Lean::Traditional),
+            Says("state", "in-memory state"),
+        ],
+    },
+    Case {
+        description: "Consistent high load: live-video defect checks at 2.6B events a month from a stream, flat around the clock, run by a team that operates servers",
+        verdict: Verdict::Traditional,
+        build: |w| {
+            w.traffic.monthly_requests = 2.6e9;
+            w.traffic.shape = Shape::Steady;
+            w.traffic.peak_to_average = Some(1.2);
+            set_durations(w, 200.0, 500.0, 2.0);
+            w.execution.memory_mb = 2048;
+            w.execution.runtime = Runtime::Container;
+            w.execution.cpu_bound = true;
+            w.triggers = vec![Trigger::Stream];
+            w.api_gateway = ApiGateway::NoGateway;
+            w.latency.p99_target_ms = 2000.0;
+            w.team.ops_capacity = Level::High;
+            w.team.stage = Stage::Established;
+            w.servers.instance = "c5.large".into();
+            w.servers.target_utilization = 0.7;
+            w.servers.min_instances = 10;
+        },
+        expect: &[
+            Leans("traffic_variability", Lean::Traditional),
+            Leans("cost", Lean::Traditional),
+            CitesCosts,
+        ],
+    },
+    Case {
+        description: "Event-driven, tiny ops team: device telemetry and commands at 300M a month from a stream, a queue and an API, though a small fleet would cost less",
+        verdict: Verdict::Serverless,
+        build: |w| {
+            w.traffic.monthly_requests = 300e6;
+            w.traffic.shape = Shape::Diurnal;
+            w.traffic.peak_to_average = Some(3.0);
+            set_durations(w, 100.0, 500.0, 10.0);
+            w.execution.memory_mb = 256;
+            w.triggers = vec![Trigger::Stream, Trigger::Queue, Trigger::HttpApi];
+            w.state = State::ExternalStore;
+            w.latency.p99_target_ms = 2000.0;
+            w.team.ops_capacity = Level::Low;
+            w.team.stage = Stage::Established;
+            w.team.lock_in_tolerance = Level::High;
+        },
+        expect: &[
+            Leans("cost", Lean::Traditional),
+            Leans("team_ops", Lean::Serverless),
+            Leans("event_driven", Lean::Serverless),
+        ],
+    },
+    Case {
+        description: "Event-driven: virus scans of uploaded files in a container image, half a million a month, a small ops team",
+        verdict: Verdict::Serverless,
+        build: |w| {
+            w.traffic.monthly_requests = 500_000.0;
+            w.traffic.shape = Shape::Diurnal;
+            set_durations(w, 8000.0, 60_000.0, 300.0);
+            w.execution.memory_mb = 2048;
+            w.execution.runtime = Runtime::Container;
+            w.execution.cpu_bound = true;
+            w.triggers = vec![Trigger::FileUpload];
+            w.api_gateway = ApiGateway::NoGateway;
+            w.latency.p99_target_ms = 300_000.0;
+            w.team.ops_capacity = Level::Low;
+        },
+        expect: &[
+            Leans("event_driven", Lean::Serverless),
+            Says("event_driven", "File upload"),
+            Leans("team_ops", Lean::Serverless),
+        ],
+    },
+    Case {
         description: "Special hardware: packet capture that needs a custom kernel module",
         verdict: Verdict::Traditional,
         build: |w| {
@@ -1021,4 +1132,32 @@ fn a_rules_file_missing_an_answer_is_refused() {
             .any(|p| p.field == "leans.hardware" && p.problem.contains("Gpu")),
         "{e}"
     );
+}
+
+#[test]
+fn the_strangler_pattern_is_for_established_products_only() {
+    use serverless_advisor::advice::{match_pattern, traits};
+    let b = book();
+    let cat = catalogue();
+    let matched = |stage: Stage| {
+        let mut w = workload("An HTTP API that scores close between the sides", |w| {
+            w.triggers = vec![Trigger::HttpApi];
+        });
+        w.team.stage = stage;
+        let profile = Profile::new(w.traffic.shape, w.peak_to_average());
+        match_pattern(&w, Verdict::Hybrid, &traits(&w, &b, &profile), &cat)
+            .expect("a pattern")
+            .id
+    };
+    assert_eq!(matched(Stage::Established), "strangler_migration");
+    for stage in [Stage::Mvp, Stage::Growing] {
+        let id = matched(stage);
+        assert_ne!(id, "strangler_migration", "{stage:?}");
+        let kind = cat.patterns.iter().find(|p| p.id == id).map(|p| p.kind);
+        assert_eq!(
+            kind,
+            Some(serverless_advisor::catalogue::PatternKind::Hybrid),
+            "{stage:?}: {id}"
+        );
+    }
 }

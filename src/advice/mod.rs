@@ -18,7 +18,7 @@ use crate::catalogue::{Catalogue, PatternKind, Suits};
 use crate::cost::{self, BreakEven, CostInput, OptionCost, OptionId, OptionKind, Profile, Sweep};
 use crate::format;
 use crate::pricing::PriceBook;
-use crate::workload::{Hardware, Provider, State, Trigger, Workload};
+use crate::workload::{Hardware, Provider, Stage, State, Trigger, Workload};
 pub use coldstart::ColdStart;
 pub use flip::FlipPoint;
 pub use rules::AdviceRules;
@@ -300,6 +300,26 @@ fn duration_alternative(option: OptionId) -> &'static str {
     }
 }
 
+/// Whether the workload is all long-lived connections, with no event-driven
+/// work beside them that functions could take (that case is split instead).
+fn holds_connections_only(workload: &Workload) -> bool {
+    workload.state == State::LongLivedConnections && !has_event_triggers(workload)
+}
+
+fn has_event_triggers(workload: &Workload) -> bool {
+    workload.triggers.iter().any(|t| *t != Trigger::HttpApi)
+}
+
+fn connection_alternative(provider: Provider) -> &'static str {
+    match provider {
+        Provider::Aws => {
+            "a container service (ECS on Fargate or EC2) that holds the sockets, or API Gateway WebSocket APIs calling Lambda per message"
+        }
+        Provider::Gcp => "Cloud Run (WebSockets up to its 60-minute request limit) or Compute Engine",
+        Provider::Azure => "Azure Web PubSub or SignalR Service calling functions per message, or Azure VMs",
+    }
+}
+
 fn server_alternative(provider: Provider, what: &str) -> String {
     let servers = match provider {
         Provider::Aws => "EC2",
@@ -395,6 +415,19 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
                 },
             );
         }
+        if holds_connections_only(workload) && kind == OptionKind::Function {
+            push(
+                "connections",
+                option,
+                &|| {
+                    format!(
+                        "Clients keep connections open, and {} runs one invocation at a time with nothing that outlives it to hold a socket.",
+                        option.label()
+                    )
+                },
+                &|| connection_alternative(provider).to_owned(),
+            );
+        }
         if workload.latency.p99_target_ms < rules.thresholds.sub_millisecond_ms && kind != OptionKind::Server
         {
             push(
@@ -424,6 +457,10 @@ pub fn traits(workload: &Workload, book: &PriceBook, profile: &Profile) -> Vec<S
     }
     if workload.state == State::LongLivedConnections {
         out.push(Suits::LongLivedConnections);
+    }
+    // An established product has a running system to move from.
+    if workload.team.stage == Stage::Established {
+        out.push(Suits::Migration);
     }
     let function = OptionId::function_of(workload.provider);
     if duration_limit_s(function, book).is_some_and(|limit| workload.execution.max_duration_s > limit) {
@@ -706,7 +743,9 @@ fn cost_criterion(c: &Ctx<'_>, serverless: &[OptionId], traditional: &[OptionId]
         0.0
     } else {
         let ratio = t_usd.max(0.01) / s_usd.max(0.01);
-        (ratio.ln() / t.cost_ratio_full.ln()).clamp(-1.0, 1.0)
+        let by_ratio = (ratio.ln() / t.cost_ratio_full.ln()).clamp(-1.0, 1.0);
+        let by_gap = ((t_usd - s_usd).abs() / t.cost_gap_full_usd).clamp(t.cost_gap_min_share, 1.0);
+        by_ratio * by_gap
     };
     c.criterion("cost", "Cost at this volume", c.rules.weights.cost, lean, || {
         let volume = format::short_count(c.workload.traffic.monthly_requests);
@@ -834,9 +873,9 @@ fn team_criteria(c: &Ctx<'_>) -> [Criterion; 3] {
         c.rules.weights.stage,
         l.stage.get(&team.stage).copied().unwrap_or(0.0),
         || match team.stage {
-            crate::workload::Stage::Mvp => "An MVP needs speed of change more than cost at scale; functions ship in minutes and cost nothing idle.",
-            crate::workload::Stage::Growing => "A growing product needs room to scale; either side can give it.",
-            crate::workload::Stage::Established => "An established product knows its load, which favours capacity sized and priced for it.",
+            Stage::Mvp => "An MVP needs speed of change more than cost at scale; functions ship in minutes and cost nothing idle.",
+            Stage::Growing => "A growing product needs room to scale; either side can give it.",
+            Stage::Established => "An established product knows its load, which favours capacity sized and priced for it.",
         }
         .to_owned(),
     );
@@ -921,7 +960,10 @@ pub fn decide(
     let e = &workload.execution;
     let function = OptionId::function_of(workload.provider);
     // Only the longest jobs rule the functions out: the usual requests still fit them.
+    // Heavy state goes with the whole workload, so it is not split by duration.
+    let heavy_state = matches!(workload.state, State::LongLivedConnections | State::InMemory);
     let long_tail_split = serverless.is_empty()
+        && !heavy_state
         && !serverless_all.is_empty()
         && blockers
             .iter()
@@ -965,7 +1007,7 @@ pub fn decide(
     let margin = rules.thresholds.hybrid_margin_points;
     // Which part goes where when the parts fit different sides.
     let connection_split = workload.state == State::LongLivedConnections
-        && workload.triggers.iter().any(|t| *t != Trigger::HttpApi)
+        && has_event_triggers(workload)
         && !serverless.is_empty();
 
     let (verdict, confidence, split) = if serverless.is_empty() && !long_tail_split {
@@ -1114,7 +1156,12 @@ pub fn match_pattern(
             .count() as f64;
         score += 2.0 * served - 0.5 * extra;
         let fits = p.suits.iter().filter(|s| traits.contains(s)).count() as f64;
-        score += 2.5 * fits;
+        let missing = p
+            .suits
+            .iter()
+            .filter(|s| s.is_requirement() && !traits.contains(s))
+            .count() as f64;
+        score += 2.5 * fits - 3.0 * missing;
         (score, served, fits, p)
     });
     // Highest score wins; ties keep catalogue order (max_by keeps the last, so compare indexes).

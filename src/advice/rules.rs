@@ -57,6 +57,8 @@ pub struct Thresholds {
     pub near_limit_share: f64,
     pub cost_ratio_full: f64,
     pub cost_floor_usd: f64,
+    pub cost_gap_full_usd: f64,
+    pub cost_gap_min_share: f64,
     pub hybrid_margin_points: f64,
     pub sub_millisecond_ms: f64,
 }
@@ -230,6 +232,8 @@ impl AdviceRules {
             ("near_limit_share", t.near_limit_share, 0.01, 1.0),
             ("cost_ratio_full", t.cost_ratio_full, 1.01, 100.0),
             ("cost_floor_usd", t.cost_floor_usd, 0.0, 1e6),
+            ("cost_gap_full_usd", t.cost_gap_full_usd, 0.01, 1e9),
+            ("cost_gap_min_share", t.cost_gap_min_share, 0.0, 1.0),
             ("hybrid_margin_points", t.hybrid_margin_points, 0.0, 100.0),
             ("sub_millisecond_ms", t.sub_millisecond_ms, 0.0, 1000.0),
         ] {

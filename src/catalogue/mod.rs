@@ -139,6 +139,14 @@ impl Suits {
             Self::MultiStep => "multi-step work",
         }
     }
+
+    /// Whether a pattern made for this trait is wrong for a workload without
+    /// it (a GPU fleet, a connection tier, a migration), rather than merely
+    /// less apt.
+    #[must_use]
+    pub fn is_requirement(self) -> bool {
+        matches!(self, Self::Gpu | Self::LongLivedConnections | Self::Migration)
+    }
 }
 
 /// One box of a diagram.
