@@ -261,18 +261,27 @@ fn cloud_run_io_bound_bills_request_time_and_notes_what_sharing_saves() {
 
 #[test]
 fn other_clouds_use_an_equivalent_instance() {
-    // t3.medium (2 vCPU, 4 GiB) -> e2-medium on Google Cloud ($0.03350571/h) and
-    // A2_v2 on Azure ($0.0903/h): 730 h each.
-    let w = plain(1e6, 100.0, 512);
+    // t3.medium (2 vCPU, 4 GiB, burstable) -> e2-medium on Google Cloud
+    // ($0.03350571/h) and B2s on Azure ($0.0416/h): 730 h each.
+    let mut w = plain(1e6, 100.0, 512);
     assert_usd(
         cost_of(OptionId::GcpComputeEngine, &w, &book()).monthly_usd,
         24.4592,
         "e2-medium",
     );
+    assert_usd(cost_of(OptionId::AzureVm, &w, &book()).monthly_usd, 30.368, "B2s");
+    // m5.large (2 vCPU, 8 GiB, steady) -> e2-standard-2 ($0.06701142/h) and
+    // D2s_v5 ($0.096/h): a steady reference never gets a burstable stand-in.
+    w.servers.instance = "m5.large".into();
+    assert_usd(
+        cost_of(OptionId::GcpComputeEngine, &w, &book()).monthly_usd,
+        48.918_336_6,
+        "e2-standard-2",
+    );
     assert_usd(
         cost_of(OptionId::AzureVm, &w, &book()).monthly_usd,
-        65.919,
-        "A2_v2",
+        70.08,
+        "D2s_v5",
     );
 }
 

@@ -434,12 +434,20 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
                 "sub_millisecond",
                 option,
                 &|| {
-                    format!(
-                        "A {} ms p99 target is below what any managed request path adds (a warm function call alone takes about {} ms on {}).",
-                        workload.latency.p99_target_ms,
-                        book.cold_starts.warm_overhead_ms(provider),
-                        provider.label()
-                    )
+                    if kind == OptionKind::Function {
+                        format!(
+                            "A {} ms p99 target is below what a managed request path adds: a warm call to {} alone takes about {} ms.",
+                            workload.latency.p99_target_ms,
+                            option.label(),
+                            book.cold_starts.warm_overhead_ms(provider)
+                        )
+                    } else {
+                        format!(
+                            "A {} ms p99 target leaves no room for the network hop and request router in front of {}; only code running beside its callers answers that fast.",
+                            workload.latency.p99_target_ms,
+                            option.label()
+                        )
+                    }
                 },
                 &|| server_alternative(provider, "running the hot path in process, close to its callers"),
             );
