@@ -128,6 +128,13 @@ fn inside(b: &NodeBox, (x, y): (f64, f64)) -> bool {
 
 const EPS: f64 = 1e-9;
 
+/// Whether the horizontal or vertical segment a-b passes through the inside of the box.
+fn crosses(n: &NodeBox, a: (f64, f64), b: (f64, f64)) -> bool {
+    let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+    let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+    x1 > n.x + EPS && x0 < n.x + n.width - EPS && y1 > n.y + EPS && y0 < n.y + n.height - EPS
+}
+
 #[test]
 fn no_two_boxes_overlap() {
     for p in &catalogue().patterns {
@@ -159,9 +166,43 @@ fn forward_edges_run_from_the_right_side_of_the_source_to_the_left_side_of_the_t
             let (first, last) = (e.points[0], *e.points.last().unwrap());
             assert!(e.points.len() >= 2, "{}: {e:?}", p.id);
             if e.back {
-                // A return path leaves the bottom of its source and enters the bottom of its target.
-                assert!((first.1 - (from.y + from.height)).abs() < EPS, "{}: {e:?}", p.id);
-                assert!((last.1 - (to.y + to.height)).abs() < EPS, "{}: {e:?}", p.id);
+                // A return path leaves the bottom or right side of its source,
+                // enters the bottom or left side of its target, runs in straight
+                // horizontal and vertical pieces, and crosses no box.
+                let on_bottom = |n: &NodeBox, (x, y): (f64, f64)| {
+                    (y - (n.y + n.height)).abs() < EPS && x > n.x && x < n.x + n.width
+                };
+                let on_side = |n: &NodeBox, side_x: f64, (x, y): (f64, f64)| {
+                    (x - side_x).abs() < EPS && y > n.y && y < n.y + n.height
+                };
+                assert!(
+                    on_bottom(from, first) || on_side(from, from.x + from.width, first),
+                    "{}: {e:?} leaves {from:?}",
+                    p.id
+                );
+                assert!(
+                    on_bottom(to, last) || on_side(to, to.x, last),
+                    "{}: {e:?} enters {to:?}",
+                    p.id
+                );
+                for pair in e.points.windows(2) {
+                    let (a, b) = (pair[0], pair[1]);
+                    assert!(
+                        (a.0 - b.0).abs() < EPS || (a.1 - b.1).abs() < EPS,
+                        "{}: {e:?}",
+                        p.id
+                    );
+                    for n in &l.nodes {
+                        assert!(!crosses(n, a, b), "{}: {e:?} crosses {}", p.id, n.id);
+                    }
+                }
+                for (x, y) in &e.points {
+                    assert!(
+                        *x >= 0.0 && *x <= l.width && *y >= 0.0 && *y <= l.height,
+                        "{}: {e:?}",
+                        p.id
+                    );
+                }
                 continue;
             }
             let what = format!("{}: {} -> {}", p.id, e.from, e.to);

@@ -421,7 +421,7 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
                 option,
                 &|| {
                     format!(
-                        "Clients keep connections open, and {} runs one invocation at a time with nothing that outlives it to hold a socket.",
+                        "Clients keep connections open, and {} runs code per event: no invocation lives on to hold a client's socket.",
                         option.label()
                     )
                 },

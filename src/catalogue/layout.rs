@@ -70,9 +70,16 @@ impl EdgePath {
     /// Where to put the label: the middle of the first segment that is long enough.
     #[must_use]
     pub fn label_anchor(&self) -> (f64, f64) {
-        if self.back && self.points.len() >= 4 {
-            let (a, b) = (self.points[1], self.points[2]);
-            return (f64::midpoint(a.0, b.0), a.1);
+        if self.back {
+            // The run along the lane under the boxes: the lowest horizontal segment.
+            let lane = self.points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+            if let Some(pair) = self
+                .points
+                .windows(2)
+                .find(|pair| pair[0].1 == lane && pair[1].1 == lane)
+            {
+                return (f64::midpoint(pair[0].0, pair[1].0), lane);
+            }
         }
         let (a, b) = (self.points[0], self.points[1.min(self.points.len() - 1)]);
         (f64::midpoint(a.0, b.0), f64::midpoint(a.1, b.1))
@@ -369,13 +376,7 @@ pub fn layout(p: &Pattern) -> Layout {
             let points = if e.back {
                 back_count += 1;
                 let lane = bottom + back_count as f64 * BACK_EDGE_GAP;
-                let (from, to) = (&nodes[a], &nodes[b]);
-                vec![
-                    (from.center().0, from.y + from.height),
-                    (from.center().0, lane),
-                    (to.center().0, lane),
-                    (to.center().0, to.y + to.height),
-                ]
+                back_edge_route(&nodes, a, b, lane)
             } else {
                 let chain = &graph.chains[forward_index];
                 forward_index += 1;
@@ -394,10 +395,64 @@ pub fn layout(p: &Pattern) -> Layout {
         })
         .collect();
     let height = bottom + back_count as f64 * BACK_EDGE_GAP + MARGIN;
-    Layout {
+    let mut layout = Layout {
         nodes,
         edges: edges_out,
         width,
         height,
+    };
+    fit_margins(&mut layout);
+    layout
+}
+
+/// A return path along a lane under every box. It drops from the source's
+/// bottom and rises into the target's, unless another box sits below one of
+/// them in its layer: then it runs down the gap beside that layer instead and
+/// meets the box from the side, so no line crosses a box.
+fn back_edge_route(nodes: &[NodeBox], from: usize, to: usize, lane: f64) -> Vec<(f64, f64)> {
+    let has_box_below = |n: &NodeBox| nodes.iter().any(|m| m.layer == n.layer && m.y > n.y);
+    let (from, to) = (&nodes[from], &nodes[to]);
+    let side_y = |n: &NodeBox| n.center().1 + n.height / 4.0;
+    let mut points = Vec::with_capacity(6);
+    if has_box_below(from) {
+        let x = from.x + from.width + LAYER_GAP / 4.0;
+        points.extend([(from.x + from.width, side_y(from)), (x, side_y(from)), (x, lane)]);
+    } else {
+        points.extend([(from.center().0, from.y + from.height), (from.center().0, lane)]);
     }
+    if has_box_below(to) {
+        let x = to.x - LAYER_GAP / 4.0;
+        points.extend([(x, lane), (x, side_y(to)), (to.x, side_y(to))]);
+    } else {
+        points.extend([(to.center().0, lane), (to.center().0, to.y + to.height)]);
+    }
+    points
+}
+
+/// Keeps at least the margin between the drawing's edge and every box and line
+/// (a return path beside the first or last layer reaches past the boxes).
+fn fit_margins(layout: &mut Layout) {
+    let xs = layout
+        .edges
+        .iter()
+        .flat_map(|e| e.points.iter().map(|p| p.0))
+        .chain(layout.nodes.iter().flat_map(|n| [n.x, n.x + n.width]));
+    let (low, high) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
+        (lo.min(x), hi.max(x))
+    });
+    if !low.is_finite() {
+        return;
+    }
+    let shift = (MARGIN - low).max(0.0);
+    if shift > 0.0 {
+        for n in &mut layout.nodes {
+            n.x += shift;
+        }
+        for e in &mut layout.edges {
+            for p in &mut e.points {
+                p.0 += shift;
+            }
+        }
+    }
+    layout.width = layout.width.max(high + shift + MARGIN);
 }

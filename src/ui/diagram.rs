@@ -10,8 +10,11 @@ fn fill(kind: NodeKind, dark: bool) -> Color32 {
     let channel = |i: usize| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("ee"), 16).unwrap_or(238);
     let (r, g, b) = (channel(0), channel(2), channel(4));
     if dark {
-        // The same hue, dimmed for a dark background.
-        Color32::from_rgb(r / 4 + 20, g / 4 + 20, b / 4 + 24)
+        // The same hue on a deep base: the pastel's tint, strengthened, so boxes
+        // of different kinds stay apart and light text reads on all of them.
+        let low = r.min(g).min(b);
+        let deep = |c: u8| 40 + ((f32::from(c - low) * 1.3) as u8);
+        Color32::from_rgb(deep(r), deep(g), deep(b))
     } else {
         Color32::from_rgb(r, g, b)
     }
@@ -28,8 +31,9 @@ pub fn ui(ui: &mut Ui, layout: &Layout) {
     let painter = ui.painter().clone();
     let dark = ui.visuals().dark_mode;
     let to = |x: f64, y: f64| Pos2::new(rect.left() + x as f32 * scale, rect.top() + y as f32 * scale);
-    let ink = ui.visuals().text_color();
+    let ink = ui.visuals().strong_text_color();
     let weak = ui.visuals().weak_text_color();
+    let kind_ink = ui.visuals().text_color();
     let edge_color = if dark {
         Color32::from_gray(170)
     } else {
@@ -104,7 +108,7 @@ pub fn ui(ui: &mut Ui, layout: &Layout) {
             Align2::CENTER_CENTER,
             node.kind.label(),
             FontId::proportional((9.5 * scale).max(8.0)),
-            weak,
+            kind_ink,
         );
     }
 }
