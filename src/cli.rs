@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::advice;
+use crate::advice::AdviceRules;
 use crate::catalogue::{self, Catalogue};
 use crate::fsio;
 use crate::pricing::PriceBook;
@@ -32,6 +33,10 @@ pub struct Args {
     /// Add the patterns in this folder to the built-in catalogue.
     #[arg(long, global = true, value_name = "DIR")]
     pub catalogue: Option<PathBuf>,
+    /// Use these advice weights and thresholds instead of the built-in ones
+    /// (a copy of assets/advice.ron, tuned).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub advice: Option<PathBuf>,
     /// A headless command; without one the window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -145,8 +150,12 @@ fn report_command(
 ) -> Result<u8, String> {
     let book = load_prices(args.pricing.as_deref()).map_err(|e| e.to_string())?;
     let catalogue = load_catalogue(args.catalogue.as_deref(), stderr).map_err(|e| e.to_string())?;
+    let rules = match &args.advice {
+        Some(path) => AdviceRules::load(path).map_err(|e| e.to_string())?,
+        None => advice::built_in_rules().clone(),
+    };
     let workload = Workload::load(file, &book).map_err(|e| e.to_string())?;
-    let assessment = advice::assess(&workload, &book, &catalogue);
+    let assessment = advice::assess_with(&workload, &book, &catalogue, &rules);
     let text = match format {
         ReportFormat::Json => report::to_json(&assessment).map_err(|e| e.to_string())?,
         ReportFormat::Md => report::to_markdown(&assessment, &catalogue, &book),

@@ -245,6 +245,45 @@ fn another_price_book_changes_the_numbers() {
 }
 
 #[test]
+fn tuned_advice_rules_change_the_verdict_and_a_bad_one_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("advice.ron");
+    let verdict = |extra: &[&str]| {
+        let mut args = vec!["report", "assets/workloads/thumbnail_generator.ron"];
+        args.extend_from_slice(extra);
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        v["verdict"].as_str().expect("verdict").to_owned()
+    };
+    assert_eq!(verdict(&[]), "serverless");
+    // A team that calls anything within 100 points a close call gets a hybrid.
+    let tuned = serverless_advisor::advice::rules::BUILT_IN.replacen(
+        "hybrid_margin_points: 7.0",
+        "hybrid_margin_points: 100.0",
+        1,
+    );
+    assert_ne!(tuned, serverless_advisor::advice::rules::BUILT_IN);
+    std::fs::write(&path, tuned).expect("write");
+    assert_eq!(verdict(&["--advice", path.to_str().expect("utf8")]), "hybrid");
+    // A weight out of range names the file, the line and the field.
+    let broken = serverless_advisor::advice::rules::BUILT_IN.replacen("cost: 3.0", "cost: -3.0", 1);
+    std::fs::write(&path, broken).expect("write");
+    let o = run(&[
+        "report",
+        "assets/workloads/thumbnail_generator.ron",
+        "--advice",
+        path.to_str().expect("utf8"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains("advice.ron:") && e.contains("weights.cost") && e.contains("-3"),
+        "{e}"
+    );
+}
+
+#[test]
 fn patterns_listing() {
     let o = run(&["patterns"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

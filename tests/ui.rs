@@ -440,6 +440,42 @@ fn another_price_book_is_loaded_and_dated() {
 }
 
 #[test]
+fn tuned_advice_rules_are_used_and_a_bad_file_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("advice.ron");
+    let tuned = serverless_advisor::advice::rules::BUILT_IN.replacen(
+        "hybrid_margin_points: 7.0",
+        "hybrid_margin_points: 100.0",
+        1,
+    );
+    std::fs::write(&rules, tuned).unwrap();
+    let sample = Some("assets/workloads/thumbnail_generator.ron");
+    let h = harness(AppOptions {
+        advice: Some(rules.clone()),
+        ..options(dir.path(), sample)
+    });
+    assert_eq!(h.state().assessment().unwrap().verdict, Verdict::Hybrid);
+    assert!(h.query_by_label("Hybrid").is_some(), "verdict banner");
+    drop(h);
+    std::fs::write(&rules, "AdviceRules(").unwrap();
+    let h = harness(AppOptions {
+        advice: Some(rules),
+        ..options(dir.path(), sample)
+    });
+    // The built-in rules stand in, and the window says why.
+    assert_eq!(h.state().assessment().unwrap().verdict, Verdict::Serverless);
+    let problem = h
+        .state()
+        .messages()
+        .iter()
+        .find(|m| m.error && m.text.contains("Could not load the advice rules"))
+        .expect("a message about the rules file");
+    assert!(problem.text.contains("advice.ron"), "{}", problem.text);
+    // Opening the sample came after it, and the status bar still flags it.
+    assert!(h.query_by_label_contains("1 earlier problem").is_some());
+}
+
+#[test]
 fn hostile_text_in_a_workload_never_breaks_the_window() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("hostile.ron");

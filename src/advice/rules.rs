@@ -123,6 +123,15 @@ impl AdviceRules {
         Self::from_ron(BUILT_IN, BUILT_IN_NAME)
     }
 
+    /// Reads, parses and validates a rules file.
+    ///
+    /// # Errors
+    /// As [`AdviceRules::from_ron`], plus I/O errors.
+    pub fn load(path: &std::path::Path) -> Result<Self, LoadError> {
+        let text = source::read_text(path)?;
+        Self::from_ron(&text, &path.display().to_string())
+    }
+
     /// Parses and validates a rules file.
     ///
     /// # Errors

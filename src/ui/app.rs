@@ -12,7 +12,7 @@ use super::charts::PlotCache;
 use super::files::{self, Autosave, AutosaveFile, BrowseJob, BrowseResult, PathPrompt, Purpose, Recovered};
 use super::questionnaire::{self, Step};
 use super::results;
-use crate::advice::{self, Assessment};
+use crate::advice::{self, AdviceRules, Assessment};
 use crate::catalogue::{Catalogue, Layout, layout};
 use crate::cli::{Args, ReportFormat};
 use crate::pricing::PriceBook;
@@ -28,6 +28,8 @@ pub struct AppOptions {
     pub pricing: Option<PathBuf>,
     /// A folder of extra patterns.
     pub catalogue: Option<PathBuf>,
+    /// Advice weights and thresholds to use instead of the built-in ones.
+    pub advice: Option<PathBuf>,
     /// Where autosaves go (the user's data folder by default).
     pub data_dir: Option<PathBuf>,
     /// Whether Browse opens the native dialog (tests turn it off).
@@ -46,6 +48,7 @@ impl AppOptions {
             file: args.file.clone(),
             pricing: args.pricing.clone(),
             catalogue: args.catalogue.clone(),
+            advice: args.advice.clone(),
             data_dir: data_dir_override(),
             native_dialogs: true,
             startup_messages: Vec::new(),
@@ -158,6 +161,7 @@ pub struct AdvisorApp {
     book: PriceBook,
     book_label: String,
     catalogue: Catalogue,
+    rules: AdviceRules,
     workload: Workload,
     path: Option<PathBuf>,
     saved: Workload,
@@ -244,6 +248,17 @@ impl AdvisorApp {
                 }),
             }
         }
+        let rules = match options.advice.as_deref().map(AdviceRules::load) {
+            Some(Ok(rules)) => rules,
+            Some(Err(e)) => {
+                messages.push(Message {
+                    text: format!("Could not load the advice rules, using the built-in ones: {e}"),
+                    error: true,
+                });
+                advice::built_in_rules().clone()
+            }
+            None => advice::built_in_rules().clone(),
+        };
         let data_dir = options.data_dir.clone().unwrap_or_else(files::default_data_dir);
         let autosave = Autosave::new(&data_dir);
         let restore = match autosave.recover() {
@@ -272,6 +287,7 @@ impl AdvisorApp {
             book,
             book_label,
             catalogue,
+            rules,
             workload: default.clone(),
             path: None,
             saved: default,
@@ -409,7 +425,7 @@ impl AdvisorApp {
         }
         self.derived.problems = self.workload.problems(&self.book);
         if self.derived.problems.is_empty() {
-            let assessment = advice::assess(&self.workload, &self.book, &self.catalogue);
+            let assessment = advice::assess_with(&self.workload, &self.book, &self.catalogue, &self.rules);
             self.derived.plot = Some(PlotCache::new(&assessment));
             self.derived.layout = self.catalogue.get(&assessment.pattern.id).map(layout);
             self.derived.assessment = Some(assessment);
@@ -756,6 +772,22 @@ impl AdvisorApp {
                             ui.label(m.text.as_str());
                         }
                     });
+                }
+                // Problems that a later message pushed out of sight stay flagged.
+                let earlier: Vec<&Message> = self.messages[..self.messages.len() - 1]
+                    .iter()
+                    .filter(|m| m.error)
+                    .collect();
+                if !earlier.is_empty() {
+                    ui.separator();
+                    let n = earlier.len();
+                    let flag = format!("⚠ {n} earlier problem{}", if n == 1 { "" } else { "s" });
+                    ui.label(RichText::new(flag).color(super::widgets::error_color(ui)))
+                        .on_hover_ui(|ui| {
+                            for m in earlier.iter().rev().take(10) {
+                                ui.label(m.text.as_str());
+                            }
+                        });
                 }
             }
         });
