@@ -493,6 +493,91 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        description: "Long-running process: a nightly three-hour ETL on Azure, past what even the premium plan guarantees",
+        verdict: Verdict::Traditional,
+        build: |w| {
+            w.provider = Provider::Azure;
+            w.traffic.monthly_requests = 30.0;
+            w.traffic.shape = Shape::Scheduled;
+            set_durations(w, 3.0 * 3_600_000.0, 3.0 * 3_600_000.0, 3.0 * 3600.0);
+            w.execution.memory_mb = 2048;
+            w.execution.cpu_bound = true;
+            w.triggers = vec![Trigger::Schedule];
+            w.api_gateway = ApiGateway::NoGateway;
+            w.latency.p99_target_ms = 4.0 * 3_600_000.0;
+            w.servers.instance = "B2s".into();
+            w.servers.min_instances = 0;
+        },
+        expect: &[
+            Blocked(OptionId::AzureFunctions, "duration"),
+            Blocked(OptionId::AzureFunctionsPremium, "duration"),
+            Says("latency", "ruled out by a hard stop"),
+            Leans("latency", Lean::Neutral),
+        ],
+    },
+    Case {
+        description: "Event-driven, near the limit: queue-fed order steps on Azure whose slowest call waits 8 of the consumption plan's 10 minutes",
+        verdict: Verdict::Hybrid,
+        build: |w| {
+            w.provider = Provider::Azure;
+            w.traffic.monthly_requests = 5e6;
+            set_durations(w, 2000.0, 30_000.0, 480.0);
+            w.execution.runtime = Runtime::Dotnet;
+            w.triggers = vec![Trigger::Queue];
+            w.api_gateway = ApiGateway::NoGateway;
+            w.state = State::ExternalStore;
+            w.latency.p99_target_ms = 600_000.0;
+            w.team.ops_capacity = Level::Low;
+            w.team.lock_in_tolerance = Level::High;
+            w.servers.instance = "B2s".into();
+        },
+        expect: &[
+            Leans("job_duration", Lean::Traditional),
+            Says(
+                "job_duration",
+                "close to the 10.0 min limit of Azure Functions (consumption)",
+            ),
+            Leans("event_driven", Lean::Serverless),
+        ],
+    },
+    Case {
+        description: "A container image on Google Cloud: Cloud Functions cannot run it, Cloud Run can",
+        verdict: Verdict::Serverless,
+        build: |w| {
+            w.provider = Provider::Gcp;
+            w.traffic.monthly_requests = 2e6;
+            w.traffic.shape = Shape::BusinessHours;
+            set_durations(w, 150.0, 600.0, 10.0);
+            w.execution.runtime = Runtime::Container;
+            w.team.ops_capacity = Level::Low;
+            w.servers.instance = "e2-medium".into();
+        },
+        expect: &[
+            Blocked(OptionId::GcpCloudFunctions, "container_image"),
+            Blocked(OptionId::AzureFunctions, "container_image"),
+            Leans("hard_stops", Lean::Traditional),
+        ],
+    },
+    Case {
+        description: "Steady but light: an internal queue worker handling five messages a second around the clock",
+        verdict: Verdict::Serverless,
+        build: |w| {
+            w.traffic.monthly_requests = 5.0 * 3600.0 * 730.0;
+            w.traffic.shape = Shape::Steady;
+            w.traffic.peak_to_average = Some(1.1);
+            set_durations(w, 40.0, 150.0, 2.0);
+            w.execution.memory_mb = 256;
+            w.triggers = vec![Trigger::Queue];
+            w.api_gateway = ApiGateway::NoGateway;
+            w.team.ops_capacity = Level::Low;
+        },
+        expect: &[
+            Leans("traffic_variability", Lean::Neutral),
+            Says("traffic_variability", "but light"),
+            Leans("event_driven", Lean::Serverless),
+        ],
+    },
+    Case {
         description: "Special hardware: packet capture that needs a custom kernel module",
         verdict: Verdict::Traditional,
         build: |w| {
@@ -1159,5 +1244,44 @@ fn the_strangler_pattern_is_for_established_products_only() {
             Some(serverless_advisor::catalogue::PatternKind::Hybrid),
             "{stage:?}: {id}"
         );
+    }
+}
+
+#[test]
+fn a_pattern_that_serves_none_of_the_triggers_is_not_matched() {
+    use serverless_advisor::advice::{match_pattern, traits};
+    let b = book();
+    let cat = catalogue();
+    // An established product's queue consumer: the strangler facade (HTTP only)
+    // fits its stage but not its trigger.
+    let w = workload("A queue consumer of an established product", |w| {
+        w.triggers = vec![Trigger::Queue];
+        w.api_gateway = ApiGateway::NoGateway;
+        w.team.stage = Stage::Established;
+    });
+    let profile = Profile::new(w.traffic.shape, w.peak_to_average());
+    for verdict in [Verdict::Serverless, Verdict::Traditional, Verdict::Hybrid] {
+        let id = match_pattern(&w, verdict, &traits(&w, &b, &profile), &cat)
+            .expect("a pattern")
+            .id;
+        let p = cat.patterns.iter().find(|p| p.id == id).unwrap();
+        assert!(p.triggers.contains(&Trigger::Queue), "{verdict:?}: {id}");
+    }
+}
+
+#[test]
+fn a_forced_verdict_is_summed_up_with_a_hard_stop_of_its_own_cloud() {
+    for provider in [Provider::Aws, Provider::Gcp, Provider::Azure] {
+        let w = workload("GPU inference", |w| w.hardware = Hardware::Gpu);
+        let w = Workload { provider, ..w };
+        let a = assess(&w, &book(), &catalogue());
+        assert_eq!(a.verdict, Verdict::Traditional, "{provider:?}");
+        let own: Vec<&str> = a
+            .blockers
+            .iter()
+            .filter(|b| b.option.provider() == provider)
+            .map(|b| b.reason.as_str())
+            .collect();
+        assert!(own.contains(&a.summary.as_str()), "{provider:?}: {}", a.summary);
     }
 }

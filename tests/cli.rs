@@ -249,7 +249,7 @@ fn tuned_advice_rules_change_the_verdict_and_a_bad_one_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("advice.ron");
     let verdict = |extra: &[&str]| {
-        let mut args = vec!["report", "assets/workloads/thumbnail_generator.ron"];
+        let mut args = vec!["report", "assets/workloads/daily_maintenance.ron"];
         args.extend_from_slice(extra);
         let o = run(&args);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -257,12 +257,10 @@ fn tuned_advice_rules_change_the_verdict_and_a_bad_one_is_refused() {
         v["verdict"].as_str().expect("verdict").to_owned()
     };
     assert_eq!(verdict(&[]), "serverless");
-    // A team that calls anything within 100 points a close call gets a hybrid.
-    let tuned = serverless_advisor::advice::rules::BUILT_IN.replacen(
-        "hybrid_margin_points: 7.0",
-        "hybrid_margin_points: 100.0",
-        1,
-    );
+    // A team that calls any two scores a close call gets a hybrid.
+    let tuned = serverless_advisor::advice::rules::BUILT_IN
+        .replacen("hybrid_margin_points: 7.0", "hybrid_margin_points: 100.0", 1)
+        .replacen("hybrid_margin_share: 0.5", "hybrid_margin_share: 1.0", 1);
     assert_ne!(tuned, serverless_advisor::advice::rules::BUILT_IN);
     std::fs::write(&path, tuned).expect("write");
     assert_eq!(verdict(&["--advice", path.to_str().expect("utf8")]), "hybrid");
@@ -271,7 +269,7 @@ fn tuned_advice_rules_change_the_verdict_and_a_bad_one_is_refused() {
     std::fs::write(&path, broken).expect("write");
     let o = run(&[
         "report",
-        "assets/workloads/thumbnail_generator.ron",
+        "assets/workloads/daily_maintenance.ron",
         "--advice",
         path.to_str().expect("utf8"),
     ]);

@@ -443,13 +443,11 @@ fn another_price_book_is_loaded_and_dated() {
 fn tuned_advice_rules_are_used_and_a_bad_file_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let rules = dir.path().join("advice.ron");
-    let tuned = serverless_advisor::advice::rules::BUILT_IN.replacen(
-        "hybrid_margin_points: 7.0",
-        "hybrid_margin_points: 100.0",
-        1,
-    );
+    let tuned = serverless_advisor::advice::rules::BUILT_IN
+        .replacen("hybrid_margin_points: 7.0", "hybrid_margin_points: 100.0", 1)
+        .replacen("hybrid_margin_share: 0.5", "hybrid_margin_share: 1.0", 1);
     std::fs::write(&rules, tuned).unwrap();
-    let sample = Some("assets/workloads/thumbnail_generator.ron");
+    let sample = Some("assets/workloads/daily_maintenance.ron");
     let h = harness(AppOptions {
         advice: Some(rules.clone()),
         ..options(dir.path(), sample)

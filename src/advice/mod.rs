@@ -18,7 +18,7 @@ use crate::catalogue::{Catalogue, PatternKind, Suits};
 use crate::cost::{self, BreakEven, CostInput, OptionCost, OptionId, OptionKind, Profile, Sweep};
 use crate::format;
 use crate::pricing::PriceBook;
-use crate::workload::{Hardware, Provider, Stage, State, Trigger, Workload};
+use crate::workload::{Hardware, Provider, Runtime, Stage, State, Trigger, Workload};
 pub use coldstart::ColdStart;
 pub use flip::FlipPoint;
 pub use rules::AdviceRules;
@@ -255,6 +255,8 @@ pub fn duration_limit_s(option: OptionId, book: &PriceBook) -> Option<f64> {
         OptionId::GcpCloudFunctions => Some(book.gcp_cloud_functions.max_duration_s.value),
         OptionId::AzureFunctions => Some(book.azure_functions.max_duration_s.value),
         OptionId::GcpCloudRun => Some(book.gcp_cloud_run.max_duration_s.value),
+        // No hard limit, but only this long is guaranteed: a scale-in may stop a longer run.
+        OptionId::AzureFunctionsPremium => Some(book.azure_functions_premium.guaranteed_duration_s.value),
         _ => None,
     }
 }
@@ -296,6 +298,9 @@ fn duration_alternative(option: OptionId) -> &'static str {
             "the Azure Functions premium plan (no hard limit) or Durable Functions to split the work"
         }
         OptionId::GcpCloudRun => "Cloud Run jobs, Batch or Compute Engine",
+        OptionId::AzureFunctionsPremium => {
+            "Azure Container Apps jobs or Azure Batch, or Durable Functions to split the work into steps"
+        }
         _ => "servers or containers",
     }
 }
@@ -385,12 +390,19 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
                 "duration",
                 option,
                 &|| {
-                    format!(
-                        "The longest job runs {}, past the {} limit of {}.",
-                        format::duration_ms(e.max_duration_s * 1000.0),
-                        format::duration_ms(limit * 1000.0),
-                        option.label()
-                    )
+                    let longest = format::duration_ms(e.max_duration_s * 1000.0);
+                    let limit = format::duration_ms(limit * 1000.0);
+                    if option == OptionId::AzureFunctionsPremium {
+                        format!(
+                            "The longest job runs {longest}, past the {limit} that {} guarantees a run; a scale-in can stop it after that.",
+                            option.label()
+                        )
+                    } else {
+                        format!(
+                            "The longest job runs {longest}, past the {limit} limit of {}.",
+                            option.label()
+                        )
+                    }
                 },
                 &|| duration_alternative(option).to_owned(),
             );
@@ -412,6 +424,26 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
                     OptionId::AzureFunctions => "the Azure Functions premium plan (up to 14 GB)".to_owned(),
                     OptionId::GcpCloudFunctions => "Cloud Run (up to 32 GiB)".to_owned(),
                     _ => server_alternative(provider, "with enough memory"),
+                },
+            );
+        }
+        // Consumption plans deploy code, not images.
+        if e.runtime == Runtime::Container
+            && matches!(option, OptionId::GcpCloudFunctions | OptionId::AzureFunctions)
+        {
+            push(
+                "container_image",
+                option,
+                &|| {
+                    format!(
+                        "The work ships as a container image, and {} deploys source code, not images.",
+                        option.label()
+                    )
+                },
+                &|| match option {
+                    OptionId::GcpCloudFunctions => "Cloud Run, which runs the image as it is".to_owned(),
+                    _ => "the Azure Functions premium plan (custom containers) or Azure Container Apps"
+                        .to_owned(),
                 },
             );
         }
@@ -544,7 +576,14 @@ fn traffic_criterion(c: &Ctx<'_>) -> Criterion {
     } else {
         (peak - t.neutral_peak_to_average) / (t.neutral_peak_to_average - 1.0).max(1e-9)
     };
+    // Flat traffic argues for servers only as far as it keeps one busy.
+    let busy = fleet_busyness(c);
     let by_peak = by_peak.clamp(t.steady_lean, 1.0);
+    let by_peak = if by_peak < 0.0 {
+        by_peak * busy.min(1.0)
+    } else {
+        by_peak
+    };
     let by_idle = (idle_share / t.idle_share_full).min(1.0);
     // Idle hours can only add a serverless lean; with none, the peak alone decides.
     let lean = if by_idle > 0.0 {
@@ -566,12 +605,37 @@ fn traffic_criterion(c: &Ctx<'_>) -> Criterion {
             format!(
                 "Traffic is steady (the busiest hour is only {peak:.1}x the average, {idle} of hours idle), so an always-on fleet stays busy and pay-per-use gains little."
             )
+        } else if peak < t.neutral_peak_to_average && busy < 1.0 {
+            format!(
+                "Traffic is flat (the busiest hour is {peak:.1}x the average) but light: on average it would keep one {} {} busy, so its flatness is no reason for servers.",
+                c.workload.servers.instance,
+                format::percent(busy)
+            )
         } else {
             format!(
                 "Traffic varies moderately (busiest hour {peak:.1}x the average, {idle} of hours idle): autoscaling servers and functions both follow it."
             )
         }
     })
+}
+
+/// The average load as a share of one server's capacity at the target
+/// utilization (CPU-bound requests hold a vCPU; I/O-bound ones share it).
+fn fleet_busyness(c: &Ctx<'_>) -> f64 {
+    let w = c.workload;
+    let in_flight = w.traffic.monthly_requests.max(0.0) / c.book.hours_per_month / 3600.0
+        * w.execution.avg_duration_ms
+        / 1000.0;
+    let per_vcpu = if w.execution.cpu_bound {
+        1.0
+    } else {
+        c.book.assumptions.io_bound_requests_per_vcpu
+    };
+    let vcpus = c
+        .book
+        .instance(&w.servers.instance)
+        .map_or(1.0, |i| f64::from(i.vcpus));
+    in_flight / (vcpus * per_vcpu * w.servers.target_utilization).max(1e-9)
 }
 
 fn event_criterion(c: &Ctx<'_>) -> Criterion {
@@ -620,9 +684,14 @@ fn duration_criterion(c: &Ctx<'_>, serverless_options: &[OptionId]) -> Criterion
     let (lean, case) = if e.max_duration_s > best.1 {
         (leans.past_every_limit, 0)
     } else if e.max_duration_s > function_limit {
-        (leans.near_limit, 1)
-    } else if e.max_duration_s > t.near_limit_share * best.1 {
-        (leans.near_limit, 2)
+        // Past the function's own limit: as strong as being right at it.
+        ((2.0 * leans.near_limit).max(-1.0), 1)
+    } else if e.max_duration_s > t.near_limit_share * function_limit {
+        // Closer to the limit, less room for a slow day: from the near-limit
+        // lean at `near_limit_share` of it to twice that at the limit itself.
+        let share = e.max_duration_s / function_limit;
+        let closeness = (share - t.near_limit_share) / (1.0 - t.near_limit_share).max(1e-9);
+        (leans.near_limit * (1.0 + closeness.clamp(0.0, 1.0)), 2)
     } else if e.avg_duration_ms <= t.short_job_ms {
         (leans.short, 3)
     } else {
@@ -654,8 +723,8 @@ fn duration_criterion(c: &Ctx<'_>, serverless_options: &[OptionId]) -> Criterion
             2 => format!(
                 "The longest job ({}) is close to the {} of {}: a slow day turns into timeouts.",
                 format::duration_ms(max_ms),
-                limit(best.1),
-                best.0.label()
+                limit(function_limit),
+                function.label()
             ),
             3 => format!(
                 "Requests average {} and the longest takes {}: short work, well inside the {} of {}.",
@@ -772,7 +841,7 @@ fn cost_criterion(c: &Ctx<'_>, serverless: &[OptionId], traditional: &[OptionId]
     })
 }
 
-fn latency_criterion(c: &Ctx<'_>) -> Criterion {
+fn latency_criterion(c: &Ctx<'_>, function_blocked: bool) -> Criterion {
     let w = c.workload;
     let target = w.latency.p99_target_ms;
     let (fraction, added, p99, meets) = coldstart::latency(w, c.book, c.profile);
@@ -780,6 +849,8 @@ fn latency_criterion(c: &Ctx<'_>) -> Criterion {
     let leans = &c.rules.leans.latency;
     let (lean, case) = if target < c.rules.thresholds.sub_millisecond_ms {
         (-1.0, 0)
+    } else if function_blocked {
+        (0.0, 6)
     } else if w.execution.p99_duration_ms > target {
         (0.0, 1)
     } else if w.execution.p99_duration_ms + overhead > target {
@@ -795,6 +866,7 @@ fn latency_criterion(c: &Ctx<'_>) -> Criterion {
         let function = OptionId::function_of(w.provider).label();
         match case {
             0 => format!("A {target} ms p99 target is sub-millisecond: no managed function path answers that fast."),
+            6 => format!("{function} is ruled out by a hard stop, so how fast it would answer is not weighed."),
             1 => format!(
                 "The p99 of the work itself ({}) is already above the {} target on any platform; revisit the target or the work.",
                 format::duration_ms(w.execution.p99_duration_ms),
@@ -990,7 +1062,7 @@ pub fn decide(
         event_criterion(&c),
         duration_criterion(&c, &serverless_all),
         cost_criterion(&c, &priced_serverless, &traditional),
-        latency_criterion(&c),
+        latency_criterion(&c, blocked(&function) && !long_tail_split),
         state_criterion(&c),
         hardware_criterion(&c),
         ops,
@@ -1012,7 +1084,10 @@ pub fn decide(
         traditional: side(-1.0),
     };
     let diff = scores.serverless - scores.traditional;
-    let margin = rules.thresholds.hybrid_margin_points;
+    let margin = rules
+        .thresholds
+        .hybrid_margin_points
+        .min(rules.thresholds.hybrid_margin_share * scores.serverless.max(scores.traditional));
     // Which part goes where when the parts fit different sides.
     let connection_split = workload.state == State::LongLivedConnections
         && has_event_triggers(workload)
@@ -1064,6 +1139,7 @@ pub fn decide(
 
     let summary = if detailed {
         summarize(
+            workload.provider,
             verdict,
             &criteria,
             &blockers,
@@ -1104,6 +1180,7 @@ fn close_call_split(criteria: &[Criterion], scores: Scores, margin: f64) -> Stri
 }
 
 fn summarize(
+    provider: Provider,
     verdict: Verdict,
     criteria: &[Criterion],
     blockers: &[Blocker],
@@ -1119,7 +1196,9 @@ fn summarize(
     }
     if serverless_blocked
         && verdict == Verdict::Traditional
-        && let Some(b) = blockers.first()
+        && let Some(b) = blockers
+            .iter()
+            .find(|b| b.option.provider() == provider && is_serverless_side(b.option))
     {
         return b.reason.clone();
     }
@@ -1163,6 +1242,10 @@ pub fn match_pattern(
             .filter(|t| !workload.triggers.contains(t))
             .count() as f64;
         score += 2.0 * served - 0.5 * extra;
+        // A pattern that serves none of the workload's triggers draws another system.
+        if served == 0.0 && !workload.triggers.is_empty() {
+            score -= 4.0;
+        }
         let fits = p.suits.iter().filter(|s| traits.contains(s)).count() as f64;
         let missing = p
             .suits

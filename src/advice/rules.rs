@@ -60,6 +60,7 @@ pub struct Thresholds {
     pub cost_gap_full_usd: f64,
     pub cost_gap_min_share: f64,
     pub hybrid_margin_points: f64,
+    pub hybrid_margin_share: f64,
     pub sub_millisecond_ms: f64,
 }
 
@@ -244,6 +245,7 @@ impl AdviceRules {
             ("cost_gap_full_usd", t.cost_gap_full_usd, 0.01, 1e9),
             ("cost_gap_min_share", t.cost_gap_min_share, 0.0, 1.0),
             ("hybrid_margin_points", t.hybrid_margin_points, 0.0, 100.0),
+            ("hybrid_margin_share", t.hybrid_margin_share, 0.0, 1.0),
             ("sub_millisecond_ms", t.sub_millisecond_ms, 0.0, 1000.0),
         ] {
             if !(v.is_finite() && (lo..=hi).contains(&v)) {

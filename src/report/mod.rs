@@ -368,9 +368,15 @@ fn pros_and_cons(
         pros.push("Scales to zero: idle hours cost nothing.".to_owned());
         pros.push("No servers to patch, size or scale.".to_owned());
         if option == a.cold_start.option && a.cold_start.fraction_of_requests > 0.0 {
+            let share = format::percent(a.cold_start.fraction_of_requests);
+            // "under 0.01%" reads wrong after "About".
+            let share = if share.starts_with(|c: char| c.is_ascii_digit()) {
+                format!("About {share}")
+            } else {
+                format!("{}{}", share[..1].to_uppercase(), &share[1..])
+            };
             cons.push(format!(
-                "About {} of requests start cold, adding {} each.",
-                format::percent(a.cold_start.fraction_of_requests),
+                "{share} of requests start cold, adding {} each.",
                 format::duration_ms(a.cold_start.added_latency_ms)
             ));
         }
