@@ -1285,3 +1285,41 @@ fn a_forced_verdict_is_summed_up_with_a_hard_stop_of_its_own_cloud() {
         assert!(own.contains(&a.summary.as_str()), "{provider:?}: {}", a.summary);
     }
 }
+
+#[test]
+fn cold_starts_are_shown_for_a_serverless_option_that_is_not_ruled_out() {
+    let b = book();
+    // 45-minute jobs rule out Azure's consumption plan; the premium plan keeps
+    // an instance ready, so nothing starts cold and nothing needs adding.
+    let w = workload("45-minute jobs from a queue on Azure", |w| {
+        w.provider = Provider::Azure;
+        set_durations(w, 1_200_000.0, 2_400_000.0, 2700.0);
+        w.triggers = vec![Trigger::Queue];
+        w.api_gateway = ApiGateway::NoGateway;
+        w.latency.p99_target_ms = 3_600_000.0;
+        w.servers.instance = "B2s".into();
+    });
+    let a = assess(&w, &b, &catalogue());
+    assert!(a.blockers.iter().any(|x| x.option == OptionId::AzureFunctions));
+    assert_eq!(a.cold_start.option, OptionId::AzureFunctionsPremium);
+    assert!(a.cold_start.fraction_of_requests == 0.0 && a.cold_start.provisioned_concurrency_usd == 0.0);
+    // A container image rules out Cloud Functions; Cloud Run's minimum
+    // instances are priced at Cloud Run's own rates.
+    let mut w = workload("A container API on Google Cloud", |w| {
+        w.provider = Provider::Gcp;
+        w.execution.runtime = Runtime::Container;
+        w.servers.instance = "e2-medium".into();
+    });
+    let a = assess(&w, &b, &catalogue());
+    assert_eq!(a.cold_start.option, OptionId::GcpCloudRun);
+    // 512 MB is 1 vCPU on Cloud Run: per instance, 730 h x 3600 s x
+    // (1 x $0.000024 + 0.5 x $0.0000025) = $66.357 a month.
+    let per_instance = 730.0 * 3600.0 * (0.000024 + 0.5 * 0.0000025);
+    let n = f64::from(a.cold_start.provisioned_instances);
+    assert!(n >= 1.0);
+    assert!((a.cold_start.provisioned_concurrency_usd - n * per_instance).abs() < 0.01);
+    // Where the function is usable, its cold starts are the ones shown.
+    w.execution.runtime = Runtime::Python;
+    let a = assess(&w, &b, &catalogue());
+    assert_eq!(a.cold_start.option, OptionId::GcpCloudFunctions);
+}

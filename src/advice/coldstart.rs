@@ -103,10 +103,51 @@ pub fn latency(workload: &Workload, book: &PriceBook, profile: &Profile) -> (f64
     (fraction, added, p99, p99 <= workload.latency.p99_target_ms)
 }
 
-/// The full cold-start estimate, with the price of removing cold starts.
+/// The full cold-start estimate on the provider's function platform, with the
+/// price of removing cold starts.
 #[must_use]
 pub fn estimate(workload: &Workload, book: &PriceBook, profile: &Profile) -> ColdStart {
-    let option = OptionId::function_of(workload.provider);
+    estimate_on(OptionId::function_of(workload.provider), workload, book, profile)
+}
+
+/// The cold-start estimate on one of the provider's serverless options: its
+/// function platform, Cloud Run (priced like Cloud Functions' minimum
+/// instances, at Cloud Run's rates), or Azure's premium plan, whose
+/// always-ready instance means requests do not start cold.
+#[must_use]
+pub fn estimate_on(option: OptionId, workload: &Workload, book: &PriceBook, profile: &Profile) -> ColdStart {
+    if option == OptionId::AzureFunctionsPremium {
+        let p99 = workload.execution.p99_duration_ms + book.cold_starts.warm_overhead_ms(workload.provider);
+        return ColdStart {
+            option,
+            fraction_of_requests: 0.0,
+            added_latency_ms: cold_start_ms(workload, book),
+            p99_latency_ms: p99,
+            meets_p99_target: p99 <= workload.latency.p99_target_ms,
+            provisioned_concurrency_usd: 0.0,
+            provisioned_instances: 0,
+            remedy: "Nothing to add: the premium plan keeps at least one instance ready, and its price already counts it".to_owned(),
+        };
+    }
+    if option == OptionId::GcpCloudRun {
+        let mut cs = estimate_on(OptionId::GcpCloudFunctions, workload, book, profile);
+        let p = &book.gcp_cloud_run;
+        let vcpus = p
+            .vcpus_for_memory
+            .iter()
+            .find(|s| s.memory_mb >= workload.execution.memory_mb)
+            .or(p.vcpus_for_memory.last())
+            .map_or(1.0, |s| s.cpu);
+        let gib = f64::from(workload.execution.memory_mb) / 1024.0;
+        let seconds = book.hours_per_month * 3600.0;
+        cs.option = option;
+        cs.provisioned_concurrency_usd = f64::from(cs.provisioned_instances)
+            * seconds
+            * (vcpus * p.per_vcpu_second.value + gib * p.per_gib_second.value);
+        "Cloud Run minimum instances kept running all month, priced at the active rate (idle instances bill less, so this is an upper bound)"
+            .clone_into(&mut cs.remedy);
+        return cs;
+    }
     let (fraction, added, p99, meets) = latency(workload, book, profile);
     let mean_per_second = workload.traffic.monthly_requests.max(0.0) / book.hours_per_month / 3600.0;
     let peak_concurrency = profile.peak * mean_per_second * workload.execution.avg_duration_ms / 1000.0;

@@ -1358,6 +1358,23 @@ fn recommend(workload: &Workload, decision: &Decision, costs: &[OptionCost]) -> 
     }
 }
 
+/// The serverless option whose cold starts the report shows: the provider's
+/// function, unless a hard stop rules it out and another serverless option
+/// (Cloud Run, Azure's premium plan) remains.
+fn cold_start_option(workload: &Workload, decision: &Decision) -> OptionId {
+    let function = OptionId::function_of(workload.provider);
+    let blocked = |o: OptionId| decision.blockers.iter().any(|b| b.option == o);
+    if !blocked(function) || decision.long_tail {
+        return function;
+    }
+    sides(workload)
+        .0
+        .iter()
+        .copied()
+        .find(|&o| !blocked(o))
+        .unwrap_or(function)
+}
+
 /// The full assessment with explicit rules.
 #[must_use]
 pub fn assess_with(
@@ -1431,7 +1448,7 @@ pub fn assess_with(
         recommendation,
         costs,
         break_even,
-        cold_start: coldstart::estimate(workload, book, &profile),
+        cold_start: coldstart::estimate_on(cold_start_option(workload, &decision), workload, book, &profile),
         flip_points,
         traffic_profile: profile.hourly.to_vec(),
         cost_curves,

@@ -302,19 +302,10 @@ pub fn to_html_report(r: &Report<'_>) -> String {
     }
 
     let _ = writeln!(s, "<h2>More Information</h2>");
-    let cs = &a.cold_start;
     let _ = writeln!(
         s,
-        "<h3>Cold starts</h3><p>On {}: {} of requests start cold and add about {} each; the estimated p99 is {} against a {} target ({}). Removing cold starts costs about {} a month more ({} instances kept warm; {}).</p>",
-        esc(cs.option.label()),
-        format::percent(cs.fraction_of_requests),
-        format::duration_ms(cs.added_latency_ms),
-        format::duration_ms(cs.p99_latency_ms),
-        format::duration_ms(w.latency.p99_target_ms),
-        if cs.meets_p99_target { "met" } else { "missed" },
-        format::usd(cs.provisioned_concurrency_usd),
-        cs.provisioned_instances,
-        esc(&cs.remedy)
+        "<h3>Cold starts</h3><p>{}</p>",
+        esc(&super::cold_start_sentence(a))
     );
     if let Some(p) = r.pattern {
         let _ = writeln!(s, "<h3>Pattern: {}</h3>", esc(&p.name));

@@ -229,20 +229,7 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
             );
         }
     }
-    let cs = &a.cold_start;
-    let _ = writeln!(
-        s,
-        "Cold starts on {}: {} of requests, about {} each; estimated p99 {} against a {} target ({}). Removing them: {} a month more ({} instances; {}).\n",
-        cs.option.label(),
-        format::percent(cs.fraction_of_requests),
-        format::duration_ms(cs.added_latency_ms),
-        format::duration_ms(cs.p99_latency_ms),
-        format::duration_ms(w.latency.p99_target_ms),
-        if cs.meets_p99_target { "met" } else { "missed" },
-        format::usd(cs.provisioned_concurrency_usd),
-        cs.provisioned_instances,
-        escape(&cs.remedy)
-    );
+    let _ = writeln!(s, "{}\n", escape(&super::cold_start_sentence(a)));
     if let Some(p) = r.pattern {
         let _ = writeln!(s, "### Pattern: {}\n", escape(&p.name));
         let _ = writeln!(s, "{}\n", escape(&p.summary));

@@ -317,6 +317,35 @@ impl<'a> Report<'a> {
     }
 }
 
+/// The cold-start finding in one plain sentence (the window and every writer
+/// show the same words; each writer escapes them for its format).
+#[must_use]
+pub fn cold_start_sentence(a: &Assessment) -> String {
+    let cs = &a.cold_start;
+    let target = format!(
+        "the estimated p99 is {} against a {} target ({})",
+        format::duration_ms(cs.p99_latency_ms),
+        format::duration_ms(a.workload.latency.p99_target_ms),
+        if cs.meets_p99_target { "met" } else { "missed" }
+    );
+    if cs.fraction_of_requests <= 0.0 && cs.provisioned_instances == 0 {
+        return format!(
+            "On {}: no request is expected to start cold, and {target}. {}.",
+            cs.option.label(),
+            cs.remedy
+        );
+    }
+    format!(
+        "On {}: {} of requests start cold and add about {} each, and {target}. Removing cold starts costs about {} a month more ({} instances kept warm; {}).",
+        cs.option.label(),
+        format::percent(cs.fraction_of_requests),
+        format::duration_ms(cs.added_latency_ms),
+        format::usd(cs.provisioned_concurrency_usd),
+        cs.provisioned_instances,
+        cs.remedy
+    )
+}
+
 /// An answer's value in words for the "revisit" list.
 #[must_use]
 pub fn show_answer(answer: &str, value: f64) -> String {

@@ -483,18 +483,5 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
 }
 
 fn cold_start(ui: &mut Ui, a: &Assessment) {
-    let cs = &a.cold_start;
-    let text = format!(
-        "On {}: {} of requests start cold, +{} each. Estimated p99 {} against {}: {}. \
-         Removing them: {} a month more ({} kept warm).",
-        cs.option.label(),
-        format::percent(cs.fraction_of_requests),
-        format::duration_ms(cs.added_latency_ms),
-        format::duration_ms(cs.p99_latency_ms),
-        format::duration_ms(a.workload.latency.p99_target_ms),
-        if cs.meets_p99_target { "met" } else { "missed" },
-        format::usd(cs.provisioned_concurrency_usd),
-        cs.provisioned_instances
-    );
-    ui.label(text).on_hover_text(cs.remedy.as_str());
+    ui.label(crate::report::cold_start_sentence(a));
 }
