@@ -132,12 +132,7 @@ pub fn estimate_on(option: OptionId, workload: &Workload, book: &PriceBook, prof
     if option == OptionId::GcpCloudRun {
         let mut cs = estimate_on(OptionId::GcpCloudFunctions, workload, book, profile);
         let p = &book.gcp_cloud_run;
-        let vcpus = p
-            .vcpus_for_memory
-            .iter()
-            .find(|s| s.memory_mb >= workload.execution.memory_mb)
-            .or(p.vcpus_for_memory.last())
-            .map_or(1.0, |s| s.cpu);
+        let vcpus = p.vcpus_for(workload.execution.memory_mb);
         let gib = f64::from(workload.execution.memory_mb) / 1024.0;
         let seconds = book.hours_per_month * 3600.0;
         cs.option = option;
@@ -174,12 +169,7 @@ pub fn estimate_on(option: OptionId, workload: &Workload, book: &PriceBook, prof
         }
         Provider::Gcp => {
             let p = &book.gcp_cloud_functions;
-            let ghz = p
-                .memory_sizes
-                .iter()
-                .find(|s| s.memory_mb >= workload.execution.memory_mb)
-                .or(p.memory_sizes.last())
-                .map_or(0.0, |s| s.cpu);
+            let ghz = p.size_for(workload.execution.memory_mb).map_or(0.0, |s| s.cpu);
             let gb = f64::from(workload.execution.memory_mb) / 1024.0;
             let seconds = book.hours_per_month * 3600.0;
             (

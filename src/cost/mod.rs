@@ -714,12 +714,7 @@ fn cloud_run(input: &CostInput<'_>, bill: &mut Bill) {
     let p = &input.book.gcp_cloud_run;
     let free = w.pricing.include_free_tier;
     let n = input.monthly_requests.max(0.0);
-    let vcpus = p
-        .vcpus_for_memory
-        .iter()
-        .find(|s| s.memory_mb >= w.execution.memory_mb)
-        .or(p.vcpus_for_memory.last())
-        .map_or(1.0, |s| s.cpu);
+    let vcpus = p.vcpus_for(w.execution.memory_mb);
     let gib = input.gb();
     let billed_s = round_up_ms(w.execution.avg_duration_ms, p.billing_granularity_ms.value) / 1000.0;
     // The headline bills every request its own rounded time, as the published
@@ -807,19 +802,15 @@ fn cloud_functions(input: &CostInput<'_>, bill: &mut Bill) {
     let p = &input.book.gcp_cloud_functions;
     let free = w.pricing.include_free_tier;
     let n = input.monthly_requests.max(0.0);
-    let size = p
-        .memory_sizes
-        .iter()
-        .find(|s| s.memory_mb >= w.execution.memory_mb)
-        .or_else(|| {
-            bill.note(|| {
-                format!(
-                    "{} MB is above the largest 1st gen size; priced at the largest.",
-                    w.execution.memory_mb
-                )
-            });
-            p.memory_sizes.last()
+    let size = p.size_for(w.execution.memory_mb);
+    if size.is_some_and(|s| s.memory_mb < w.execution.memory_mb) {
+        bill.note(|| {
+            format!(
+                "{} MB is above the largest 1st gen size; priced at the largest.",
+                w.execution.memory_mb
+            )
         });
+    }
     let (size_mb, ghz) = size.map_or((w.execution.memory_mb, 0.0), |s| (s.memory_mb, s.cpu));
     let billed_ms = round_up_ms(w.execution.avg_duration_ms, p.billing_granularity_ms.value);
     let seconds = n * billed_ms / 1000.0;

@@ -253,6 +253,28 @@ pub struct MemoryCpu {
     pub cpu: f64,
 }
 
+/// The step of `steps` that covers `memory_mb`: the first as large, else the largest.
+fn step_for(steps: &[MemoryCpu], memory_mb: u32) -> Option<&MemoryCpu> {
+    steps.iter().find(|s| s.memory_mb >= memory_mb).or(steps.last())
+}
+
+impl CloudRun {
+    /// vCPUs an instance with this much memory gets.
+    #[must_use]
+    pub fn vcpus_for(&self, memory_mb: u32) -> f64 {
+        step_for(&self.vcpus_for_memory, memory_mb).map_or(1.0, |s| s.cpu)
+    }
+}
+
+impl CloudFunctions {
+    /// The size this much memory is billed as (memory rounds up to a size;
+    /// past the largest, the largest).
+    #[must_use]
+    pub fn size_for(&self, memory_mb: u32) -> Option<&MemoryCpu> {
+        step_for(&self.memory_sizes, memory_mb)
+    }
+}
+
 /// Google Cloud Functions (1st gen) prices and limits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
