@@ -630,3 +630,48 @@ fn reports_are_deterministic_and_carry_no_timestamp() {
         }
     }
 }
+
+#[test]
+fn the_cold_start_sentence_fits_each_case_and_every_format_carries_it() {
+    let b = book();
+    let load = |text: &str| Workload::from_ron(text, "case.ron", &b).expect("valid");
+    // Lambda with cold starts, priced remedy.
+    let thumbnail = assessed(
+        &samples()
+            .into_iter()
+            .find(|(n, _)| n == "thumbnail_generator")
+            .unwrap()
+            .1,
+    );
+    let s = report::cold_start_sentence(&thumbnail);
+    assert!(
+        s.starts_with("On AWS Lambda:") && s.contains("a month more"),
+        "{s}"
+    );
+    // Busy and steady: provisioned concurrency costs no more than on demand.
+    let checkout = assessed(
+        &samples()
+            .into_iter()
+            .find(|(n, _)| n == "steady_checkout_api")
+            .unwrap()
+            .1,
+    );
+    assert!(checkout.cold_start.provisioned_instances > 0);
+    assert!(checkout.cold_start.provisioned_concurrency_usd < 0.005);
+    let s = report::cold_start_sentence(&checkout);
+    assert!(s.contains("adds nothing to the bill"), "{s}");
+    // Azure's premium plan, left when a hard stop rules out consumption: nothing starts cold.
+    let premium = assessed(&load(
+        "Workload(name: \"Jobs\", provider: Azure, execution: (avg_duration_ms: 1200000.0, p99_duration_ms: 2400000.0, max_duration_s: 2700.0), triggers: [Queue], api_gateway: NoGateway, latency: (p99_target_ms: 3600000.0), servers: (instance: \"B2s\"))",
+    ));
+    let s = report::cold_start_sentence(&premium);
+    assert!(s.starts_with("On Azure Functions (premium): no request"), "{s}");
+    for a in [&thumbnail, &checkout, &premium] {
+        let r = reports(a);
+        let sentence = report::cold_start_sentence(a);
+        assert!(
+            r.markdown.contains(&sentence[..40]) && r.html.contains(&sentence[..40]),
+            "{sentence}"
+        );
+    }
+}

@@ -335,6 +335,16 @@ pub fn cold_start_sentence(a: &Assessment) -> String {
             cs.remedy
         );
     }
+    if cs.provisioned_concurrency_usd < 0.005 {
+        return format!(
+            "On {}: {} of requests start cold and add about {} each, and {target}. Removing cold starts adds nothing to the bill: at this load {} instances kept warm cost no more than the requests do now ({}).",
+            cs.option.label(),
+            format::percent(cs.fraction_of_requests),
+            format::duration_ms(cs.added_latency_ms),
+            cs.provisioned_instances,
+            cs.remedy
+        );
+    }
     format!(
         "On {}: {} of requests start cold and add about {} each, and {target}. Removing cold starts costs about {} a month more ({} instances kept warm; {}).",
         cs.option.label(),
