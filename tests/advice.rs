@@ -493,8 +493,8 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
-        description: "Long-running process: a nightly three-hour ETL on Azure, past what even the premium plan guarantees",
-        verdict: Verdict::Traditional,
+        description: "Long-running process: a nightly three-hour ETL on Azure; only the premium plan (no hard limit) takes it, and it guarantees a run an hour",
+        verdict: Verdict::Hybrid,
         build: |w| {
             w.provider = Provider::Azure;
             w.traffic.monthly_requests = 30.0;
@@ -510,7 +510,8 @@ const CASES: &[Case] = &[
         },
         expect: &[
             Blocked(OptionId::AzureFunctions, "duration"),
-            Blocked(OptionId::AzureFunctionsPremium, "duration"),
+            Leans("job_duration", Lean::Traditional),
+            Says("job_duration", "guarantees a run"),
             Says("latency", "ruled out by a hard stop"),
             Leans("latency", Lean::Neutral),
         ],
@@ -1322,4 +1323,27 @@ fn cold_starts_are_shown_for_a_serverless_option_that_is_not_ruled_out() {
     w.execution.runtime = Runtime::Python;
     let a = assess(&w, &b, &catalogue());
     assert_eq!(a.cold_start.option, OptionId::GcpCloudFunctions);
+}
+
+#[test]
+fn azure_premium_has_no_hard_time_limit() {
+    // DESIGN.md: premium is unbounded (60 minutes guaranteed). A six-hour job
+    // rules out every other serverless option but never premium.
+    let w = workload("Six-hour jobs", |w| {
+        set_durations(w, 3_600_000.0, 18_000_000.0, 21_600.0);
+        w.triggers = vec![Trigger::Queue];
+        w.api_gateway = ApiGateway::NoGateway;
+        w.latency.p99_target_ms = 30_000_000.0;
+    });
+    let a = assess(&w, &book(), &catalogue());
+    let blocked = blocked_ids(&a, "duration");
+    for option in [
+        OptionId::AwsLambda,
+        OptionId::GcpCloudFunctions,
+        OptionId::GcpCloudRun,
+        OptionId::AzureFunctions,
+    ] {
+        assert!(blocked.contains(&option), "{option:?}");
+    }
+    assert!(!blocked.contains(&OptionId::AzureFunctionsPremium));
 }

@@ -255,8 +255,6 @@ pub fn duration_limit_s(option: OptionId, book: &PriceBook) -> Option<f64> {
         OptionId::GcpCloudFunctions => Some(book.gcp_cloud_functions.max_duration_s.value),
         OptionId::AzureFunctions => Some(book.azure_functions.max_duration_s.value),
         OptionId::GcpCloudRun => Some(book.gcp_cloud_run.max_duration_s.value),
-        // No hard limit, but only this long is guaranteed: a scale-in may stop a longer run.
-        OptionId::AzureFunctionsPremium => Some(book.azure_functions_premium.guaranteed_duration_s.value),
         _ => None,
     }
 }
@@ -681,8 +679,14 @@ fn duration_criterion(c: &Ctx<'_>, serverless_options: &[OptionId]) -> Criterion
     let function = OptionId::function_of(c.workload.provider);
     let function_limit = duration_limit_s(function, c.book).unwrap_or(f64::INFINITY);
     let max_ms = e.max_duration_s * 1000.0;
+    // Azure's premium plan has no hard limit but guarantees a run only so long.
+    let guaranteed = (best.0 == OptionId::AzureFunctionsPremium && best.1.is_infinite())
+        .then_some(c.book.azure_functions_premium.guaranteed_duration_s.value);
     let (lean, case) = if e.max_duration_s > best.1 {
         (leans.past_every_limit, 0)
+    } else if e.max_duration_s > function_limit && guaranteed.is_some_and(|g| e.max_duration_s > g) {
+        // Only a plan with no hard limit takes it, and longer than that plan promises.
+        (leans.past_every_limit, 5)
     } else if e.max_duration_s > function_limit {
         // Past the function's own limit: as strong as being right at it.
         ((2.0 * leans.near_limit).max(-1.0), 1)
@@ -718,6 +722,14 @@ fn duration_criterion(c: &Ctx<'_>, serverless_options: &[OptionId]) -> Criterion
                 format::duration_ms(max_ms),
                 limit(function_limit),
                 function.label(),
+                best.0.label()
+            ),
+            5 => format!(
+                "The longest job ({}) is past the {} of {}, and longer than the {} that {} guarantees a run: a scale-in can stop it.",
+                format::duration_ms(max_ms),
+                limit(function_limit),
+                function.label(),
+                format::duration_ms(guaranteed.unwrap_or_default() * 1000.0),
                 best.0.label()
             ),
             2 => format!(
