@@ -316,6 +316,27 @@ fn unsaved_changes_are_marked_and_guarded() {
 }
 
 #[test]
+fn discarding_for_an_open_that_is_then_cancelled_keeps_the_edits_guarded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), Some("assets/workloads/mvp_backend.ron")));
+    replace_text(&mut h, "Name", "Edited");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Discard changes").click();
+    h.run();
+    // The Open prompt is up; the user thinks better of it.
+    assert!(h.query_by_label("Path").is_some(), "the Open prompt");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Path").is_none(), "prompt closed");
+    assert_eq!(h.state().workload().name, "Edited");
+    assert!(h.state().is_dirty(), "nothing replaced the edits, so they are still unsaved");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_some(), "New asks again");
+}
+
+#[test]
 fn catalogue_search_filters_the_list() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(options(dir.path(), None));

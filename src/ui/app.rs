@@ -898,9 +898,10 @@ impl AdvisorApp {
                 }
             }
             Some(1) => {
+                // The edits stay marked unsaved until the action replaces them
+                // (a new workload, an opened file): cancelling the Open prompt
+                // that follows must not lose them.
                 self.confirm = None;
-                self.saved = self.workload.clone();
-                self.autosave.clear();
                 self.run_pending(pending, ctx);
             }
             Some(_) => self.confirm = None,
