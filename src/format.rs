@@ -97,6 +97,17 @@ pub fn duration_ms(ms: f64) -> String {
     }
 }
 
+/// A confidence as a whole percentage: `89%` (its decimals would claim a
+/// precision the scoring does not have).
+#[must_use]
+pub fn confidence(fraction: f64) -> String {
+    if fraction.is_finite() {
+        format!("{:.0}%", fraction * 100.0)
+    } else {
+        "n/a".into()
+    }
+}
+
 /// A fraction as a percentage: `12.5%`, `0.03%`.
 #[must_use]
 pub fn percent(fraction: f64) -> String {

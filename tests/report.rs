@@ -666,7 +666,17 @@ fn the_cold_start_sentence_fits_each_case_and_every_format_carries_it() {
     ));
     let s = report::cold_start_sentence(&premium);
     assert!(s.starts_with("On Azure Functions (premium): no request"), "{s}");
-    for a in [&thumbnail, &checkout, &premium] {
+    // GPUs rule out every serverless option: no cold-start figures for a blocked one.
+    let gpu = assessed(
+        &samples()
+            .into_iter()
+            .find(|(n, _)| n == "gpu_inference")
+            .unwrap()
+            .1,
+    );
+    let s = report::cold_start_sentence(&gpu);
+    assert!(s.starts_with("Cold starts do not apply"), "{s}");
+    for a in [&thumbnail, &checkout, &premium, &gpu] {
         let r = reports(a);
         let sentence = report::cold_start_sentence(a);
         assert!(

@@ -40,7 +40,7 @@ fn replace_text(h: &mut Harness<'_, AdvisorApp>, label: &str, text: &str) {
     h.run();
 }
 
-const REQUESTS: &str = "Monthly requests (requests a month)";
+const REQUESTS: &str = "Requests a month";
 
 #[test]
 fn clicks_through_every_step_and_back() {
@@ -208,18 +208,37 @@ fn a_bad_value_shows_its_message_at_the_field() {
         2
     );
     assert!(
-        h.query_by_label_contains("answer(s) need fixing").is_some(),
+        h.query_by_label_contains("1 answer needs fixing before the results can update")
+            .is_some(),
         "results say why they did not update"
     );
-    // Not a number at all.
+    // The list names the field as the questionnaire does.
+    assert!(h.query_by_label_contains("• Memory: ").is_some());
+    // Not a number at all: the same kind of problem, at the field and in the list,
+    // and nothing is saved while it stands.
     replace_text(&mut h, "Average duration (ms)", "fast");
-    assert!(h.query_by_label_contains("\"fast\" is not a number").is_some());
-    // Fixing it clears the message.
+    h.run();
+    assert_eq!(
+        h.query_all_by_label_contains("\"fast\" is not a number").count(),
+        2
+    );
+    assert!(h.query_by_label_contains("2 answers need fixing").is_some());
+    assert_eq!(h.state().problems_now().len(), 2);
+    let path = dir.path().join("w.ron");
+    h.state_mut().save_to(&path);
+    assert!(
+        !path.exists(),
+        "an answer that is not a number is never saved as the old one"
+    );
+    // Fixing them clears the messages.
     replace_text(&mut h, "Memory (MB)", "512");
     replace_text(&mut h, "Average duration (ms)", "100");
     h.run();
     assert!(h.query_by_label_contains("is below the 128 MB minimum").is_none());
-    assert!(h.state().problems().is_empty());
+    assert!(h.query_by_label_contains("\"fast\" is not a number").is_none());
+    assert!(h.state().problems_now().is_empty());
+    h.state_mut().save_to(&path);
+    assert!(path.exists());
 }
 
 #[test]
@@ -330,7 +349,10 @@ fn discarding_for_an_open_that_is_then_cancelled_keeps_the_edits_guarded() {
     h.run();
     assert!(h.query_by_label("Path").is_none(), "prompt closed");
     assert_eq!(h.state().workload().name, "Edited");
-    assert!(h.state().is_dirty(), "nothing replaced the edits, so they are still unsaved");
+    assert!(
+        h.state().is_dirty(),
+        "nothing replaced the edits, so they are still unsaved"
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
     assert!(h.query_by_label("Unsaved changes").is_some(), "New asks again");

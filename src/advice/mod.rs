@@ -1280,6 +1280,23 @@ pub fn match_pattern(
             .filter(|t| p.triggers.contains(t))
             .map(|t| t.label())
             .collect();
+        // "HTTP API" keeps its capitals; "File upload" reads "file upload" mid-sentence.
+        let names: Vec<String> = names
+            .iter()
+            .map(|n| {
+                let mut words = n.split(' ');
+                let first = words.next().unwrap_or_default();
+                let first = if first.chars().skip(1).any(char::is_uppercase) {
+                    first.to_owned()
+                } else {
+                    first.to_lowercase()
+                };
+                std::iter::once(first)
+                    .chain(words.map(str::to_owned))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
         let _ = write!(why, " for {} triggers", names.join(" and "));
     }
     if fits > 0.0 {

@@ -104,7 +104,7 @@ pub fn to_html_report(r: &Report<'_>) -> String {
         a.verdict.id(),
         a.confidence,
         a.verdict.label(),
-        format::percent(a.confidence),
+        format::confidence(a.confidence),
         a.scores.serverless,
         a.scores.traditional,
         esc(&a.summary),

@@ -73,7 +73,7 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
         s,
         "* Status: proposed\n* Verdict: **{}** ({} confidence; scores: serverless {:.0}, servers {:.0}, of 100)\n* Price book: {} (compiled {})\n",
         a.verdict.label(),
-        format::percent(a.confidence),
+        format::confidence(a.confidence),
         a.scores.serverless,
         a.scores.traditional,
         escape(&a.price_book.title),

@@ -317,11 +317,27 @@ impl<'a> Report<'a> {
     }
 }
 
+fn instances(n: u32) -> String {
+    if n == 1 {
+        "1 instance".to_owned()
+    } else {
+        format!("{n} instances")
+    }
+}
+
 /// The cold-start finding in one plain sentence (the window and every writer
 /// show the same words; each writer escapes them for its format).
 #[must_use]
 pub fn cold_start_sentence(a: &Assessment) -> String {
     let cs = &a.cold_start;
+    let ruled_out = a.blockers.iter().any(|b| b.option == cs.option);
+    if ruled_out && a.recommendation.serverless_option != Some(cs.option) {
+        return format!(
+            "Cold starts do not apply: {} and every other serverless option on {} are ruled out by a hard stop.",
+            cs.option.label(),
+            a.workload.provider.label()
+        );
+    }
     let target = format!(
         "the estimated p99 is {} against a {} target ({})",
         format::duration_ms(cs.p99_latency_ms),
@@ -337,21 +353,21 @@ pub fn cold_start_sentence(a: &Assessment) -> String {
     }
     if cs.provisioned_concurrency_usd < 0.005 {
         return format!(
-            "On {}: {} of requests start cold and add about {} each, and {target}. Removing cold starts adds nothing to the bill: at this load {} instances kept warm cost no more than the requests do now ({}).",
+            "On {}: {} of requests start cold and add about {} each, and {target}. Removing cold starts adds nothing to the bill: at this load {} kept warm cost no more than the requests do now ({}).",
             cs.option.label(),
             format::percent(cs.fraction_of_requests),
             format::duration_ms(cs.added_latency_ms),
-            cs.provisioned_instances,
+            instances(cs.provisioned_instances),
             cs.remedy
         );
     }
     format!(
-        "On {}: {} of requests start cold and add about {} each, and {target}. Removing cold starts costs about {} a month more ({} instances kept warm; {}).",
+        "On {}: {} of requests start cold and add about {} each, and {target}. Removing cold starts costs about {} a month more ({} kept warm; {}).",
         cs.option.label(),
         format::percent(cs.fraction_of_requests),
         format::duration_ms(cs.added_latency_ms),
         format::usd(cs.provisioned_concurrency_usd),
-        cs.provisioned_instances,
+        instances(cs.provisioned_instances),
         cs.remedy
     )
 }

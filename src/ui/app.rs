@@ -181,6 +181,10 @@ pub struct AdvisorApp {
     results_jump: Option<results::Section>,
     results_max_scroll: f32,
     probe: Option<super::probe::StartupProbe>,
+    /// Number fields whose text is not a number, as of this frame.
+    unparsed: Vec<(String, String)>,
+    /// Start the number fields afresh next frame (a new workload replaced the old).
+    reset_fields: bool,
 }
 
 impl AdvisorApp {
@@ -307,6 +311,8 @@ impl AdvisorApp {
             results_jump: None,
             results_max_scroll: 0.0,
             probe: options.startup_probe.then(super::probe::StartupProbe::default),
+            unparsed: Vec::new(),
+            reset_fields: false,
         };
         if let Some(file) = &options.file {
             app.open_path(file);
@@ -434,6 +440,23 @@ impl AdvisorApp {
         self.derived.recomputes += 1;
     }
 
+    /// The workload's validation problems plus number fields whose text is
+    /// not a number (the workload still holds the last number there).
+    #[must_use]
+    pub fn problems_now(&self) -> Vec<FileError> {
+        let mut problems = self.derived.problems.clone();
+        problems.extend(self.unparsed.iter().map(|(field, text)| FileError {
+            file: String::new(),
+            line: 0,
+            column: 0,
+            field: field.clone(),
+            problem: format!("\"{text}\" is not a number"),
+            value: text.clone(),
+            allowed: "digits, optionally with k, M or B".to_owned(),
+        }));
+        problems
+    }
+
     fn invalidate(&mut self) {
         self.derived.for_workload = None;
     }
@@ -452,6 +475,7 @@ impl AdvisorApp {
                 self.path = Some(path.to_path_buf());
                 files::remember(&mut self.settings.recent, path);
                 self.autosave.clear();
+                self.reset_fields = true;
                 self.say(format!("Opened {}", short(path)));
             }
             Err(e) => match ron::Options::default().from_str::<Workload>(&text) {
@@ -461,6 +485,7 @@ impl AdvisorApp {
                     self.saved = workload;
                     self.path = Some(path.to_path_buf());
                     files::remember(&mut self.settings.recent, path);
+                    self.reset_fields = true;
                     self.fail(format!("Opened {} with problems to fix: {e}", path.display()));
                 }
                 Err(_) => self.fail(format!("Could not open the file: {e}")),
@@ -470,6 +495,12 @@ impl AdvisorApp {
 
     /// Saves to `path` atomically.
     pub fn save_to(&mut self, path: &Path) {
+        if let Some((field, text)) = self.unparsed.first() {
+            return self.fail(format!(
+                "Not saved: {} holds \"{text}\", which is not a number. Fix it first, or the file would keep the last number there.",
+                questionnaire::field_label(field)
+            ));
+        }
         match crate::fsio::write_atomic(path, self.workload.to_ron().as_bytes()) {
             Ok(()) => {
                 self.saved = self.workload.clone();
@@ -487,7 +518,7 @@ impl AdvisorApp {
         let Some(a) = &self.derived.assessment else {
             return self.fail("Fix the highlighted answers before exporting.");
         };
-        if !self.derived.problems.is_empty() {
+        if !self.problems_now().is_empty() {
             return self.fail("Fix the highlighted answers before exporting.");
         }
         let text = match format {
@@ -541,6 +572,7 @@ impl AdvisorApp {
         self.path = None;
         self.step = Step::Traffic;
         self.autosave.clear();
+        self.reset_fields = true;
         self.say("New workload");
     }
 
@@ -947,6 +979,7 @@ impl AdvisorApp {
                     self.saved = original.unwrap_or_else(sample_workload);
                     self.path = file.original_path;
                     self.workload = file.workload;
+                    self.reset_fields = true;
                     self.say("Restored the unsaved changes from the last session");
                 }
             }
@@ -984,7 +1017,7 @@ impl AdvisorApp {
             // The results keep most of the window, whatever the answers hold.
             .max_size(560.0)
             .show(ui, |ui| {
-                let problems = self.derived.problems.clone();
+                let problems = self.problems_now();
                 questionnaire::ui(ui, &mut self.step, &mut self.workload, &self.book, &problems);
             });
         egui::CentralPanel::default().show(ui, |ui| {
@@ -1007,12 +1040,13 @@ impl AdvisorApp {
                 // Past the end the area would overscroll and spring back: stop at the end.
                 area = area.vertical_scroll_offset(top.min(self.results_max_scroll));
             }
+            let problems = self.problems_now();
             let out = area.show_viewport(ui, |ui, viewport| {
                 results::ui(
                     ui,
                     viewport,
                     self.derived.assessment.as_ref(),
-                    &self.derived.problems,
+                    &problems,
                     self.derived.plot.as_ref(),
                     self.derived.layout.as_ref(),
                 );
@@ -1025,6 +1059,10 @@ impl AdvisorApp {
 impl eframe::App for AdvisorApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if std::mem::take(&mut self.reset_fields) {
+            super::widgets::reset_number_fields(&ctx);
+        }
+        self.unparsed = super::widgets::unparsed_fields(&ctx);
         if let Some(probe) = &mut self.probe {
             probe.frame(&ctx);
         }
@@ -1108,12 +1146,10 @@ fn built_in_book() -> PriceBook {
 /// The workload a new document starts with: the defaults, named.
 #[must_use]
 pub fn sample_workload() -> Workload {
-    let mut w = Workload {
+    Workload {
         name: "New workload".into(),
         ..Workload::default()
-    };
-    w.description = "Describe what the workload does.".into();
-    w
+    }
 }
 
 /// A file's name for the status bar (the full path is in the tooltip and title).

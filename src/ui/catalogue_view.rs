@@ -114,6 +114,7 @@ pub fn ui(ui: &mut Ui, view: &mut CatalogueView, catalogue: &Catalogue, matched:
     egui::Panel::left("catalogue-list")
         .resizable(true)
         .default_size(300.0)
+        .min_size(240.0)
         .show(ui, |ui| {
             ui.label(
                 RichText::new(format!(
@@ -125,6 +126,8 @@ pub fn ui(ui: &mut Ui, view: &mut CatalogueView, catalogue: &Catalogue, matched:
             );
             egui::ScrollArea::vertical()
                 .id_salt("catalogue-list-scroll")
+                // Keep the panel's width when few or no patterns match.
+                .auto_shrink([false, true])
                 .show(ui, |ui| {
                     for p in &visible {
                         let selected = view.selected.as_deref() == Some(p.id.as_str());
@@ -149,6 +152,9 @@ pub fn ui(ui: &mut Ui, view: &mut CatalogueView, catalogue: &Catalogue, matched:
         egui::ScrollArea::vertical()
             .id_salt("catalogue-detail-scroll")
             .show(ui, |ui| {
+                if !visible.iter().any(|p| p.id == pattern.id) {
+                    ui.label(RichText::new("Hidden from the list by the current search and filters.").weak());
+                }
                 ui.heading(&pattern.name);
                 if matched == Some(pattern.id.as_str()) {
                     ui.label(

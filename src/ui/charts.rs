@@ -291,17 +291,14 @@ pub fn score_bars(ui: &mut Ui, a: &Assessment) {
         painter.rect_filled(bar, 0.0, if c.lean >= 0.0 { serverless } else { traditional });
         let row_rect = Rect::from_min_size(Pos2::new(rect.left(), top), Vec2::new(width, row));
         let response = ui.interact(row_rect, ui.scope_id().with(("criterion", i)), Sense::hover());
+        let side = match c.leans {
+            crate::advice::Lean::Serverless => format!("{} of 10 toward serverless", c.points),
+            crate::advice::Lean::Traditional => format!("{} of 10 toward servers", c.points),
+            crate::advice::Lean::Neutral => "leans to neither side".to_owned(),
+        };
         response.on_hover_text(format!(
-            "{} (weight {}, {} points toward {}):\n{}",
-            c.title,
-            c.weight,
-            c.points,
-            match c.leans {
-                crate::advice::Lean::Serverless => "serverless",
-                crate::advice::Lean::Traditional => "servers",
-                crate::advice::Lean::Neutral => "neither side",
-            },
-            c.reason
+            "{} (weight {}, {side}):\n{}",
+            c.title, c.weight, c.reason
         ));
     }
 }

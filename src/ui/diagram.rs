@@ -86,12 +86,13 @@ pub fn ui(ui: &mut Ui, layout: &Layout) {
     for edge in &layout.edges {
         if !edge.label.is_empty() {
             let (x, y) = edge.label_anchor();
-            let at = to(x, y) - Vec2::new(0.0, 6.0 * scale);
             let font = FontId::proportional((10.0 * scale).max(9.0));
-            let galley = painter.layout_no_wrap(edge.label.clone(), font, weak);
+            let galley = painter.layout_no_wrap(edge.label.clone(), font, kind_ink);
+            // Just above the line, so the line and its direction stay in sight.
+            let at = to(x, y) - Vec2::new(0.0, galley.size().y / 2.0 + 3.0);
             let bg = Rect::from_center_size(at, galley.size() + Vec2::new(6.0, 2.0));
             painter.rect_filled(bg, 3.0, label_bg.gamma_multiply(0.92));
-            painter.galley(bg.min + Vec2::new(3.0, 1.0), galley, weak);
+            painter.galley(bg.min + Vec2::new(3.0, 1.0), galley, kind_ink);
         }
     }
     for node in &layout.nodes {

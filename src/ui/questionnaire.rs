@@ -201,8 +201,8 @@ fn traffic(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
     changed |= number_field(
         ui,
         "traffic.monthly_requests",
-        "Monthly requests",
-        "requests a month",
+        "Requests a month",
+        "",
         "Invocations in a 730-hour month; 10M, 2.5B and 1e7 all work.",
         &mut w.traffic.monthly_requests,
         problems,
@@ -510,17 +510,66 @@ fn team_pricing(ui: &mut Ui, w: &mut Workload, book: &PriceBook, problems: &[Fil
     changed
 }
 
+/// The questionnaire's label for a workload field, for lists of problems
+/// (the dotted path where a field has no label of its own).
+#[must_use]
+pub fn field_label(path: &str) -> &str {
+    const LABELS: &[(&str, &str)] = &[
+        ("name", "Name"),
+        ("description", "Description"),
+        ("provider", "Cloud"),
+        ("traffic.monthly_requests", "Requests a month"),
+        ("traffic.shape", "Traffic shape"),
+        ("traffic.peak_to_average", "Peak-to-average"),
+        ("traffic.growth_per_month", "Growth"),
+        ("execution.avg_duration_ms", "Average duration"),
+        ("execution.p99_duration_ms", "p99 duration"),
+        ("execution.max_duration_s", "Longest job"),
+        ("execution.memory_mb", "Memory"),
+        ("execution.architecture", "CPU architecture"),
+        ("execution.runtime", "Runtime"),
+        ("triggers", "Triggers"),
+        ("api_gateway", "API front door"),
+        ("state", "State"),
+        ("latency.p99_target_ms", "p99 latency target"),
+        ("hardware", "Special hardware"),
+        ("team.ops_capacity", "Operations capacity"),
+        ("team.stage", "Product stage"),
+        ("team.lock_in_tolerance", "Lock-in tolerance"),
+        ("pricing.provisioned_concurrency", "Provisioned concurrency"),
+        ("servers.instance", "Instance type"),
+        ("servers.target_utilization", "Target utilization"),
+        ("servers.min_instances", "Minimum instances"),
+    ];
+    LABELS
+        .iter()
+        .find(|(p, _)| path == *p || path.strip_prefix(p).is_some_and(|rest| rest.starts_with('[')))
+        .map_or(path, |(_, label)| label)
+}
+
+/// "1 answer needs" / "2 answers need".
+#[must_use]
+pub fn answers_need_fixing(n: usize) -> String {
+    if n == 1 {
+        "1 answer needs fixing".to_owned()
+    } else {
+        format!("{n} answers need fixing")
+    }
+}
+
 fn review(ui: &mut Ui, w: &Workload, problems: &[FileError], step: &mut Step) {
     if problems.is_empty() {
         ui.label("Every answer is valid. The results on the right are up to date.");
     } else {
-        ui.label(RichText::new(format!("{} answer(s) need fixing:", problems.len())).color(error_color(ui)));
+        ui.label(RichText::new(format!("{}:", answers_need_fixing(problems.len()))).color(error_color(ui)));
         for p in problems {
             let target = Step::ALL
                 .into_iter()
                 .find(|s| s.prefixes().iter().any(|x| p.field.starts_with(x)));
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("{}: {}", p.field, p.problem)).color(error_color(ui)));
+                ui.label(
+                    RichText::new(format!("{}: {}", field_label(&p.field), p.problem)).color(error_color(ui)),
+                );
                 if let Some(target) = target
                     && ui.small_button(format!("Go to {}", target.title())).clicked()
                 {
@@ -601,7 +650,7 @@ fn review(ui: &mut Ui, w: &Workload, problems: &[FileError], step: &mut Step) {
             row(
                 "Team",
                 format!(
-                    "ops {}, {}, lock-in tolerance {}",
+                    "operations capacity {}, {} stage, lock-in tolerance {}",
                     w.team.ops_capacity.label(),
                     w.team.stage.label(),
                     w.team.lock_in_tolerance.label()

@@ -121,14 +121,18 @@ pub fn ui(
                 ui.set_width(ui.available_width());
                 ui.label(
                     RichText::new(format!(
-                        "{} answer(s) need fixing before the results can update:",
-                        problems.len()
+                        "{} before the results can update:",
+                        super::questionnaire::answers_need_fixing(problems.len())
                     ))
                     .strong()
                     .color(super::widgets::error_color(ui)),
                 );
                 for p in problems {
-                    ui.label(format!("• {}: {}", p.field, p.problem));
+                    ui.label(format!(
+                        "• {}: {}",
+                        super::questionnaire::field_label(&p.field),
+                        p.problem
+                    ));
                 }
                 if assessment.is_some() {
                     ui.label(RichText::new("Below: the results for the last valid answers.").weak());
@@ -392,8 +396,8 @@ fn verdict_banner(ui: &mut Ui, a: &Assessment) {
                 ui.label(RichText::new(a.verdict.label()).size(24.0).strong().color(accent));
                 ui.label(
                     RichText::new(format!(
-                        "{} confidence · serverless {:.0} · servers {:.0}",
-                        format::percent(a.confidence),
+                        "{} confidence · scores out of 100: serverless {:.0}, servers {:.0}",
+                        format::confidence(a.confidence),
                         a.scores.serverless,
                         a.scores.traditional
                     ))

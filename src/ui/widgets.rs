@@ -83,6 +83,34 @@ pub fn edit_text(value: f64) -> String {
     }
 }
 
+/// Where the fields whose text is not a number are kept, with that text.
+fn unparsed_id() -> egui::Id {
+    egui::Id::unique("unparsed-number-fields")
+}
+
+/// The number fields whose text is not a number right now: (field path, text).
+#[must_use]
+pub fn unparsed_fields(ctx: &egui::Context) -> Vec<(String, String)> {
+    ctx.data(|d| d.get_temp::<std::collections::BTreeMap<String, String>>(unparsed_id()))
+        .unwrap_or_default()
+        .into_iter()
+        .collect()
+}
+
+/// Starts every number field afresh from the workload (after New, Open or a
+/// restore), dropping text the user typed for the previous one.
+pub fn reset_number_fields(ctx: &egui::Context) {
+    ctx.data_mut(|d| {
+        d.remove::<std::collections::BTreeMap<String, String>>(unparsed_id());
+        let generation = d.get_temp::<u64>(generation_id()).unwrap_or_default();
+        d.insert_temp(generation_id(), generation + 1);
+    });
+}
+
+fn generation_id() -> egui::Id {
+    egui::Id::unique("number-fields-generation")
+}
+
 #[derive(Clone, Default)]
 struct Buffer {
     text: String,
@@ -101,7 +129,8 @@ pub fn number_field(
     value: &mut f64,
     problems: &[FileError],
 ) -> bool {
-    let id = ui.scope_id().with(("number", path));
+    let generation = ui.data(|d| d.get_temp::<u64>(generation_id()).unwrap_or_default());
+    let id = ui.scope_id().with(("number", path, generation));
     let mut buffer: Buffer = ui.data_mut(|d| d.get_temp::<Buffer>(id).unwrap_or_default());
     let same = buffer
         .shown_for
@@ -134,14 +163,21 @@ pub fn number_field(
         // Tidy the text once the user leaves the field.
         buffer.text = edit_text(*value);
     }
-    if parsed.is_none() {
-        ui.label(
-            RichText::new(format!(
-                "⚠ \"{}\" is not a number (allowed: digits, optionally with k, M or B)",
-                buffer.text.trim()
-            ))
-            .color(error_color(ui)),
-        );
+    let moved = ui.data_mut(|d| {
+        let unparsed = d.get_temp_mut_or_default::<std::collections::BTreeMap<String, String>>(unparsed_id());
+        let text = parsed.is_none().then(|| buffer.text.trim().to_owned());
+        if unparsed.get(path) == text.as_ref() {
+            return false;
+        }
+        match text {
+            Some(text) => unparsed.insert(path.to_owned(), text),
+            None => unparsed.remove(path),
+        };
+        true
+    });
+    if moved {
+        // The app lists these with the other problems on the next frame: draw it now.
+        ui.ctx().request_repaint();
     }
     problems_for(ui, problems, path);
     hint_line(ui, hint, focused);
