@@ -479,7 +479,17 @@ fn another_price_book_is_loaded_and_dated() {
     h.get_by_label("Load").click();
     h.run();
     assert_eq!(h.state().book().compiled_on, "2027-01-15");
-    assert!(h.query_by_label_contains("Prices of 2027-01-15").is_some());
+    assert!(h.query_by_label_contains("Loaded prices of 2027-01-15").is_some());
+    // And back to the prices built into the app.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Use the built-in price book").click();
+    h.run();
+    assert_eq!(h.state().book().compiled_on, "2026-11-26");
+    assert!(h.query_by_label_contains("Prices of 2026-11-26").is_some());
+    h.get_by_label("File").click();
+    h.run();
+    assert!(h.query_by_label("Use the built-in price book").is_none());
 }
 
 #[test]

@@ -121,6 +121,8 @@ pub enum Command {
     LoadPrices,
     /// Ask for a pattern folder.
     LoadCatalogue,
+    /// Go back to the price book built into the app.
+    BuiltInPrices,
     /// Close the window.
     Quit,
     /// Change the theme.
@@ -619,6 +621,15 @@ impl AdvisorApp {
             Command::Export(format) => self.ask_path(Purpose::Export(format)),
             Command::LoadPrices => self.ask_path(Purpose::LoadPrices),
             Command::LoadCatalogue => self.ask_path(Purpose::LoadCatalogue),
+            Command::BuiltInPrices => {
+                self.book = built_in_book();
+                "built-in".clone_into(&mut self.book_label);
+                self.invalidate();
+                self.say(format!(
+                    "Using the built-in price book (compiled {})",
+                    self.book.compiled_on
+                ));
+            }
             Command::Quit => {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -727,6 +738,9 @@ impl AdvisorApp {
                 if ui.button("Load price book…").clicked() {
                     out.push(Command::LoadPrices);
                 }
+                if self.book_label != "built-in" && ui.button("Use the built-in price book").clicked() {
+                    out.push(Command::BuiltInPrices);
+                }
                 if ui.button("Add pattern folder…").clicked() {
                     out.push(Command::LoadCatalogue);
                 }
@@ -760,14 +774,22 @@ impl AdvisorApp {
                     None => {}
                 },
             );
-            ui.label(RichText::new(format!("Prices of {}", self.book.compiled_on)).small())
-                .on_hover_ui(|ui| {
-                    let (from, to) = self.book.read_range();
-                    ui.label(format!(
-                        "{} ({})\nSources read between {from} and {to}.",
-                        self.book.title, self.book_label
-                    ));
-                });
+            let prices = if self.book_label == "built-in" {
+                RichText::new(format!("Prices of {}", self.book.compiled_on)).small()
+            } else {
+                // A price book the user loaded: say so where it is seen.
+                RichText::new(format!("Loaded prices of {}", self.book.compiled_on))
+                    .small()
+                    .strong()
+                    .color(ui.visuals().warn_fg_color)
+            };
+            ui.label(prices).on_hover_ui(|ui| {
+                let (from, to) = self.book.read_range();
+                ui.label(format!(
+                    "{} ({})\nSources read between {from} and {to}.",
+                    self.book.title, self.book_label
+                ));
+            });
         });
         out
     }
@@ -1009,7 +1031,7 @@ impl AdvisorApp {
         }
     }
 
-    fn advisor_tab(&mut self, ui: &mut Ui) {
+    fn advisor_tab(&mut self, ui: &mut Ui, fresh: bool) {
         egui::Panel::left("questionnaire")
             .resizable(true)
             .default_size(380.0)
@@ -1032,7 +1054,9 @@ impl AdvisorApp {
             let mut area = egui::ScrollArea::vertical()
                 .id_salt("results-scroll")
                 .auto_shrink([false, false]);
-            if let Some(top) = self
+            if fresh {
+                area = area.vertical_scroll_offset(0.0);
+            } else if let Some(top) = self
                 .results_jump
                 .take()
                 .and_then(|s| results::section_top(ui.ctx(), s))
@@ -1059,7 +1083,9 @@ impl AdvisorApp {
 impl eframe::App for AdvisorApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        if std::mem::take(&mut self.reset_fields) {
+        // A new workload replaced the old: fields start afresh, results from the verdict down.
+        let fresh = std::mem::take(&mut self.reset_fields);
+        if fresh {
             super::widgets::reset_number_fields(&ctx);
         }
         self.unparsed = super::widgets::unparsed_fields(&ctx);
@@ -1081,7 +1107,7 @@ impl eframe::App for AdvisorApp {
         egui::Panel::top("menu").show(ui, |ui| commands.extend(self.menu_bar(ui)));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         match self.tab {
-            Tab::Advisor => self.advisor_tab(ui),
+            Tab::Advisor => self.advisor_tab(ui, fresh),
             Tab::Catalogue => {
                 egui::CentralPanel::default().show(ui, |ui| {
                     let matched = self.derived.assessment.as_ref().map(|a| a.pattern.id.as_str());
