@@ -160,7 +160,11 @@ pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, a: &Assessment) {
     let y_floor = cache.y_floor;
     Plot::new("cost-curves-explorer")
         .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
-        .default_x_bounds(cache.x_range.0, cache.x_range.1)
+        // A little room past the last decade, so its label is not cut at the edge.
+        .default_x_bounds(
+            cache.x_range.0,
+            cache.x_range.1 + 0.04 * (cache.x_range.1 - cache.x_range.0),
+        )
         .default_y_bounds(cache.y_floor, cache.y_top)
         .x_axis_label("Monthly requests")
         .y_axis_label("USD a month")
@@ -180,7 +184,13 @@ pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, a: &Assessment) {
                 egui_plot::HoverPosition::NearDataPoint {
                     plot_name, position, ..
                 } => (*plot_name, *position),
-                egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
+                // Away from every line a dollar figure would be no option's: say where it is.
+                egui_plot::HoverPosition::Elsewhere { position } => {
+                    return Some(format!(
+                        "{} requests a month\n(point at a line for its cost)",
+                        format::short_count(10f64.powf(position.x))
+                    ));
+                }
             };
             let usd = 10f64.powf(position.y);
             let usd = if position.y <= y_floor {
