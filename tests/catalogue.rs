@@ -569,3 +569,30 @@ fn a_missing_folder_is_an_error_naming_it() {
     let e = Catalogue::built_in().unwrap().load_dir(&missing).unwrap_err();
     assert!(e.to_string().contains("no_such_folder"), "{e}");
 }
+
+#[test]
+fn every_edge_label_fits_between_the_layers_it_sits_in() {
+    use serverless_advisor::catalogue::layout::EDGE_CHAR_WIDTH;
+    for p in &catalogue().patterns {
+        let l = layout(p);
+        for e in l.edges.iter().filter(|e| !e.back && !e.label.is_empty()) {
+            // The label's patch (5.6 px a character and 6 px of padding) lies on the
+            // first stretch of the edge, which crosses the gap after its source.
+            let from = l.nodes.iter().find(|n| n.id == e.from).unwrap();
+            let gap_end = l
+                .nodes
+                .iter()
+                .filter(|n| n.x > from.x + from.width)
+                .map(|n| n.x)
+                .fold(f64::INFINITY, f64::min);
+            let gap = gap_end - (from.x + from.width);
+            let label = e.label.chars().count() as f64 * EDGE_CHAR_WIDTH + 6.0;
+            assert!(
+                gap >= label,
+                "{}: \"{}\" needs {label} px, the gap is {gap}",
+                p.id,
+                e.label
+            );
+        }
+    }
+}

@@ -11,6 +11,10 @@ use super::{NodeKind, Pattern};
 
 /// Width of the gap between layers, room for an edge label.
 pub const LAYER_GAP: f64 = 84.0;
+/// Width of one character of an edge label (the SVG draws them at 10 px).
+pub const EDGE_CHAR_WIDTH: f64 = 5.6;
+/// Room beside an edge label in its gap: its patch and the arrowhead.
+pub const EDGE_LABEL_ROOM: f64 = 34.0;
 /// Vertical gap between boxes of one layer.
 pub const ROW_GAP: f64 = 26.0;
 /// Height of a box.
@@ -330,9 +334,25 @@ pub fn layout(p: &Pattern) -> Layout {
     let row_height = NODE_HEIGHT + ROW_GAP;
     let body_height = rows as f64 * row_height - ROW_GAP;
 
+    // Each gap between layers is wide enough for the labels of the edges that
+    // leave the layer before it (a label sits on its edge's first stretch).
+    let mut gaps = vec![LAYER_GAP; layer_count.saturating_sub(1)];
+    for e in p.edges.iter().filter(|e| !e.back && !e.label.is_empty()) {
+        if let Some(gap) = index_of(p, &e.from).and_then(|a| gaps.get_mut(layer[a])) {
+            *gap = gap.max(e.label.chars().count() as f64 * EDGE_CHAR_WIDTH + EDGE_LABEL_ROOM);
+        }
+    }
+    let layer_x: Vec<f64> = (0..layer_count)
+        .scan(MARGIN, |x, l| {
+            let here = *x;
+            *x += node_width + gaps.get(l).copied().unwrap_or(0.0);
+            Some(here)
+        })
+        .collect();
+
     let mut centre = vec![(0.0, 0.0); vertices];
     for (l, row) in order.iter().enumerate() {
-        let x = MARGIN + l as f64 * (node_width + LAYER_GAP);
+        let x = layer_x[l];
         let offset = (rows - row.len()) as f64 * row_height / 2.0;
         for (i, &v) in row.iter().enumerate() {
             let y = MARGIN + offset + i as f64 * row_height;
@@ -355,8 +375,7 @@ pub fn layout(p: &Pattern) -> Layout {
         })
         .collect();
 
-    let width =
-        MARGIN * 2.0 + layer_count as f64 * node_width + layer_count.saturating_sub(1) as f64 * LAYER_GAP;
+    let width = MARGIN * 2.0 + layer_count as f64 * node_width + gaps.iter().sum::<f64>();
     let bottom = MARGIN + body_height;
     let mut back_count = 0usize;
     let mut forward_index = 0usize;
