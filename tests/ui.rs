@@ -418,6 +418,17 @@ fn export_shortcut_writes_the_report() {
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("Thumbnail generator"));
+    // With an answer to fix, Export says so at once instead of asking where.
+    h.get_by_label("2 Execution").click();
+    h.run();
+    replace_text(&mut h, "Memory (MB)", "50");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    assert!(h.query_by_label("Export the report").is_none());
+    assert!(
+        h.query_by_label_contains("Nothing to export yet: 1 answer needs fixing")
+            .is_some()
+    );
 }
 
 #[test]

@@ -618,7 +618,18 @@ impl AdvisorApp {
                 None => self.ask_path(Purpose::SaveAs),
             },
             Command::SaveAs => self.ask_path(Purpose::SaveAs),
-            Command::Export(format) => self.ask_path(Purpose::Export(format)),
+            Command::Export(format) => {
+                // Say so before asking where, not after.
+                let problems = self.problems_now().len();
+                if problems > 0 {
+                    self.fail(format!(
+                        "Nothing to export yet: {} (see the list above the results).",
+                        questionnaire::answers_need_fixing(problems)
+                    ));
+                } else {
+                    self.ask_path(Purpose::Export(format));
+                }
+            }
             Command::LoadPrices => self.ask_path(Purpose::LoadPrices),
             Command::LoadCatalogue => self.ask_path(Purpose::LoadCatalogue),
             Command::BuiltInPrices => {

@@ -292,7 +292,7 @@ pub fn ui(
         .id_salt("assumptions")
         .show(ui, |ui| {
             for line in &a.assumptions {
-                ui.label(RichText::new(format!("• {line}")).small());
+                ui.label(format!("• {line}"));
             }
         });
     });
@@ -431,11 +431,12 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
     // One label per cell (the breakdown's explanations on hover): a table of
     // many small widgets is the costliest thing on this screen to lay out.
     egui::Grid::new("cost-table")
-        .num_columns(4)
+        .num_columns(5)
         .striped(true)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
             ui.label(RichText::new("Option").strong());
+            ui.label(RichText::new("Cloud").strong());
             ui.label(RichText::new("Kind").strong());
             ui.label(RichText::new("USD a month").strong());
             ui.label(RichText::new("Breakdown (hover for how)").strong());
@@ -444,8 +445,16 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
                 let blocked = a.blockers.iter().any(|b| b.option == c.option);
                 let chosen = a.recommendation.serverless_option == Some(c.option)
                     || a.recommendation.traditional_option == Some(c.option);
-                let mut name =
-                    RichText::new(format!("■ {}", c.option.label())).color(charts::color_of(c.option, dark));
+                let mut name = RichText::new(format!(
+                    "■ {}{}",
+                    c.option.label(),
+                    if chosen && !blocked {
+                        "  ✔ recommended"
+                    } else {
+                        ""
+                    }
+                ))
+                .color(charts::color_of(c.option, dark));
                 if chosen {
                     name = name.strong();
                 }
@@ -454,6 +463,7 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
                         ui.label(note.as_str());
                     }
                 });
+                ui.label(c.option.provider().label());
                 ui.label(c.kind.label());
                 let mut usd = RichText::new(format::usd(c.monthly_usd));
                 if blocked {
@@ -469,8 +479,6 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
                     .collect();
                 if blocked {
                     parts.push("(blocked)".into());
-                } else if chosen {
-                    parts.push("(recommended)".into());
                 }
                 let color = if blocked {
                     super::widgets::error_color(ui)
