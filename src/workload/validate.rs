@@ -179,7 +179,10 @@ pub fn validate(w: &Workload, prices: &PriceBook, file: &str, map: &SourceMap) -
         c.fail(
             "execution.p99_duration_ms",
             e.p99_duration_ms.to_string(),
-            format!("is below avg_duration_ms ({})", e.avg_duration_ms),
+            format!(
+                "is below the average duration (avg_duration_ms = {} ms)",
+                e.avg_duration_ms
+            ),
             "at least the average duration".into(),
         );
     }
@@ -199,7 +202,7 @@ pub fn validate(w: &Workload, prices: &PriceBook, file: &str, map: &SourceMap) -
             "execution.max_duration_s",
             e.max_duration_s.to_string(),
             format!(
-                "is shorter than p99_duration_ms ({} ms), yet it is the longest job",
+                "is shorter than the p99 duration (p99_duration_ms = {} ms), yet it is the longest job",
                 e.p99_duration_ms
             ),
             format!("at least {} s", e.p99_duration_ms / 1000.0),
