@@ -210,7 +210,7 @@ fn ranges_are_checked() {
         (
             "execution: (avg_duration_ms: 200.0, p99_duration_ms: 100.0)",
             "execution.p99_duration_ms",
-            "below avg_duration_ms",
+            "below the average duration",
         ),
         (
             "execution: (memory_mb: 20000)",
