@@ -560,6 +560,12 @@ pub fn answers_need_fixing(n: usize) -> String {
 fn review(ui: &mut Ui, w: &Workload, problems: &[FileError], step: &mut Step) {
     if problems.is_empty() {
         ui.label("Every answer is valid. The results on the right are up to date.");
+        ui.label(
+            RichText::new(
+                "Done? Save the answers with Ctrl+S, and export the decision record for the review with Ctrl+E (File ▸ Export report).",
+            )
+            .weak(),
+        );
     } else {
         ui.label(RichText::new(format!("{}:", answers_need_fixing(problems.len()))).color(error_color(ui)));
         for p in problems {
