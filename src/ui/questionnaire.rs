@@ -562,7 +562,7 @@ fn review(ui: &mut Ui, w: &Workload, problems: &[FileError], step: &mut Step) {
         ui.label("Every answer is valid. The results on the right are up to date.");
         ui.label(
             RichText::new(
-                "Done? Save the answers with Ctrl+S, and export the decision record for the review with Ctrl+E (File ▸ Export report).",
+                "Done? Save the answers with Ctrl+S, and export the decision record for the review with Ctrl+E (File menu, Export report).",
             )
             .weak(),
         );
