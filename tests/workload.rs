@@ -105,6 +105,22 @@ fn a_long_mean_alone_derives_p99_and_maximum() {
 }
 
 #[test]
+fn a_p99_left_out_never_exceeds_the_longest_job_given() {
+    // 90 s on average and 5 minutes at most: the usual 4x (6 minutes) would
+    // be longer than the longest job, so the p99 is the longest job.
+    let w = parse("Workload(name: \"x\", execution: (avg_duration_ms: 90000.0, max_duration_s: 300.0))")
+        .expect("valid: the user wrote nothing wrong");
+    assert!((w.execution.p99_duration_ms - 300_000.0).abs() < 1e-9);
+    // Room to spare: the usual 4x.
+    let w =
+        parse("Workload(name: \"x\", execution: (avg_duration_ms: 100.0, max_duration_s: 30.0))").unwrap();
+    assert!((w.execution.p99_duration_ms - 400.0).abs() < 1e-9);
+    // A longest job shorter than the mean is still the user's mistake, and says so.
+    let e = single_error("Workload(name: \"x\", execution: (avg_duration_ms: 9000.0, max_duration_s: 2.0))");
+    assert_eq!(e.field, "execution.max_duration_s");
+}
+
+#[test]
 fn saving_and_loading_gives_the_same_workload() {
     let b = book();
     for entry in std::fs::read_dir("assets/workloads").expect("samples") {

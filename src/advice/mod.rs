@@ -348,6 +348,7 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
         });
     };
     let e = &workload.execution;
+    let special_hardware = matches!(workload.hardware, Hardware::Gpu | Hardware::CustomKernel);
     for option in OptionId::ALL {
         let provider = option.provider();
         let kind = option.kind();
@@ -364,7 +365,7 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
                 &|| {
                     server_alternative(
                         provider,
-                        "GPU instances behind a queue, or a managed inference endpoint",
+                        "with GPUs, behind a queue (or a managed inference endpoint)",
                     )
                 },
             ),
@@ -402,7 +403,13 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
                         )
                     }
                 },
-                &|| duration_alternative(option).to_owned(),
+                &|| {
+                    if special_hardware {
+                        server_alternative(provider, "running the job to completion")
+                    } else {
+                        duration_alternative(option).to_owned()
+                    }
+                },
             );
         }
         if let Some(limit) = memory_limit_mb(option, book)
@@ -419,6 +426,8 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
                     )
                 },
                 &|| match option {
+                    // GPUs and custom kernels rule out the managed alternatives too.
+                    _ if special_hardware => server_alternative(provider, "with enough memory"),
                     OptionId::AzureFunctions => "the Azure Functions premium plan (up to 14 GB)".to_owned(),
                     OptionId::GcpCloudFunctions => "Cloud Run (up to 32 GiB)".to_owned(),
                     _ => server_alternative(provider, "with enough memory"),
@@ -1373,7 +1382,7 @@ fn recommend(workload: &Workload, decision: &Decision, costs: &[OptionCost]) -> 
     };
     let text = if workload.hardware == Hardware::Gpu && traditional_option.is_some() {
         format!(
-            "{text} The price book holds no GPU instances, so this prices the fleet on {}; add GPU prices before trusting the number.",
+            "{text} The price book holds no GPU instances, so this prices the fleet on {} (or its like on this cloud); add GPU prices before trusting the number.",
             workload.servers.instance
         )
     } else {

@@ -326,9 +326,15 @@ fn some_f64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D
 
 impl From<ExecutionFile> for Execution {
     fn from(file: ExecutionFile) -> Self {
-        let p99_duration_ms = file
-            .p99_duration_ms
-            .unwrap_or(file.avg_duration_ms * DEFAULT_P99_OVER_MEAN);
+        // Left out, the p99 is a multiple of the mean, but never past a longest
+        // job the file gives (nor below the mean).
+        let p99_duration_ms = file.p99_duration_ms.unwrap_or_else(|| {
+            let usual = file.avg_duration_ms * DEFAULT_P99_OVER_MEAN;
+            match file.max_duration_s {
+                Some(max_s) if max_s.is_finite() => usual.min(max_s * 1000.0).max(file.avg_duration_ms),
+                _ => usual,
+            }
+        });
         let max_duration_s = file.max_duration_s.unwrap_or(p99_duration_ms / 1000.0);
         Self {
             avg_duration_ms: file.avg_duration_ms,
