@@ -579,6 +579,24 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        description: "Consistent high load at any shape: 100B spiky requests a month, where functions cost ten times a fleet, even for a small team",
+        verdict: Verdict::Traditional,
+        build: |w| {
+            w.traffic.monthly_requests = 1e11;
+            w.traffic.shape = Shape::Spiky;
+            set_durations(w, 120.0, 600.0, 10.0);
+            w.state = State::ExternalStore;
+            w.team.ops_capacity = Level::Low;
+            w.team.stage = Stage::Mvp;
+            w.team.lock_in_tolerance = Level::High;
+        },
+        expect: &[
+            Leans("cost", Lean::Traditional),
+            Says("cost", "weighs 3.0x the usual"),
+            CitesCosts,
+        ],
+    },
+    Case {
         description: "Special hardware: packet capture that needs a custom kernel module",
         verdict: Verdict::Traditional,
         build: |w| {
