@@ -597,6 +597,28 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        description: "Scheduled-looking work over HTTP on Azure: report exports that users wait on for up to 5 minutes, past the 230 s an HTTP-triggered function may take",
+        verdict: Verdict::Serverless,
+        build: |w| {
+            w.provider = Provider::Azure;
+            w.traffic.monthly_requests = 20_000.0;
+            w.traffic.shape = Shape::BusinessHours;
+            set_durations(w, 60_000.0, 240_000.0, 300.0);
+            w.execution.memory_mb = 1024;
+            w.execution.runtime = Runtime::Dotnet;
+            w.execution.cpu_bound = true;
+            w.latency.p99_target_ms = 400_000.0;
+            w.team.ops_capacity = Level::Low;
+            w.team.lock_in_tolerance = Level::High;
+            w.servers.instance = "B2s".into();
+        },
+        expect: &[
+            Leans("job_duration", Lean::Traditional),
+            Says("job_duration", "must answer within 3.8 min"),
+            Says("job_duration", "Durable Functions"),
+        ],
+    },
+    Case {
         description: "Special hardware: packet capture that needs a custom kernel module",
         verdict: Verdict::Traditional,
         build: |w| {

@@ -688,6 +688,14 @@ fn duration_criterion(c: &Ctx<'_>, serverless_options: &[OptionId]) -> Criterion
     let function = OptionId::function_of(c.workload.provider);
     let function_limit = duration_limit_s(function, c.book).unwrap_or(f64::INFINITY);
     let max_ms = e.max_duration_s * 1000.0;
+    // Azure answers an HTTP-triggered function within a fixed time on any plan.
+    let http_only = !c.workload.triggers.is_empty()
+        && c.workload
+            .triggers
+            .iter()
+            .all(|t| matches!(t, Trigger::HttpApi | Trigger::Webhook));
+    let http_cutoff = (c.workload.provider == Provider::Azure && http_only)
+        .then_some(c.book.azure_functions.http_response_limit_s.value);
     // Azure's premium plan has no hard limit but guarantees a run only so long.
     let guaranteed = (best.0 == OptionId::AzureFunctionsPremium && best.1.is_infinite())
         .then_some(c.book.azure_functions_premium.guaranteed_duration_s.value);
@@ -699,6 +707,9 @@ fn duration_criterion(c: &Ctx<'_>, serverless_options: &[OptionId]) -> Criterion
     } else if e.max_duration_s > function_limit {
         // Past the function's own limit: as strong as being right at it.
         ((2.0 * leans.near_limit).max(-1.0), 1)
+    } else if http_cutoff.is_some_and(|limit| e.max_duration_s > limit) {
+        // Over HTTP the caller's connection is cut first: the job needs an asynchronous design.
+        ((2.0 * leans.near_limit).max(-1.0), 6)
     } else if e.max_duration_s > t.near_limit_share * function_limit {
         // Closer to the limit, less room for a slow day: from the near-limit
         // lean at `near_limit_share` of it to twice that at the limit itself.
@@ -732,6 +743,11 @@ fn duration_criterion(c: &Ctx<'_>, serverless_options: &[OptionId]) -> Criterion
                 limit(function_limit),
                 function.label(),
                 best.0.label()
+            ),
+            6 => format!(
+                "Every request arrives over HTTP and the longest runs {}, but an HTTP-triggered Azure function must answer within {}: reply at once and finish the work asynchronously (Durable Functions), or run it elsewhere.",
+                format::duration_ms(max_ms),
+                format::duration_ms(http_cutoff.unwrap_or_default() * 1000.0)
             ),
             5 => format!(
                 "The longest job ({}) is past the {} of {}, and longer than the {} that {} guarantees a run: a scale-in can stop it.",
