@@ -103,13 +103,6 @@ pub fn latency(workload: &Workload, book: &PriceBook, profile: &Profile) -> (f64
     (fraction, added, p99, p99 <= workload.latency.p99_target_ms)
 }
 
-/// The full cold-start estimate on the provider's function platform, with the
-/// price of removing cold starts.
-#[must_use]
-pub fn estimate(workload: &Workload, book: &PriceBook, profile: &Profile) -> ColdStart {
-    estimate_on(OptionId::function_of(workload.provider), workload, book, profile)
-}
-
 /// The cold-start estimate on one of the provider's serverless options: its
 /// function platform, Cloud Run (priced like Cloud Functions' minimum
 /// instances, at Cloud Run's rates), or Azure's premium plan, whose
