@@ -399,6 +399,8 @@ const CASES: &[Case] = &[
             Blocked(OptionId::AwsLambda, "connections"),
             Leans("state", Lean::Traditional),
             Leans("hard_stops", Lean::Traditional),
+            Leans("latency", Lean::Neutral),
+            Says("latency", "rule out every serverless option on AWS"),
         ],
     },
     Case {
@@ -512,8 +514,9 @@ const CASES: &[Case] = &[
             Blocked(OptionId::AzureFunctions, "duration"),
             Leans("job_duration", Lean::Traditional),
             Says("job_duration", "guarantees a run"),
-            Says("latency", "ruled out by a hard stop"),
-            Leans("latency", Lean::Neutral),
+            // Judged on the plan that can take it, whose ready instance starts nothing cold.
+            Says("latency", "on Azure Functions (premium)"),
+            Says("latency", "0.0% of requests starting cold"),
         ],
     },
     Case {
@@ -1386,4 +1389,39 @@ fn azure_premium_has_no_hard_time_limit() {
         assert!(blocked.contains(&option), "{option:?}");
     }
     assert!(!blocked.contains(&OptionId::AzureFunctionsPremium));
+}
+
+#[test]
+fn a_close_call_with_one_entry_point_says_where_to_start_not_what_to_split() {
+    use serverless_advisor::advice::assess_with;
+    // Rules under which any two scores are a close call.
+    let text = BUILT_IN
+        .replacen("hybrid_margin_points: 7.0", "hybrid_margin_points: 100.0", 1)
+        .replacen("hybrid_margin_share: 0.5", "hybrid_margin_share: 1.0", 1);
+    let rules = AdviceRules::from_ron(&text, "close.ron").unwrap();
+    let (b, cat) = (book(), catalogue());
+    let mut w = workload("A plain HTTP API", |w| {
+        w.traffic.monthly_requests = 200e6;
+        w.team.ops_capacity = Level::High;
+    });
+    let a = assess_with(&w, &b, &cat, &rules);
+    assert_eq!(a.verdict, Verdict::Hybrid, "{}", explain(&a));
+    let split = a.recommendation.split.clone().unwrap_or_default();
+    assert!(split.contains("single entry point"), "{split}");
+    assert!(
+        a.recommendation.text.starts_with("Close call: start on"),
+        "{}",
+        a.recommendation.text
+    );
+    // Two ways in: parts to place on each side.
+    w.triggers = vec![Trigger::HttpApi, Trigger::Queue];
+    let a = assess_with(&w, &b, &cat, &rules);
+    assert_eq!(a.verdict, Verdict::Hybrid);
+    let split = a.recommendation.split.clone().unwrap_or_default();
+    assert!(split.contains("entry points on functions"), "{split}");
+    assert!(
+        a.recommendation.text.starts_with("Build the serverless part on"),
+        "{}",
+        a.recommendation.text
+    );
 }

@@ -103,6 +103,27 @@ pub fn latency(workload: &Workload, book: &PriceBook, profile: &Profile) -> (f64
     (fraction, added, p99, p99 <= workload.latency.p99_target_ms)
 }
 
+/// [`latency`] on one of the provider's serverless options: on Azure's premium
+/// plan an instance is always ready, so no request waits for a cold start.
+#[must_use]
+pub fn latency_on(
+    option: OptionId,
+    workload: &Workload,
+    book: &PriceBook,
+    profile: &Profile,
+) -> (f64, f64, f64, bool) {
+    if option == OptionId::AzureFunctionsPremium {
+        let p99 = workload.execution.p99_duration_ms + book.cold_starts.warm_overhead_ms(workload.provider);
+        return (
+            0.0,
+            cold_start_ms(workload, book),
+            p99,
+            p99 <= workload.latency.p99_target_ms,
+        );
+    }
+    latency(workload, book, profile)
+}
+
 /// The cold-start estimate on one of the provider's serverless options: its
 /// function platform, Cloud Run (priced like Cloud Functions' minimum
 /// instances, at Cloud Run's rates), or Azure's premium plan, whose
@@ -110,13 +131,13 @@ pub fn latency(workload: &Workload, book: &PriceBook, profile: &Profile) -> (f64
 #[must_use]
 pub fn estimate_on(option: OptionId, workload: &Workload, book: &PriceBook, profile: &Profile) -> ColdStart {
     if option == OptionId::AzureFunctionsPremium {
-        let p99 = workload.execution.p99_duration_ms + book.cold_starts.warm_overhead_ms(workload.provider);
+        let (fraction, added, p99, meets) = latency_on(option, workload, book, profile);
         return ColdStart {
             option,
-            fraction_of_requests: 0.0,
-            added_latency_ms: cold_start_ms(workload, book),
+            fraction_of_requests: fraction,
+            added_latency_ms: added,
             p99_latency_ms: p99,
-            meets_p99_target: p99 <= workload.latency.p99_target_ms,
+            meets_p99_target: meets,
             provisioned_concurrency_usd: 0.0,
             provisioned_instances: 0,
             remedy: "Nothing to add: the premium plan keeps at least one instance ready, and its price already counts it".to_owned(),

@@ -891,10 +891,14 @@ fn cost_criterion(c: &Ctx<'_>, serverless: &[OptionId], traditional: &[OptionId]
     })
 }
 
-fn latency_criterion(c: &Ctx<'_>, function_blocked: bool) -> Criterion {
+/// The p99 target against the serverless option that would carry the work
+/// (`None` when hard stops rule out every one).
+fn latency_criterion(c: &Ctx<'_>, option: Option<OptionId>) -> Criterion {
     let w = c.workload;
     let target = w.latency.p99_target_ms;
-    let (fraction, added, p99, meets) = coldstart::latency(w, c.book, c.profile);
+    let function_blocked = option.is_none();
+    let option = option.unwrap_or_else(|| OptionId::function_of(w.provider));
+    let (fraction, added, p99, meets) = coldstart::latency_on(option, w, c.book, c.profile);
     let overhead = c.book.cold_starts.warm_overhead_ms(w.provider);
     let leans = &c.rules.leans.latency;
     let (lean, case) = if target < c.rules.thresholds.sub_millisecond_ms {
@@ -913,10 +917,13 @@ fn latency_criterion(c: &Ctx<'_>, function_blocked: bool) -> Criterion {
         (leans.cold_starts_miss, 5)
     };
     c.criterion("latency", "Latency target", c.rules.weights.latency, lean, || {
-        let function = OptionId::function_of(w.provider).label();
+        let function = option.label();
         match case {
             0 => format!("A {target} ms p99 target is sub-millisecond: no managed function path answers that fast."),
-            6 => format!("{function} is ruled out by a hard stop, so how fast it would answer is not weighed."),
+            6 => format!(
+                "Hard stops rule out every serverless option on {}, so how fast one would answer is not weighed.",
+                w.provider.label()
+            ),
             1 => format!(
                 "The p99 of the work itself ({}) is already above the {} target on any platform; revisit the target or the work.",
                 format::duration_ms(w.execution.p99_duration_ms),
@@ -1112,7 +1119,14 @@ pub fn decide(
         event_criterion(&c),
         duration_criterion(&c, &serverless_all),
         cost_criterion(&c, &priced_serverless, &traditional),
-        latency_criterion(&c, blocked(&function) && !long_tail_split),
+        latency_criterion(
+            &c,
+            if long_tail_split || !blocked(&function) {
+                Some(function)
+            } else {
+                serverless.first().copied()
+            },
+        ),
         state_criterion(&c),
         hardware_criterion(&c),
         ops,
@@ -1175,7 +1189,7 @@ pub fn decide(
         });
         (Verdict::Hybrid, 0.7, Some(split.unwrap_or_default()))
     } else if diff.abs() < margin {
-        let split = detailed.then(|| close_call_split(&criteria, scores, margin));
+        let split = detailed.then(|| close_call_split(&criteria, scores, margin, workload.triggers.len()));
         (
             Verdict::Hybrid,
             0.5 + 0.2 * (1.0 - diff.abs() / margin.max(1e-9)),
@@ -1212,7 +1226,7 @@ pub fn decide(
 }
 
 /// The hybrid advice when the two sides score close: name the strongest reason on each side.
-fn close_call_split(criteria: &[Criterion], scores: Scores, margin: f64) -> String {
+fn close_call_split(criteria: &[Criterion], scores: Scores, margin: f64, entry_points: usize) -> String {
     let strongest = |sign: f64| {
         criteria
             .iter()
@@ -1220,8 +1234,21 @@ fn close_call_split(criteria: &[Criterion], scores: Scores, margin: f64) -> Stri
             .max_by(|a, b| (a.weight * a.lean * sign).total_cmp(&(b.weight * b.lean * sign)))
             .map_or_else(|| "nothing strong".to_owned(), |k| k.title.to_lowercase())
     };
+    let advice = if entry_points > 1 {
+        "Put the bursty, event-driven entry points on functions and the steady core on an autoscaling fleet, and let measured costs move work across.".to_owned()
+    } else {
+        // One way in: nothing to split, so say which side to start on.
+        format!(
+            "With a single entry point there is nothing to split: start on {}, which leads, keep the other as the fallback, and decide on measured cost and latency.",
+            if scores.serverless >= scores.traditional {
+                "functions"
+            } else {
+                "servers or containers"
+            }
+        )
+    };
     format!(
-        "Serverless and servers score within {margin:.0} points of each other ({:.0} to {:.0}); the strongest reason for functions is {}, for servers {}. Put the bursty, event-driven entry points on functions and the steady core on an autoscaling fleet, and let measured costs move work across.",
+        "Serverless and servers score within {margin:.0} points of each other ({:.0} to {:.0}); the strongest reason for functions is {}, for servers {}. {advice}",
         scores.serverless,
         scores.traditional,
         strongest(1.0),
@@ -1394,6 +1421,19 @@ fn recommend(workload: &Workload, decision: &Decision, costs: &[OptionCost]) -> 
             describe(a),
             describe(b)
         ),
+        (Some(a), Some(b)) if workload.triggers.len() <= 1 => {
+            // A close call with one way in: one side to start on, the other to fall back to.
+            let (lead, other) = if decision.scores.serverless >= decision.scores.traditional {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            format!(
+                "Close call: start on {} and keep {} as the fallback.",
+                describe(lead),
+                describe(other)
+            )
+        }
         (Some(a), Some(b)) => format!(
             "Build the serverless part on {} and the rest on {}.",
             describe(a),

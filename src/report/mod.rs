@@ -226,8 +226,22 @@ impl<'a> Report<'a> {
                 bad = strongest(1.0, 3);
             }
             Verdict::Hybrid => {
+                // A close call with one way in has no parts, only a side to start on.
+                // (A long tail is two parts even with one trigger: its function is
+                // recommended for the usual requests though the longest jobs rule it out.)
+                let long_tail = a
+                    .recommendation
+                    .serverless_option
+                    .is_some_and(|o| a.blockers.iter().any(|b| b.option == o));
+                let one_part = a.workload.triggers.len() <= 1 && !long_tail;
                 if let Some(split) = &a.recommendation.split {
-                    good.push(format!("Each part runs where it fits. {split}"));
+                    if one_part {
+                        good.push(format!(
+                            "Either side can carry it, so the choice stays open. {split}"
+                        ));
+                    } else {
+                        good.push(format!("Each part runs where it fits. {split}"));
+                    }
                 }
                 good.extend(
                     strongest(1.0, 1)
@@ -239,7 +253,11 @@ impl<'a> Report<'a> {
                         .into_iter()
                         .map(|r| format!("For the servers: {r}")),
                 );
-                bad.push("Two hosting models mean two deployment paths, two sets of dashboards and a boundary to keep clean.".to_owned());
+                bad.push(if one_part {
+                    "Neither side wins clearly: expect to revisit the choice when volume or shape moves.".to_owned()
+                } else {
+                    "Two hosting models mean two deployment paths, two sets of dashboards and a boundary to keep clean.".to_owned()
+                });
             }
         }
         let cs = &a.cold_start;
