@@ -211,7 +211,7 @@ fn traffic(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
         ui,
         "traffic.shape",
         "Traffic shape",
-        "How requests spread over the week.",
+        "How requests spread over the week. Scheduled: the day's work arrives in one batch hour (a nightly job); a job every few minutes or hours is Steady.",
         &mut w.traffic.shape,
         Shape::ALL,
         Shape::label,
