@@ -1356,6 +1356,8 @@ fn cold_starts_are_shown_for_a_serverless_option_that_is_not_ruled_out() {
     });
     let a = assess(&w, &b, &catalogue());
     assert_eq!(a.cold_start.option, OptionId::GcpCloudRun);
+    // The break-even compares the option that remains, not the ruled-out function.
+    assert_eq!(a.break_even.function_option, OptionId::GcpCloudRun);
     // 512 MB is 1 vCPU on Cloud Run: per instance, 730 h x 3600 s x
     // (1 x $0.000024 + 0.5 x $0.0000025) = $66.357 a month.
     let per_instance = 730.0 * 3600.0 * (0.000024 + 0.5 * 0.0000025);

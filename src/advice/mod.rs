@@ -1501,8 +1501,20 @@ pub fn assess_with(
         .clone()
         .filter(|o| o.kind() == OptionKind::Function)
         .collect();
+    // The cheapest usable function; when hard stops rule out every function,
+    // the serverless container that remains (Cloud Run); failing both, all functions.
     let usable: Vec<OptionId> = functions.iter().copied().filter(|o| !blocked(o)).collect();
-    let functions = if usable.is_empty() { functions } else { usable };
+    let usable_serverless: Vec<OptionId> = provider_options
+        .clone()
+        .filter(|o| is_serverless_side(*o) && !blocked(o))
+        .collect();
+    let functions = if !usable.is_empty() {
+        usable
+    } else if !usable_serverless.is_empty() {
+        usable_serverless
+    } else {
+        functions
+    };
     let servers = [OptionId::server_of(workload.provider)];
     let cost_curves = cost::sweep(workload, book, &profile, &OptionId::ALL, SWEEP_POINTS);
     let break_even = cost::break_even_on(&cost_curves, workload, book, &profile, &functions, &servers)
