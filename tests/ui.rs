@@ -703,3 +703,21 @@ fn tab_moves_through_the_first_step_in_reading_order() {
         "Tab order on the first step"
     );
 }
+
+#[test]
+fn keys_typed_after_a_dialog_closes_do_not_edit_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), Some("assets/workloads/mvp_backend.ron")));
+    let name = h.state().workload().name.clone();
+    h.get_by_label("Name").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    assert!(h.query_by_label("Path").is_some(), "Save As asks for a path");
+    h.key_press(Key::Escape);
+    h.run();
+    h.event(egui::Event::Text("x".into()));
+    h.run();
+    assert_eq!(h.state().workload().name, name);
+    assert!(!h.state().is_dirty());
+}

@@ -920,6 +920,8 @@ impl AdvisorApp {
         });
         if close || done.is_some() {
             self.prompt = None;
+            // Keys typed next must not land in a form field the dialog was over.
+            ctx.memory_mut(egui::Memory::stop_text_input);
         }
         done
     }
