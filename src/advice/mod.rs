@@ -243,6 +243,9 @@ pub struct Decision {
     pub split: Option<String>,
     /// Whether only the longest jobs rule the provider's function out (a hybrid by parts).
     pub long_tail: bool,
+    /// The serverless option that would carry the work: the provider's function,
+    /// or the one a hard stop leaves (Cloud Run, Azure premium); `None` when none is left.
+    pub carrier: Option<OptionId>,
     /// The one-line why (empty unless detailed).
     pub summary: String,
 }
@@ -1113,20 +1116,18 @@ pub fn decide(
         serverless
     };
 
+    let carrier = if long_tail_split || !blocked(&function) {
+        Some(function)
+    } else {
+        serverless.first().copied()
+    };
     let [ops, stage, lock_in] = team_criteria(&c);
     let criteria = vec![
         traffic_criterion(&c),
         event_criterion(&c),
         duration_criterion(&c, &serverless_all),
         cost_criterion(&c, &priced_serverless, &traditional),
-        latency_criterion(
-            &c,
-            if long_tail_split || !blocked(&function) {
-                Some(function)
-            } else {
-                serverless.first().copied()
-            },
-        ),
+        latency_criterion(&c, carrier),
         state_criterion(&c),
         hardware_criterion(&c),
         ops,
@@ -1221,6 +1222,7 @@ pub fn decide(
         blockers,
         split,
         long_tail: long_tail_split && verdict == Verdict::Hybrid,
+        carrier,
         summary,
     }
 }
@@ -1465,23 +1467,6 @@ fn recommend(workload: &Workload, decision: &Decision, costs: &[OptionCost]) -> 
     }
 }
 
-/// The serverless option whose cold starts the report shows: the provider's
-/// function, unless a hard stop rules it out and another serverless option
-/// (Cloud Run, Azure's premium plan) remains.
-fn cold_start_option(workload: &Workload, decision: &Decision) -> OptionId {
-    let function = OptionId::function_of(workload.provider);
-    let blocked = |o: OptionId| decision.blockers.iter().any(|b| b.option == o);
-    if !blocked(function) || decision.long_tail {
-        return function;
-    }
-    sides(workload)
-        .0
-        .iter()
-        .copied()
-        .find(|&o| !blocked(o))
-        .unwrap_or(function)
-}
-
 /// The full assessment with explicit rules.
 #[must_use]
 pub fn assess_with(
@@ -1567,7 +1552,14 @@ pub fn assess_with(
         recommendation,
         costs,
         break_even,
-        cold_start: coldstart::estimate_on(cold_start_option(workload, &decision), workload, book, &profile),
+        cold_start: coldstart::estimate_on(
+            decision
+                .carrier
+                .unwrap_or_else(|| OptionId::function_of(workload.provider)),
+            workload,
+            book,
+            &profile,
+        ),
         flip_points,
         traffic_profile: profile.hourly.to_vec(),
         cost_curves,

@@ -1045,6 +1045,8 @@ impl AdvisorApp {
     }
 
     fn advisor_tab(&mut self, ui: &mut Ui, fresh: bool) {
+        // Once a frame, for both panels.
+        let problems = self.problems_now();
         egui::Panel::left("questionnaire")
             .resizable(true)
             .default_size(380.0)
@@ -1052,7 +1054,6 @@ impl AdvisorApp {
             // The results keep most of the window, whatever the answers hold.
             .max_size(560.0)
             .show(ui, |ui| {
-                let problems = self.problems_now();
                 questionnaire::ui(ui, &mut self.step, &mut self.workload, &self.book, &problems);
             });
         egui::CentralPanel::default().show(ui, |ui| {
@@ -1077,7 +1078,6 @@ impl AdvisorApp {
                 // Past the end the area would overscroll and spring back: stop at the end.
                 area = area.vertical_scroll_offset(top.min(self.results_max_scroll));
             }
-            let problems = self.problems_now();
             let out = area.show_viewport(ui, |ui, viewport| {
                 results::ui(
                     ui,
