@@ -70,7 +70,9 @@ fn json_report_has_the_design_keys() {
             "gcp_cloud_functions",
             "gcp_compute_engine",
             "azure_functions",
+            "azure_flex_consumption",
             "azure_functions_premium",
+            "azure_container_apps",
             "azure_vm"
         ]
     );

@@ -29,11 +29,11 @@ fn first_problem(text: &str) -> serverless_advisor::source::FileError {
 fn built_in_book_is_valid_and_dated() {
     let book = PriceBook::built_in().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(book.hours_per_month, 730.0);
-    assert_eq!(book.compiled_on, "2026-11-26");
+    assert_eq!(book.compiled_on, "2026-12-01");
     let (from, to) = book.read_range();
     assert!(from.as_str() <= to.as_str());
     assert!(from.starts_with("20"), "{from}");
-    // The PRICING.md facts the cost tests rely on.
+    // The facts the cost tests rely on.
     assert_eq!(book.aws_lambda.requests_per_million.value, 0.20);
     assert_eq!(book.instance("t3.medium").map(|i| i.per_hour.value), Some(0.0416));
     assert_eq!(book.aws_lambda.max_duration_s.value, 900.0);
@@ -131,7 +131,57 @@ fn unknown_field_in_book_is_refused() {
 
 #[test]
 fn missing_runtime_cold_start_is_refused() {
-    let text = with("(runtime: Java, fast_ms: 1000.0, slow_ms: 3000.0),", "");
+    let text = with(
+        "(runtime: Java, init_ms_128: 242.137, init_ms_1024: 234.515, first_invoke_ms_128: 89.508, first_invoke_ms_1024: 6.714),",
+        "",
+    );
     let e = first_problem(&text);
     assert!(e.problem.contains("Java"), "{e}");
+}
+
+#[test]
+fn a_book_without_a_gpu_instance_for_a_cloud_is_refused() {
+    let text = with(
+        r#"        (name: "NC4as_T4_v3", provider: Azure, vcpus: 4, memory_gib: 28.0, per_hour: (value: 0.526, source: "azure_gpu_vm"), burstable: false, gpus: 1, gpu: "NVIDIA T4"),
+"#,
+        "",
+    );
+    let e = first_problem(&text);
+    assert_eq!(e.field, "instances");
+    assert!(e.problem.contains("no GPU instance type for Azure"), "{e}");
+    assert!(e.allowed.contains("gpus"), "{e}");
+}
+
+#[test]
+fn a_book_missing_a_flex_price_is_refused_with_its_place() {
+    let text = with(
+        r#"        always_ready_baseline_per_gb_second: (value: 0.000004, source: "azure_flex_pricing"),
+"#,
+        "",
+    );
+    let err = PriceBook::from_ron(&text, "prices.ron").expect_err("must be refused");
+    let shown = err.to_string();
+    assert!(shown.contains("prices.ron:"), "{shown}");
+    assert!(shown.contains("always_ready_baseline_per_gb_second"), "{shown}");
+    // The Cloud Run GPU price too.
+    let text = with(
+        r#"            per_gpu_second: (value: 0.0001867, source: "cloud_run_pricing"),
+"#,
+        "",
+    );
+    let shown = PriceBook::from_ron(&text, "prices.ron")
+        .expect_err("refused")
+        .to_string();
+    assert!(shown.contains("per_gpu_second"), "{shown}");
+}
+
+#[test]
+fn a_gpu_price_of_zero_is_refused() {
+    let text = with(
+        "per_gpu_second: (value: 0.0001867,",
+        "per_gpu_second: (value: 0.0,",
+    );
+    let e = first_problem(&text);
+    assert_eq!(e.field, "gcp_cloud_run.gpu.per_gpu_second");
+    assert!(e.line > 1, "{e}");
 }

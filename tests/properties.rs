@@ -77,9 +77,19 @@ fn execution() -> impl Strategy<Value = Execution> {
         select(Architecture::ALL),
         select(Runtime::ALL),
         any::<bool>(),
+        proptest::option::of(1u32..=1000),
     )
         .prop_map(
-            |(avg, p99_factor, max_factor, memory_mb, architecture, runtime, cpu_bound)| {
+            |(
+                avg,
+                p99_factor,
+                max_factor,
+                memory_mb,
+                architecture,
+                runtime,
+                cpu_bound,
+                concurrency_per_instance,
+            )| {
                 let p99 = (avg * p99_factor).min(DURATION_MAX_MS).max(avg);
                 let mut max_s = (p99 / 1000.0 * max_factor).min(MAX_DURATION_MAX_S);
                 // Keep the longest job at least the p99 after rounding.
@@ -94,6 +104,7 @@ fn execution() -> impl Strategy<Value = Execution> {
                     architecture,
                     runtime,
                     cpu_bound,
+                    concurrency_per_instance,
                 }
             },
         )
@@ -244,9 +255,13 @@ fn find_nulls(value: &serde_json::Value, path: &str, out: &mut Vec<String>) {
 }
 
 /// Where the schema allows null: optional values, none of them a required number.
+/// Breakdown lines that take money off the list price.
+const DISCOUNTS: &[&str] = &["sustained_use"];
+
 const NULLABLE: &[&str] = &[
     "break_even.monthly_requests",
     "workload.traffic.peak_to_average",
+    "workload.execution.concurrency_per_instance",
     "recommendation.serverless_option",
     "recommendation.traditional_option",
     "recommendation.split",
@@ -265,7 +280,9 @@ proptest! {
             prop_assert!(!c.breakdown.is_empty(), "{:?} has no lines", c.option);
             let mut sum = 0.0;
             for line in &c.breakdown {
-                prop_assert!(line.usd.is_finite() && line.usd >= 0.0, "{:?} {}: {}", c.option, line.item, line.usd);
+                // Discounts are negative lines, so the list price stays visible.
+                let floor = if DISCOUNTS.contains(&&*line.item) { f64::NEG_INFINITY } else { 0.0 };
+                prop_assert!(line.usd.is_finite() && line.usd >= floor, "{:?} {}: {}", c.option, line.item, line.usd);
                 prop_assert!(!line.detail.is_empty(), "{:?} {}: no detail", c.option, line.item);
                 sum += line.usd;
             }

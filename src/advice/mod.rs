@@ -250,16 +250,34 @@ pub struct Decision {
     pub summary: String,
 }
 
-/// The longest run an option allows, in seconds; `None` when it has no hard limit.
+/// The longest run an option allows the workload, in seconds; `None` when
+/// it has no hard limit. Cloud Run functions allow HTTP functions longer than
+/// event-driven ones.
 #[must_use]
-pub fn duration_limit_s(option: OptionId, book: &PriceBook) -> Option<f64> {
+pub fn duration_limit_s(option: OptionId, workload: &Workload, book: &PriceBook) -> Option<f64> {
     match option {
         OptionId::AwsLambda => Some(book.aws_lambda.max_duration_s.value),
-        OptionId::GcpCloudFunctions => Some(book.gcp_cloud_functions.max_duration_s.value),
+        OptionId::GcpCloudFunctions => Some(book.gcp_cloud_functions.max_duration_s(http_only(workload))),
         OptionId::AzureFunctions => Some(book.azure_functions.max_duration_s.value),
         OptionId::GcpCloudRun => Some(book.gcp_cloud_run.max_duration_s.value),
         _ => None,
     }
+}
+
+/// The run time a plan with no hard limit still guarantees (a scale-in may
+/// stop a run after it), in seconds.
+#[must_use]
+pub fn guaranteed_duration_s(option: OptionId, book: &PriceBook) -> Option<f64> {
+    match option {
+        OptionId::AzureFunctionsPremium => Some(book.azure_functions_premium.guaranteed_duration_s.value),
+        OptionId::AzureFlexConsumption => Some(book.azure_flex_consumption.guaranteed_duration_s.value),
+        _ => None,
+    }
+}
+
+/// Whether every trigger arrives over HTTP.
+fn http_only(workload: &Workload) -> bool {
+    !workload.triggers.is_empty() && workload.triggers.iter().all(|t| t.is_http())
 }
 
 /// The most memory an option offers one instance, in MB; `None` when the fleet's instance decides.
@@ -273,6 +291,12 @@ pub fn memory_limit_mb(option: OptionId, book: &PriceBook) -> Option<f64> {
             .last()
             .map(|s| f64::from(s.memory_mb)),
         OptionId::AzureFunctions => Some(book.azure_functions.max_memory_mb.value),
+        OptionId::AzureFlexConsumption => book
+            .azure_flex_consumption
+            .instance_sizes
+            .last()
+            .map(|s| f64::from(s.memory_mb)),
+        OptionId::AzureContainerApps => book.azure_container_apps.max_memory_mb(),
         OptionId::GcpCloudRun => Some(book.gcp_cloud_run.max_memory_mb.value),
         OptionId::AzureFunctionsPremium => book
             .azure_functions_premium
@@ -299,7 +323,7 @@ fn duration_alternative(option: OptionId) -> &'static str {
             "the Azure Functions premium plan (runs of up to 60 minutes guaranteed) or Durable Functions to split the work"
         }
         OptionId::GcpCloudRun => "Cloud Run jobs, Batch or Compute Engine",
-        OptionId::AzureFunctionsPremium => {
+        OptionId::AzureFunctionsPremium | OptionId::AzureFlexConsumption => {
             "Azure Container Apps jobs or Azure Batch, or Durable Functions to split the work into steps"
         }
         _ => "servers or containers",
@@ -356,12 +380,13 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
         let provider = option.provider();
         let kind = option.kind();
         match workload.hardware {
-            Hardware::Gpu if kind != OptionKind::Server => push(
+            // Cloud Run attaches a GPU (priced on instance-based billing).
+            Hardware::Gpu if kind != OptionKind::Server && option != OptionId::GcpCloudRun => push(
                 "gpu",
                 option,
                 &|| {
                     match option {
-                    OptionId::GcpCloudRun => "The work needs GPUs; Cloud Run GPUs need instance-based billing, which the price book does not cover.".to_owned(),
+                    OptionId::AzureContainerApps => "The work needs GPUs; Container Apps offers them only as serverless GPU workload profiles, which the price book does not price.".to_owned(),
                     _ => format!("The work needs GPUs and {} offers none.", option.label()),
                 }
                 },
@@ -385,7 +410,7 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
             ),
             _ => {}
         }
-        if let Some(limit) = duration_limit_s(option, book)
+        if let Some(limit) = duration_limit_s(option, workload, book)
             && e.max_duration_s > limit
         {
             push(
@@ -431,7 +456,13 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
                 &|| match option {
                     // GPUs and custom kernels rule out the managed alternatives too.
                     _ if special_hardware => server_alternative(provider, "with enough memory"),
-                    OptionId::AzureFunctions => "the Azure Functions premium plan (up to 14 GB)".to_owned(),
+                    OptionId::AzureFunctions => {
+                        "Azure Functions Flex Consumption (up to 4 GB) or the premium plan (up to 14 GB)"
+                            .to_owned()
+                    }
+                    OptionId::AzureFlexConsumption | OptionId::AzureContainerApps => {
+                        "the Azure Functions premium plan (up to 14 GB) or Azure VMs".to_owned()
+                    }
                     OptionId::GcpCloudFunctions => "Cloud Run (up to 32 GiB)".to_owned(),
                     _ => server_alternative(provider, "with enough memory"),
                 },
@@ -439,7 +470,10 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
         }
         // Consumption plans deploy code, not images.
         if e.runtime == Runtime::Container
-            && matches!(option, OptionId::GcpCloudFunctions | OptionId::AzureFunctions)
+            && matches!(
+                option,
+                OptionId::GcpCloudFunctions | OptionId::AzureFunctions | OptionId::AzureFlexConsumption
+            )
         {
             push(
                 "container_image",
@@ -450,10 +484,12 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
                         option.label()
                     )
                 },
-                &|| match option {
+                &|| {
+                    match option {
                     OptionId::GcpCloudFunctions => "Cloud Run, which runs the image as it is".to_owned(),
-                    _ => "the Azure Functions premium plan (custom containers) or Azure Container Apps"
+                    _ => "Azure Container Apps, which runs the image as it is, or the Azure Functions premium plan (custom containers)"
                         .to_owned(),
+                }
                 },
             );
         }
@@ -513,7 +549,10 @@ pub fn traits(workload: &Workload, book: &PriceBook, profile: &Profile) -> Vec<S
         out.push(Suits::Migration);
     }
     let function = OptionId::function_of(workload.provider);
-    if duration_limit_s(function, book).is_some_and(|limit| workload.execution.max_duration_s > limit) {
+    if duration_limit_s(function, workload, book)
+        .or_else(|| guaranteed_duration_s(function, book))
+        .is_some_and(|limit| workload.execution.max_duration_s > limit)
+    {
         out.push(Suits::LongJobs);
     }
     let peak = workload.peak_to_average();
@@ -685,11 +724,19 @@ fn duration_criterion(c: &Ctx<'_>, serverless_options: &[OptionId]) -> Criterion
     // The most generous serverless option on the provider sets the bar.
     let best = serverless_options
         .iter()
-        .map(|&o| (o, duration_limit_s(o, c.book).unwrap_or(f64::INFINITY)))
+        .map(|&o| {
+            (
+                o,
+                duration_limit_s(o, c.workload, c.book).unwrap_or(f64::INFINITY),
+            )
+        })
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .unwrap_or((OptionId::function_of(c.workload.provider), f64::INFINITY));
     let function = OptionId::function_of(c.workload.provider);
-    let function_limit = duration_limit_s(function, c.book).unwrap_or(f64::INFINITY);
+    // A plan with no hard limit is measured against the run it guarantees.
+    let function_limit = duration_limit_s(function, c.workload, c.book)
+        .or_else(|| guaranteed_duration_s(function, c.book))
+        .unwrap_or(f64::INFINITY);
     let max_ms = e.max_duration_s * 1000.0;
     // Azure answers an HTTP-triggered function within a fixed time on any plan.
     let http_only = !c.workload.triggers.is_empty()
@@ -699,9 +746,12 @@ fn duration_criterion(c: &Ctx<'_>, serverless_options: &[OptionId]) -> Criterion
             .all(|t| matches!(t, Trigger::HttpApi | Trigger::Webhook));
     let http_cutoff = (c.workload.provider == Provider::Azure && http_only)
         .then_some(c.book.azure_functions.http_response_limit_s.value);
-    // Azure's premium plan has no hard limit but guarantees a run only so long.
-    let guaranteed = (best.0 == OptionId::AzureFunctionsPremium && best.1.is_infinite())
-        .then_some(c.book.azure_functions_premium.guaranteed_duration_s.value);
+    // A plan with no hard limit that guarantees a run only so long.
+    let guaranteed = if best.1.is_infinite() {
+        guaranteed_duration_s(best.0, c.book)
+    } else {
+        None
+    };
     let (lean, case) = if e.max_duration_s > best.1 {
         (leans.past_every_limit, 0)
     } else if e.max_duration_s > function_limit && guaranteed.is_some_and(|g| e.max_duration_s > g) {
@@ -1108,7 +1158,8 @@ pub fn decide(
         && blockers
             .iter()
             .all(|b| b.id == "duration" || !serverless_all.contains(&b.option))
-        && duration_limit_s(function, book).is_some_and(|limit| e.p99_duration_ms / 1000.0 <= limit);
+        && duration_limit_s(function, workload, book)
+            .is_some_and(|limit| e.p99_duration_ms / 1000.0 <= limit);
     // For a long tail, price the function for the work it can take.
     let priced_serverless = if long_tail_split {
         Options::of([function])
@@ -1450,14 +1501,6 @@ fn recommend(workload: &Workload, decision: &Decision, costs: &[OptionCost]) -> 
         (None, None) => {
             "No option on this cloud passes the hard stops; see the blockers for alternatives.".to_owned()
         }
-    };
-    let text = if workload.hardware == Hardware::Gpu && traditional_option.is_some() {
-        format!(
-            "{text} The price book holds no GPU instances, so this prices the fleet on {} (or its like on this cloud); add GPU prices before trusting the number.",
-            workload.servers.instance
-        )
-    } else {
-        text
     };
     Recommendation {
         serverless_option: serverless_option.map(|x| x.0),

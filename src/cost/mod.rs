@@ -5,13 +5,18 @@
 //! fleets are sized hour by hour over the week's traffic profile and the week
 //! is scaled to the month.
 
+pub mod coldstart;
+pub mod instances;
+mod jobs;
 pub mod profile;
+mod serverless;
 
 use serde::{Deserialize, Serialize};
 
 use crate::pricing::{Instance, PriceBook};
-use crate::workload::{ApiGateway, Architecture, Provider, Workload};
+use crate::workload::{ApiGateway, Architecture, Hardware, Provider, Workload};
 pub use profile::{HOURS_PER_WEEK, Profile};
+pub use serverless::per_instance_concurrency;
 
 /// The lowest monthly volume the sweep and the break-even search cover.
 pub const SWEEP_MIN_REQUESTS: f64 = 1e3;
@@ -28,16 +33,20 @@ pub enum OptionId {
     AwsFargate,
     /// Amazon EC2 in an autoscaling group.
     AwsEc2,
-    /// Google Cloud Run (request-based billing).
+    /// Google Cloud Run (request-based or instance-based billing, whichever is cheaper).
     GcpCloudRun,
-    /// Google Cloud Functions (1st gen).
+    /// Google Cloud Run functions (Cloud Functions' current generation).
     GcpCloudFunctions,
     /// Google Compute Engine in a managed instance group.
     GcpComputeEngine,
     /// Azure Functions, consumption plan.
     AzureFunctions,
+    /// Azure Functions, Flex Consumption plan.
+    AzureFlexConsumption,
     /// Azure Functions, premium plan.
     AzureFunctionsPremium,
+    /// Azure Container Apps, consumption plan.
+    AzureContainerApps,
     /// Azure virtual machines in a scale set.
     AzureVm,
 }
@@ -68,7 +77,7 @@ impl OptionKind {
 
 impl OptionId {
     /// Every option, in report order.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 11] = [
         Self::AwsLambda,
         Self::AwsFargate,
         Self::AwsEc2,
@@ -76,7 +85,9 @@ impl OptionId {
         Self::GcpCloudFunctions,
         Self::GcpComputeEngine,
         Self::AzureFunctions,
+        Self::AzureFlexConsumption,
         Self::AzureFunctionsPremium,
+        Self::AzureContainerApps,
         Self::AzureVm,
     ];
 
@@ -91,7 +102,9 @@ impl OptionId {
             Self::GcpCloudFunctions => "gcp_cloud_functions",
             Self::GcpComputeEngine => "gcp_compute_engine",
             Self::AzureFunctions => "azure_functions",
+            Self::AzureFlexConsumption => "azure_flex_consumption",
             Self::AzureFunctionsPremium => "azure_functions_premium",
+            Self::AzureContainerApps => "azure_container_apps",
             Self::AzureVm => "azure_vm",
         }
     }
@@ -110,10 +123,12 @@ impl OptionId {
             Self::AwsFargate => "AWS Fargate",
             Self::AwsEc2 => "Amazon EC2",
             Self::GcpCloudRun => "Cloud Run",
-            Self::GcpCloudFunctions => "Cloud Functions",
+            Self::GcpCloudFunctions => "Cloud Run functions",
             Self::GcpComputeEngine => "Compute Engine",
             Self::AzureFunctions => "Azure Functions (consumption)",
+            Self::AzureFlexConsumption => "Azure Functions (Flex Consumption)",
             Self::AzureFunctionsPremium => "Azure Functions (premium)",
+            Self::AzureContainerApps => "Azure Container Apps",
             Self::AzureVm => "Azure VMs",
         }
     }
@@ -124,7 +139,11 @@ impl OptionId {
         match self {
             Self::AwsLambda | Self::AwsFargate | Self::AwsEc2 => Provider::Aws,
             Self::GcpCloudRun | Self::GcpCloudFunctions | Self::GcpComputeEngine => Provider::Gcp,
-            Self::AzureFunctions | Self::AzureFunctionsPremium | Self::AzureVm => Provider::Azure,
+            Self::AzureFunctions
+            | Self::AzureFlexConsumption
+            | Self::AzureFunctionsPremium
+            | Self::AzureContainerApps
+            | Self::AzureVm => Provider::Azure,
         }
     }
 
@@ -135,28 +154,35 @@ impl OptionId {
             Self::AwsLambda
             | Self::GcpCloudFunctions
             | Self::AzureFunctions
+            | Self::AzureFlexConsumption
             | Self::AzureFunctionsPremium => OptionKind::Function,
-            Self::AwsFargate | Self::GcpCloudRun => OptionKind::Container,
+            Self::AwsFargate | Self::GcpCloudRun | Self::AzureContainerApps => OptionKind::Container,
             Self::AwsEc2 | Self::GcpComputeEngine | Self::AzureVm => OptionKind::Server,
         }
     }
 
-    /// Whether it scales to zero and bills per request (true serverless).
+    /// Whether it scales to zero and bills for use (true serverless).
     #[must_use]
     pub fn is_serverless(self) -> bool {
         matches!(
             self,
-            Self::AwsLambda | Self::GcpCloudFunctions | Self::AzureFunctions | Self::GcpCloudRun
+            Self::AwsLambda
+                | Self::GcpCloudFunctions
+                | Self::AzureFunctions
+                | Self::AzureFlexConsumption
+                | Self::GcpCloudRun
+                | Self::AzureContainerApps
         )
     }
 
-    /// The provider's pay-per-request function option.
+    /// The provider's pay-per-use function option: on Azure the Flex
+    /// Consumption plan, its function plan for new work.
     #[must_use]
     pub fn function_of(provider: Provider) -> Self {
         match provider {
             Provider::Aws => Self::AwsLambda,
             Provider::Gcp => Self::GcpCloudFunctions,
-            Provider::Azure => Self::AzureFunctions,
+            Provider::Azure => Self::AzureFlexConsumption,
         }
     }
 
@@ -310,10 +336,12 @@ pub fn option_cost(option: OptionId, input: &CostInput<'_>) -> OptionCost {
         OptionId::AwsEc2 | OptionId::GcpComputeEngine | OptionId::AzureVm => {
             servers(input, option.provider(), &mut bill);
         }
-        OptionId::GcpCloudRun => cloud_run(input, &mut bill),
-        OptionId::GcpCloudFunctions => cloud_functions(input, &mut bill),
+        OptionId::GcpCloudRun => serverless::cloud_run(input, &mut bill),
+        OptionId::GcpCloudFunctions => serverless::cloud_run_functions(input, &mut bill),
         OptionId::AzureFunctions => azure_consumption(input, &mut bill),
+        OptionId::AzureFlexConsumption => serverless::flex_consumption(input, &mut bill),
         OptionId::AzureFunctionsPremium => azure_premium(input, &mut bill),
+        OptionId::AzureContainerApps => serverless::container_apps(input, &mut bill),
     }
     OptionCost {
         option,
@@ -401,7 +429,10 @@ fn api_gateway_line(input: &CostInput<'_>) -> Option<LineItem> {
 fn lambda(input: &CostInput<'_>, bill: &mut Bill) {
     let w = input.workload;
     let p = &input.book.aws_lambda;
-    let free = w.pricing.include_free_tier;
+    let provisioned = f64::from(w.pricing.provisioned_concurrency);
+    // The free tier does not cover a function with provisioned concurrency
+    // (neither its requests nor its GB-seconds).
+    let free = w.pricing.include_free_tier && provisioned <= 0.0;
     let n = input.monthly_requests.max(0.0);
 
     let billable_requests = if free {
@@ -417,7 +448,6 @@ fn lambda(input: &CostInput<'_>, bill: &mut Bill) {
     let arch = w.execution.architecture;
 
     // Provisioned concurrency serves each hour's load up to its size; the rest is on demand.
-    let provisioned = f64::from(w.pricing.provisioned_concurrency);
     let weeks = input.weeks_per_month();
     let mut provisioned_gb_s = 0.0;
     let mut total_gb_s = 0.0;
@@ -438,13 +468,21 @@ fn lambda(input: &CostInput<'_>, bill: &mut Bill) {
         provisioned_gb_s *= exact_total / total_gb_s;
     }
     let on_demand_gb_s = (exact_total - provisioned_gb_s).max(0.0);
-    let billable_gb_s = if free {
-        (on_demand_gb_s - p.free_gb_seconds.value).max(0.0)
+    // INIT: each on-demand cold start runs the init code, billed at the
+    // duration price like the handler; it counts toward the same tiers.
+    let cold_starts = if p.init_billed.value > 0.0 {
+        coldstart::cold_fraction_at(w, input.book, input.profile, provisioned, n) * n
     } else {
-        on_demand_gb_s
+        0.0
     };
+    let init_ms = round_up_ms(coldstart::init_ms(w, input.book), p.billing_granularity_ms.value);
+    let init_gb_s = cold_starts * init_ms / 1000.0 * gb;
+    let free_gb_s = if free { p.free_gb_seconds.value } else { 0.0 };
+    let billable_gb_s = (on_demand_gb_s - free_gb_s).max(0.0);
+    let billable_with_init = (on_demand_gb_s + init_gb_s - free_gb_s).max(0.0);
     let tiers = p.duration(arch);
     let duration = tiers.cost(billable_gb_s, 1.0);
+    let init = tiers.cost(billable_with_init, 1.0) - duration;
 
     bill.add(line(input, "requests", requests, || {
         format!(
@@ -466,6 +504,16 @@ fn lambda(input: &CostInput<'_>, bill: &mut Bill) {
             }
         )
     }));
+    if init > 0.0 || (input.detailed && p.init_billed.value > 0.0 && cold_starts > 0.0) {
+        bill.add(line(input, "init", init, || {
+            format!(
+                "{} cold starts ({:.2}% of on-demand requests) x {init_ms} ms INIT x {gb:.3} GB = {} GB-s at the duration price",
+                count(cold_starts),
+                100.0 * cold_starts / n.max(1.0),
+                count(init_gb_s)
+            )
+        }));
+    }
     if provisioned > 0.0 {
         let (enabled_price, duration_price) = p.provisioned(arch);
         let enabled_s = input.book.hours_per_month * 3600.0;
@@ -482,7 +530,13 @@ fn lambda(input: &CostInput<'_>, bill: &mut Bill) {
                 money(served)
             ),
         ));
-        bill.note(|| "The free tier does not cover provisioned concurrency.".into());
+        bill.note(|| {
+            if w.pricing.include_free_tier {
+                "The free tier does not apply to a function with provisioned concurrency, neither its requests nor its GB-seconds.".into()
+            } else {
+                "The free tier does not cover provisioned concurrency.".into()
+            }
+        });
     }
     if let Some(gateway) = api_gateway_line(input) {
         bill.add(gateway);
@@ -493,19 +547,57 @@ fn lambda(input: &CostInput<'_>, bill: &mut Bill) {
     }
 }
 
-/// The size of one task or instance of a fleet: vCPUs, memory in GiB, USD an hour.
+/// The size of one task or instance of a fleet: vCPUs, memory in GiB, the
+/// requests it carries at once, USD an hour.
 struct FleetUnit<'a> {
     name: std::borrow::Cow<'a, str>,
     vcpus: f64,
     memory_gib: f64,
+    /// Requests one unit carries at once at full use.
+    slots: f64,
     per_hour: f64,
+}
+
+impl<'a> FleetUnit<'a> {
+    /// A CPU unit: each vCPU carries the workload's requests per vCPU.
+    fn cpu(
+        input: &CostInput<'_>,
+        name: std::borrow::Cow<'a, str>,
+        vcpus: f64,
+        memory_gib: f64,
+        per_hour: f64,
+    ) -> Self {
+        Self {
+            name,
+            vcpus,
+            memory_gib,
+            slots: vcpus * input.requests_per_vcpu(),
+            per_hour,
+        }
+    }
+
+    /// A virtual machine of the price book: a GPU machine carries the book's
+    /// requests per GPU on each GPU, any other its requests per vCPU.
+    fn instance(input: &CostInput<'_>, instance: &'a Instance) -> Self {
+        let mut unit = Self::cpu(
+            input,
+            instance.name.as_str().into(),
+            f64::from(instance.vcpus),
+            instance.memory_gib,
+            instance.per_hour.value,
+        );
+        if instance.gpus > 0 {
+            unit.slots = f64::from(instance.gpus) * input.book.assumptions.gpu_requests_per_gpu;
+        }
+        unit
+    }
 }
 
 /// Sizes a fleet hour by hour (Little's law) and prices it; returns the line and the
 /// average and peak instance counts.
 fn fleet_line(input: &CostInput<'_>, unit: &FleetUnit<'_>, floor: f64) -> (LineItem, f64, f64) {
     let w = input.workload;
-    let capacity = unit.vcpus * input.requests_per_vcpu() * w.servers.target_utilization;
+    let capacity = unit.slots * w.servers.target_utilization;
     let duration_s = input.avg_duration_s();
     // Instances in hour h = max(floor, ceil(profile[h] x scale)), at least 1 with any traffic.
     let mean_per_second = input.monthly_requests.max(0.0) / input.book.hours_per_month / 3600.0;
@@ -572,12 +664,12 @@ fn fleet_line(input: &CostInput<'_>, unit: &FleetUnit<'_>, floor: f64) -> (LineI
     let usd = instance_hours * unit.per_hour;
     let detail = || {
         format!(
-            "{} {} instance-hours (average {average:.2}, peak {peak}) x ${}/h; each {} vCPU carrying {} requests at {:.0}% utilization",
+            "{} {} instance-hours (average {average:.2}, peak {peak}) x ${}/h; each ({} vCPU) carrying {} requests at once at {:.0}% utilization",
             count(instance_hours),
             unit.name,
             unit.per_hour,
             unit.vcpus,
-            input.requests_per_vcpu(),
+            unit.slots,
             w.servers.target_utilization * 100.0
         )
     };
@@ -629,23 +721,54 @@ fn reference_instance<'a>(input: &CostInput<'a>) -> Option<&'a Instance> {
 }
 
 fn servers(input: &CostInput<'_>, provider: Provider, bill: &mut Bill) {
-    let Some(instance) = reference_instance(input).and_then(|r| input.book.equivalent(r, provider)) else {
+    let w = input.workload;
+    let needs_gpu = w.hardware == Hardware::Gpu;
+    let Some(instance) =
+        reference_instance(input).and_then(|r| input.book.fleet_instance(r, provider, needs_gpu, input.gb()))
+    else {
         bill.note(|| "The price book has no instance type for this cloud.".into());
         return;
     };
-    let unit = FleetUnit {
-        name: instance.name.as_str().into(),
-        vcpus: f64::from(instance.vcpus),
-        memory_gib: instance.memory_gib,
-        per_hour: instance.per_hour.value,
-    };
-    let floor = f64::from(input.workload.servers.min_instances);
+    let unit = FleetUnit::instance(input, instance);
+    let floor = f64::from(w.servers.min_instances);
     let (compute, _, _) = fleet_line(input, &unit, floor);
+    let list_usd = compute.usd;
     bill.add(compute);
-    if input.detailed && instance.name != input.workload.servers.instance {
+    if provider == Provider::Gcp
+        && let Some(rates) = input.book.gcp_sustained_use.rates_for(&instance.name)
+    {
+        let discount = list_usd - sustained_use_usd(input, &unit, floor, rates);
+        if discount > 0.0 {
+            bill.add(line(input, "sustained_use", -discount, || {
+                format!(
+                    "Compute Engine's automatic sustained-use discount on {}: each instance pays {} of the base rate for successive quarters of the month it runs",
+                    instance.name,
+                    rates
+                        .iter()
+                        .map(|r| format!("{:.2}%", r * 100.0))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }));
+        }
+    }
+    if input.detailed && instance.name != w.servers.instance {
+        bill.notes.push(if needs_gpu && instance.gpus > 0 {
+            format!(
+                "{} ({} x {}) stands in for {}: the work needs a GPU.",
+                instance.name, instance.gpus, instance.gpu, w.servers.instance
+            )
+        } else {
+            format!(
+                "{} stands in for {} on this cloud (at least its vCPUs and memory, cheapest).",
+                instance.name, w.servers.instance
+            )
+        });
+    }
+    if input.detailed && instance.gpus > 0 {
         bill.notes.push(format!(
-            "{} stands in for {} on this cloud (at least its vCPUs and memory, cheapest).",
-            instance.name, input.workload.servers.instance
+            "Each GPU is taken to serve {} request at a time.",
+            input.book.assumptions.gpu_requests_per_gpu
         ));
     }
     if input.detailed && instance.burstable {
@@ -661,10 +784,10 @@ fn servers(input: &CostInput<'_>, provider: Provider, bill: &mut Bill) {
             )
         });
     }
-    if input.detailed && f64::from(input.workload.execution.memory_mb) / 1024.0 > unit.memory_gib {
+    if input.detailed && input.gb() > unit.memory_gib {
         bill.notes.push(format!(
             "One request's {} MB is more than {}'s {} GiB: pick a larger instance.",
-            input.workload.execution.memory_mb, instance.name, unit.memory_gib
+            w.execution.memory_mb, instance.name, unit.memory_gib
         ));
     }
     if let Some(lb) = load_balancer_line(input, provider) {
@@ -673,184 +796,103 @@ fn servers(input: &CostInput<'_>, provider: Provider, bill: &mut Bill) {
     }
 }
 
+/// The instance count of an hour at `m` times the mean rate: ceil(m x scale),
+/// never below the floor (at least one instance while there is traffic).
+fn hour_instances(m: f64, scale: f64, floor: f64) -> f64 {
+    if m > 0.0 {
+        (m * scale - 1e-9).ceil().max(floor.max(1.0))
+    } else {
+        floor
+    }
+}
+
+/// A Compute Engine fleet's bill after sustained-use discounts: instance k
+/// runs in the hours the fleet has at least k instances, and each of its
+/// quarters of the month is charged at that quarter's rate.
+fn sustained_use_usd(input: &CostInput<'_>, unit: &FleetUnit<'_>, floor: f64, rates: &[f64]) -> f64 {
+    let mean_per_second = input.monthly_requests.max(0.0) / input.book.hours_per_month / 3600.0;
+    let capacity = unit.slots * input.workload.servers.target_utilization;
+    let scale = mean_per_second * input.avg_duration_s() / capacity.max(1e-12);
+    let quarter = 0.25 * input.book.hours_per_month;
+    // Hours of the month an instance runs, for `share` of the month's hours.
+    let charged_hours = |share: f64| -> f64 {
+        let hours = share * input.book.hours_per_month;
+        rates
+            .iter()
+            .enumerate()
+            .map(|(q, rate)| rate * (hours - q as f64 * quarter).clamp(0.0, quarter))
+            .sum()
+    };
+    // Levels go busiest first, so counts never rise: instances in
+    // (next count, this count] run in every hour so far.
+    let mut total = 0.0;
+    let mut hours_so_far = 0.0;
+    let levels = input.profile.levels();
+    for (i, &(m, hours)) in levels.iter().enumerate() {
+        let count = hour_instances(m, scale, floor);
+        hours_so_far += f64::from(hours);
+        let next = levels
+            .get(i + 1)
+            .map_or(0.0, |&(m2, _)| hour_instances(m2, scale, floor));
+        let instances = (count - next).max(0.0);
+        if instances > 0.0 {
+            total += instances * charged_hours(hours_so_far / HOURS_PER_WEEK as f64);
+        }
+    }
+    total * unit.per_hour
+}
+
 fn fargate(input: &CostInput<'_>, bill: &mut Bill) {
     let p = &input.book.aws_fargate;
     let Some(reference) = reference_instance(input) else {
         bill.note(|| "The price book has no instance types.".into());
         return;
     };
-    let (per_vcpu, per_gb) = match input.workload.execution.architecture {
+    let (per_vcpu, per_gb) = fargate_rates(input);
+    let service = |bill: &mut Bill| {
+        let asked = (f64::from(reference.vcpus), reference.memory_gib);
+        let (vcpus, gb) = p.task_for(asked.0, asked.1).unwrap_or(asked);
+        let unit = FleetUnit::cpu(
+            input,
+            if input.detailed {
+                format!("{vcpus} vCPU / {gb} GB task").into()
+            } else {
+                "".into()
+            },
+            vcpus,
+            gb,
+            vcpus * per_vcpu + gb * per_gb,
+        );
+        let floor = f64::from(input.workload.servers.min_instances);
+        let (compute, _, _) = fleet_line(input, &unit, floor);
+        bill.add(compute);
+        bill.note(|| {
+            if (vcpus, gb) == asked {
+                format!(
+                    "Tasks are sized like {} ({} vCPU, {} GB) so the fleets compare like for like.",
+                    reference.name, reference.vcpus, reference.memory_gib
+                )
+            } else {
+                format!(
+                    "Tasks are {vcpus} vCPU / {gb} GB, the smallest Fargate size with {}'s {} vCPU and {} GB.",
+                    reference.name, reference.vcpus, reference.memory_gib
+                )
+            }
+        });
+        if let Some(lb) = load_balancer_line(input, Provider::Aws) {
+            bill.add(lb);
+            bill.note(|| input.book.assumptions.load_balancer_note.clone());
+        }
+    };
+    jobs::cheaper_of_service_and_job(input, bill, service, jobs::fargate_job);
+}
+
+/// Fargate's (vCPU-hour, GB-hour) prices for the workload's architecture.
+fn fargate_rates(input: &CostInput<'_>) -> (f64, f64) {
+    let p = &input.book.aws_fargate;
+    match input.workload.execution.architecture {
         Architecture::X86 => (p.per_vcpu_hour_x86.value, p.per_gb_hour_x86.value),
         Architecture::Arm => (p.per_vcpu_hour_arm.value, p.per_gb_hour_arm.value),
-    };
-    let vcpus = f64::from(reference.vcpus);
-    let unit = FleetUnit {
-        name: if input.detailed {
-            format!("{vcpus} vCPU / {} GB task", reference.memory_gib).into()
-        } else {
-            "".into()
-        },
-        vcpus,
-        memory_gib: reference.memory_gib,
-        per_hour: vcpus * per_vcpu + reference.memory_gib * per_gb,
-    };
-    let floor = f64::from(input.workload.servers.min_instances);
-    let (compute, _, _) = fleet_line(input, &unit, floor);
-    bill.add(compute);
-    bill.note(|| {
-        format!(
-            "Tasks are sized like {} ({} vCPU, {} GB) so the fleets compare like for like.",
-            reference.name, reference.vcpus, reference.memory_gib
-        )
-    });
-    if let Some(lb) = load_balancer_line(input, Provider::Aws) {
-        bill.add(lb);
-        bill.note(|| input.book.assumptions.load_balancer_note.clone());
-    }
-}
-
-fn cloud_run(input: &CostInput<'_>, bill: &mut Bill) {
-    let w = input.workload;
-    let p = &input.book.gcp_cloud_run;
-    let free = w.pricing.include_free_tier;
-    let n = input.monthly_requests.max(0.0);
-    let vcpus = p.vcpus_for(w.execution.memory_mb);
-    let gib = input.gb();
-    let billed_s = round_up_ms(w.execution.avg_duration_ms, p.billing_granularity_ms.value) / 1000.0;
-    // The headline bills every request its own rounded time, as the published
-    // unit prices read (one request per instance at a time). I/O-bound requests
-    // can share an instance; what that would save is shown as a note.
-    let seconds_after_free = |instance_s: f64| {
-        let (vcpu_s, gib_s) = (instance_s * vcpus, instance_s * gib);
-        if free {
-            (
-                (vcpu_s - p.free_vcpu_seconds.value).max(0.0),
-                (gib_s - p.free_gib_seconds.value).max(0.0),
-            )
-        } else {
-            (vcpu_s, gib_s)
-        }
-    };
-    let price =
-        |(vcpu_s, gib_s): (f64, f64)| vcpu_s * p.per_vcpu_second.value + gib_s * p.per_gib_second.value;
-    let instance_s = n * billed_s;
-    let (vcpu_s, gib_s) = seconds_after_free(instance_s);
-    let billable_requests = if free {
-        (n - p.free_requests.value).max(0.0)
-    } else {
-        n
-    };
-    let requests = billable_requests * p.requests_per_million.value / 1e6;
-    let duration = price((vcpu_s, gib_s));
-    bill.add(line(input, "requests", requests, || {
-        format!(
-            "{} requests x ${}/M",
-            count(billable_requests),
-            p.requests_per_million.value
-        )
-    }));
-    bill.add(line(input, "duration", duration, || {
-        format!(
-            "{} vCPU-s x ${} + {} GiB-s x ${} ({vcpus} vCPU, {gib:.3} GiB, {:.0} ms billed per request){}",
-            count(vcpu_s),
-            p.per_vcpu_second.value,
-            count(gib_s),
-            p.per_gib_second.value,
-            billed_s * 1000.0,
-            if free { ", after the free tier" } else { "" }
-        )
-    }));
-    if input.detailed && !w.execution.cpu_bound {
-        let concurrency = input.book.assumptions.io_bound_requests_per_vcpu * vcpus;
-        let shared_s = shared_instance_seconds(input, billed_s, concurrency);
-        if shared_s < instance_s {
-            bill.notes.push(format!(
-                "Priced at one request per instance at a time. These requests mostly wait, so with concurrency {concurrency} an instance could carry several at once: duration about ${:.2} instead of ${duration:.2}. Check it with a load test.",
-                price(seconds_after_free(shared_s))
-            ));
-        }
-    }
-    if w.is_http() {
-        bill.note(|| "Cloud Run serves HTTPS itself: no gateway or load balancer is priced.".into());
-    }
-}
-
-/// Billable instance-seconds a month when an instance carries up to
-/// `concurrency` requests at once and is billed whenever one runs.
-fn shared_instance_seconds(input: &CostInput<'_>, billed_s: f64, concurrency: f64) -> f64 {
-    let weeks = input.weeks_per_month();
-    let mut total = 0.0;
-    for rate in input.rates_per_second() {
-        let in_flight = rate * billed_s;
-        let shared = in_flight / concurrency;
-        // Busy 1 - e^-x of the time at low load; that never exceeds 1 or x, so
-        // it is only needed below both.
-        let busy = if shared >= 1.0 || concurrency <= 1.0 {
-            shared
-        } else if in_flight > 40.0 {
-            shared.max(1.0)
-        } else {
-            shared.max(1.0 - (-in_flight).exp())
-        };
-        total += busy * 3600.0 * weeks;
-    }
-    total
-}
-
-fn cloud_functions(input: &CostInput<'_>, bill: &mut Bill) {
-    let w = input.workload;
-    let p = &input.book.gcp_cloud_functions;
-    let free = w.pricing.include_free_tier;
-    let n = input.monthly_requests.max(0.0);
-    let size = p.size_for(w.execution.memory_mb);
-    if size.is_some_and(|s| s.memory_mb < w.execution.memory_mb) {
-        bill.note(|| {
-            format!(
-                "{} MB is above the largest 1st gen size; priced at the largest.",
-                w.execution.memory_mb
-            )
-        });
-    }
-    let (size_mb, ghz) = size.map_or((w.execution.memory_mb, 0.0), |s| (s.memory_mb, s.cpu));
-    let billed_ms = round_up_ms(w.execution.avg_duration_ms, p.billing_granularity_ms.value);
-    let seconds = n * billed_ms / 1000.0;
-    let mut gb_s = seconds * f64::from(size_mb) / 1024.0;
-    let mut ghz_s = seconds * ghz;
-    let mut billable = n;
-    if free {
-        gb_s = (gb_s - p.free_gb_seconds.value).max(0.0);
-        ghz_s = (ghz_s - p.free_ghz_seconds.value).max(0.0);
-        billable = (n - p.free_invocations.value).max(0.0);
-    }
-    bill.add(line(
-        input,
-        "requests",
-        billable * p.invocations_per_million.value / 1e6,
-        || {
-            format!(
-                "{} invocations x ${}/M",
-                count(billable),
-                p.invocations_per_million.value
-            )
-        },
-    ));
-    bill.add(line(
-        input,
-        "duration",
-        gb_s * p.per_gb_second.value + ghz_s * p.per_ghz_second.value,
-        || {
-            format!(
-                "{} GB-s x ${} + {} GHz-s x ${} ({size_mb} MB at {ghz} GHz, {billed_ms} ms billed per call){}",
-                count(gb_s),
-                p.per_gb_second.value,
-                count(ghz_s),
-                p.per_ghz_second.value,
-                if free { ", after the free tier" } else { "" }
-            )
-        },
-    ));
-    if size_mb != w.execution.memory_mb {
-        bill.note(|| format!("Memory rounds up to the {size_mb} MB size."));
     }
 }
 
@@ -908,12 +950,13 @@ fn azure_premium(input: &CostInput<'_>, bill: &mut Bill) {
         bill.note(|| "The price book has no premium plans.".into());
         return;
     };
-    let unit = FleetUnit {
-        name: plan.name.as_str().into(),
-        vcpus: plan.vcpus,
-        memory_gib: plan.memory_gb,
-        per_hour: plan.vcpus * p.per_vcpu_hour.value + plan.memory_gb * p.per_gb_hour.value,
-    };
+    let unit = FleetUnit::cpu(
+        input,
+        plan.name.as_str().into(),
+        plan.vcpus,
+        plan.memory_gb,
+        plan.vcpus * p.per_vcpu_hour.value + plan.memory_gb * p.per_gb_hour.value,
+    );
     let (compute, _, _) = fleet_line(input, &unit, p.min_instances.value);
     bill.add(compute);
     bill.note(|| {
@@ -1090,28 +1133,25 @@ pub fn item_usd(cost: &OptionCost, item: &str) -> f64 {
 pub fn fleet_size(option: OptionId, input: &CostInput<'_>) -> Option<(f64, f64)> {
     let w = input.workload;
     let reference = reference_instance(input)?;
-    let (unit, floor) = match option {
+    let floor = f64::from(w.servers.min_instances);
+    let unit = match option {
         OptionId::AwsEc2 | OptionId::GcpComputeEngine | OptionId::AzureVm => {
-            let i = input.book.equivalent(reference, option.provider())?;
-            (
-                FleetUnit {
-                    name: i.name.as_str().into(),
-                    vcpus: f64::from(i.vcpus),
-                    memory_gib: i.memory_gib,
-                    per_hour: i.per_hour.value,
-                },
-                f64::from(w.servers.min_instances),
-            )
+            let i = input.book.fleet_instance(
+                reference,
+                option.provider(),
+                w.hardware == Hardware::Gpu,
+                input.gb(),
+            )?;
+            FleetUnit::instance(input, i)
         }
-        OptionId::AwsFargate => (
-            FleetUnit {
-                name: "".into(),
-                vcpus: f64::from(reference.vcpus),
-                memory_gib: reference.memory_gib,
-                per_hour: 0.0,
-            },
-            f64::from(w.servers.min_instances),
-        ),
+        OptionId::AwsFargate => {
+            let (vcpus, gb) = input
+                .book
+                .aws_fargate
+                .task_for(f64::from(reference.vcpus), reference.memory_gib)
+                .unwrap_or((f64::from(reference.vcpus), reference.memory_gib));
+            FleetUnit::cpu(input, "".into(), vcpus, gb, 0.0)
+        }
         _ => return None,
     };
     let (_, average, peak) = fleet_line(input, &unit, floor);

@@ -46,12 +46,18 @@ pub struct PriceBook {
     pub aws_fargate: Fargate,
     /// Google Cloud Run (request-based billing).
     pub gcp_cloud_run: CloudRun,
-    /// Google Cloud Functions, 1st gen.
+    /// Google Cloud Run functions (Cloud Functions' current generation, at Cloud Run's rates).
     pub gcp_cloud_functions: CloudFunctions,
     /// Azure Functions consumption plan.
     pub azure_functions: AzureConsumption,
+    /// Azure Functions Flex Consumption plan.
+    pub azure_flex_consumption: AzureFlex,
     /// Azure Functions premium plan.
     pub azure_functions_premium: AzurePremium,
+    /// Azure Container Apps, consumption plan.
+    pub azure_container_apps: ContainerApps,
+    /// Compute Engine's automatic sustained-use discounts.
+    pub gcp_sustained_use: SustainedUse,
     /// Virtual machine types of every cloud.
     pub instances: Vec<Instance>,
     /// Load balancers put in front of HTTP fleets.
@@ -163,6 +169,9 @@ pub struct Lambda {
     pub max_memory_mb: Sourced,
     /// Memory at which a function gets one full vCPU, in MB.
     pub one_vcpu_memory_mb: Sourced,
+    /// Whether the INIT phase of a cold start is billed at the duration price
+    /// (1 = billed, 0 = free, as it was for managed ZIP runtimes before 2025-08-01).
+    pub init_billed: Sourced,
 }
 
 impl Lambda {
@@ -213,6 +222,41 @@ pub struct Fargate {
     pub per_vcpu_hour_arm: Sourced,
     /// USD per GB-hour, Arm.
     pub per_gb_hour_arm: Sourced,
+    /// The CPU and memory combinations a task may have, smallest first.
+    pub task_sizes: Vec<TaskSize>,
+    /// Source of `task_sizes`.
+    pub task_sizes_source: String,
+    /// A task is billed for at least this many seconds.
+    pub min_billed_s: Sourced,
+}
+
+/// The memory a task of one CPU size may have: `min_gb` to `max_gb` in `step_gb` steps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskSize {
+    /// vCPUs of the task.
+    pub vcpus: f64,
+    /// Least memory, GB.
+    pub min_gb: f64,
+    /// Most memory, GB.
+    pub max_gb: f64,
+    /// Memory steps, GB.
+    pub step_gb: f64,
+}
+
+impl Fargate {
+    /// The smallest task (vCPUs, GB) Fargate offers with at least `vcpus` and
+    /// `memory_gb`; `None` past the largest.
+    #[must_use]
+    pub fn task_for(&self, vcpus: f64, memory_gb: f64) -> Option<(f64, f64)> {
+        self.task_sizes.iter().find_map(|t| {
+            if t.vcpus + 1e-9 < vcpus || t.max_gb + 1e-9 < memory_gb {
+                return None;
+            }
+            let above = ((memory_gb - t.min_gb) / t.step_gb - 1e-9).ceil().max(0.0);
+            Some((t.vcpus, t.min_gb + above * t.step_gb))
+        })
+    }
 }
 
 /// Google Cloud Run prices (request-based billing, tier 1 regions) and limits.
@@ -241,6 +285,48 @@ pub struct CloudRun {
     pub vcpus_for_memory: Vec<MemoryCpu>,
     /// Source of `vcpus_for_memory`.
     pub vcpus_for_memory_source: String,
+    /// Request-based billing: USD per vCPU-second of a minimum instance while idle.
+    pub idle_per_vcpu_second: Sourced,
+    /// Request-based billing: USD per GiB-second of a minimum instance while idle.
+    pub idle_per_gib_second: Sourced,
+    /// Instance-based billing (CPU always allocated): USD per vCPU-second of instance life.
+    pub instance_per_vcpu_second: Sourced,
+    /// Instance-based billing: USD per GiB-second of instance life.
+    pub instance_per_gib_second: Sourced,
+    /// Instance-based billing: free vCPU-seconds a month.
+    pub instance_free_vcpu_seconds: Sourced,
+    /// Instance-based billing: free GiB-seconds a month.
+    pub instance_free_gib_seconds: Sourced,
+    /// Requests one instance serves at once unless told otherwise.
+    pub default_concurrency: Sourced,
+    /// The most requests one instance may serve at once.
+    pub max_concurrency: Sourced,
+    /// Seconds an instance may stay up idle after its last request (billed under instance-based billing).
+    pub idle_instance_s: Sourced,
+    /// Cloud Run with a GPU.
+    pub gpu: CloudRunGpu,
+    /// Cloud Run jobs: USD per vCPU-second of a task's run.
+    pub jobs_per_vcpu_second: Sourced,
+    /// Cloud Run jobs: USD per GiB-second of a task's run.
+    pub jobs_per_gib_second: Sourced,
+    /// Cloud Run jobs: each task is billed for at least this many seconds.
+    pub jobs_min_billed_s: Sourced,
+}
+
+/// Cloud Run with a GPU attached: instance-based billing, scales to zero.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CloudRunGpu {
+    /// The GPU, e.g. NVIDIA L4.
+    pub name: String,
+    /// USD per GPU-second while the instance runs.
+    pub per_gpu_second: Sourced,
+    /// Fewest vCPUs an instance with a GPU may have.
+    pub min_vcpus: Sourced,
+    /// Least memory an instance with a GPU may have, GiB.
+    pub min_memory_gib: Sourced,
+    /// Seconds a GPU instance takes to start (with drivers loaded).
+    pub start_s: Sourced,
 }
 
 /// A step of memory to CPU.
@@ -275,30 +361,35 @@ impl CloudFunctions {
     }
 }
 
-/// Google Cloud Functions (1st gen) prices and limits.
+/// Google Cloud Run functions (Cloud Functions' current generation): billed
+/// at Cloud Run's request-based rates, with a function's sizes and limits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CloudFunctions {
-    /// USD per million invocations.
-    pub invocations_per_million: Sourced,
-    /// USD per GB-second of memory.
-    pub per_gb_second: Sourced,
-    /// USD per GHz-second of CPU.
-    pub per_ghz_second: Sourced,
-    /// Free invocations a month.
-    pub free_invocations: Sourced,
-    /// Free GB-seconds a month.
-    pub free_gb_seconds: Sourced,
-    /// Free GHz-seconds a month.
-    pub free_ghz_seconds: Sourced,
-    /// Duration is rounded up to this many milliseconds.
-    pub billing_granularity_ms: Sourced,
-    /// Longest run, in seconds.
-    pub max_duration_s: Sourced,
-    /// Memory sizes and the CPU clock each gets (GHz); memory rounds up to a size.
+    /// Longest run of an HTTP function, in seconds.
+    pub max_duration_http_s: Sourced,
+    /// Longest run of an event-driven function, in seconds.
+    pub max_duration_event_s: Sourced,
+    /// Requests one instance serves at once unless told otherwise.
+    pub default_concurrency: Sourced,
+    /// Memory sizes and the vCPUs each gets; memory rounds up to a size.
     pub memory_sizes: Vec<MemoryCpu>,
     /// Source of `memory_sizes`.
     pub memory_sizes_source: String,
+    /// Fewest vCPUs at which an instance may serve more than one request at once.
+    pub min_vcpus_for_concurrency: Sourced,
+}
+
+impl CloudFunctions {
+    /// The longest run for a workload: the event-driven limit when any trigger is not HTTP.
+    #[must_use]
+    pub fn max_duration_s(&self, http_only: bool) -> f64 {
+        if http_only {
+            self.max_duration_http_s.value
+        } else {
+            self.max_duration_event_s.value
+        }
+    }
 }
 
 /// Azure Functions consumption plan prices and limits.
@@ -323,6 +414,10 @@ pub struct AzureConsumption {
     pub max_duration_s: Sourced,
     /// An HTTP-triggered function must answer within this many seconds.
     pub http_response_limit_s: Sourced,
+    /// The day hosting on Linux in this plan retires (YYYY-MM-DD).
+    pub linux_retires_on: String,
+    /// Source of `linux_retires_on`.
+    pub linux_retires_on_source: String,
 }
 
 /// Azure Functions premium plan prices and limits.
@@ -355,6 +450,148 @@ pub struct PremiumPlan {
     pub memory_gb: f64,
 }
 
+/// Azure Functions Flex Consumption prices and limits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AzureFlex {
+    /// On demand: USD per GB-second of instance memory while the instance executes.
+    pub per_gb_second: Sourced,
+    /// On demand: USD per million executions.
+    pub executions_per_million: Sourced,
+    /// Free on-demand GB-seconds a month.
+    pub free_gb_seconds: Sourced,
+    /// Free on-demand executions a month.
+    pub free_executions: Sourced,
+    /// Always ready: USD per GB-second of baseline, all month.
+    pub always_ready_baseline_per_gb_second: Sourced,
+    /// Always ready: USD per GB-second while executing.
+    pub always_ready_per_gb_second: Sourced,
+    /// Always ready: USD per million executions.
+    pub always_ready_executions_per_million: Sourced,
+    /// Each instance's busy period is billed for at least this many milliseconds...
+    pub min_billed_ms: Sourced,
+    /// ... and past that rounded up to this many milliseconds.
+    pub rounding_ms: Sourced,
+    /// Instance memory sizes with their default HTTP concurrency, smallest first.
+    pub instance_sizes: Vec<FlexSize>,
+    /// Source of `instance_sizes`.
+    pub instance_sizes_source: String,
+    /// Run time the plan guarantees, in seconds (it has no hard limit).
+    pub guaranteed_duration_s: Sourced,
+    /// An HTTP-triggered function must answer within this many seconds.
+    pub http_response_limit_s: Sourced,
+}
+
+/// A Flex Consumption instance size.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlexSize {
+    /// Instance memory, MB.
+    pub memory_mb: u32,
+    /// CPU cores of the instance.
+    pub cores: f64,
+    /// Concurrent HTTP executions one instance takes by default.
+    pub http_concurrency: u32,
+}
+
+impl AzureFlex {
+    /// The smallest instance size with at least `memory_mb`; `None` past the largest.
+    #[must_use]
+    pub fn size_for(&self, memory_mb: u32) -> Option<&FlexSize> {
+        self.instance_sizes.iter().find(|s| s.memory_mb >= memory_mb)
+    }
+}
+
+/// Azure Container Apps consumption plan prices and limits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContainerApps {
+    /// USD per vCPU-second of an active replica.
+    pub active_per_vcpu_second: Sourced,
+    /// USD per GiB-second of an active replica.
+    pub active_per_gib_second: Sourced,
+    /// USD per vCPU-second of an idle minimum replica.
+    pub idle_per_vcpu_second: Sourced,
+    /// USD per GiB-second of an idle minimum replica.
+    pub idle_per_gib_second: Sourced,
+    /// USD per million HTTP requests.
+    pub requests_per_million: Sourced,
+    /// Free vCPU-seconds a month.
+    pub free_vcpu_seconds: Sourced,
+    /// Free GiB-seconds a month.
+    pub free_gib_seconds: Sourced,
+    /// Free requests a month.
+    pub free_requests: Sourced,
+    /// Concurrent HTTP requests per replica the default scale rule aims at.
+    pub default_concurrency: Sourced,
+    /// Seconds a replica above the minimum stays after the load that needed it.
+    pub cooldown_s: Sourced,
+    /// Replica sizes (vCPUs, GiB) allowed on the consumption plan, smallest first.
+    pub replica_sizes: Vec<ReplicaSize>,
+    /// Source of `replica_sizes`.
+    pub replica_sizes_source: String,
+}
+
+/// A Container Apps replica size.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplicaSize {
+    /// vCPUs.
+    pub vcpus: f64,
+    /// Memory, GiB.
+    pub memory_gib: f64,
+}
+
+impl ContainerApps {
+    /// The smallest replica with at least this much memory and these vCPUs; `None` past the largest.
+    #[must_use]
+    pub fn size_for(&self, memory_gib: f64, vcpus: f64) -> Option<&ReplicaSize> {
+        self.replica_sizes
+            .iter()
+            .find(|s| s.memory_gib + 1e-9 >= memory_gib && s.vcpus + 1e-9 >= vcpus)
+    }
+
+    /// The largest replica's memory, MB.
+    #[must_use]
+    pub fn max_memory_mb(&self) -> Option<f64> {
+        self.replica_sizes.last().map(|s| s.memory_gib * 1024.0)
+    }
+}
+
+/// Compute Engine's sustained-use discounts: per machine family, the share
+/// of the base price charged for each successive quarter of the month an
+/// instance runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SustainedUse {
+    /// The families that get them, with their rates.
+    pub families: Vec<SustainedUseFamily>,
+    /// Source of `families`.
+    pub families_source: String,
+}
+
+/// One machine family's sustained-use rates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SustainedUseFamily {
+    /// The family, the part of a machine type's name before the first dash (`n2`).
+    pub family: String,
+    /// Share of the base price for each quarter of the month, in order (4 values).
+    pub quarter_rates: Vec<f64>,
+}
+
+impl SustainedUse {
+    /// The quarter rates of a Compute Engine machine type, if its family gets the discount.
+    #[must_use]
+    pub fn rates_for(&self, machine_type: &str) -> Option<&[f64]> {
+        let family = machine_type.split('-').next()?;
+        self.families
+            .iter()
+            .find(|f| f.family == family)
+            .map(|f| f.quarter_rates.as_slice())
+    }
+}
+
 /// A virtual machine type.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -371,6 +608,12 @@ pub struct Instance {
     pub per_hour: Sourced,
     /// Whether it is burstable (a CPU baseline below 100%).
     pub burstable: bool,
+    /// GPUs attached (0 for none).
+    #[serde(default)]
+    pub gpus: u32,
+    /// The GPU model, empty without GPUs.
+    #[serde(default)]
+    pub gpu: String,
 }
 
 /// Load balancer prices per cloud.
@@ -417,7 +660,7 @@ pub struct LoadBalancer {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ColdStarts {
-    /// Median cold start by runtime: the range from large memory (fast) to small memory (slow).
+    /// Measured cold starts by runtime, at 128 MB and at 1,024 MB.
     pub by_runtime: Vec<RuntimeColdStart>,
     /// Source of `by_runtime`.
     pub by_runtime_source: String,
@@ -463,16 +706,22 @@ impl ColdStarts {
     }
 }
 
-/// A runtime's cold-start range.
+/// A runtime's measured cold start: the INIT phase, and the first
+/// invocation's own time (JIT-compiled runtimes run slowly at first), each at
+/// 128 MB and at 1,024 MB; between, interpolated on log memory, beyond, held.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuntimeColdStart {
     /// The runtime.
     pub runtime: Runtime,
-    /// Median cold start with ample memory (a full vCPU), ms.
-    pub fast_ms: f64,
-    /// Median cold start at the smallest memory, ms.
-    pub slow_ms: f64,
+    /// INIT duration at 128 MB, ms.
+    pub init_ms_128: f64,
+    /// INIT duration at 1,024 MB, ms.
+    pub init_ms_1024: f64,
+    /// The first invocation's duration at 128 MB, ms.
+    pub first_invoke_ms_128: f64,
+    /// The first invocation's duration at 1,024 MB, ms.
+    pub first_invoke_ms_1024: f64,
 }
 
 /// Modelling assumptions that are not prices.
@@ -491,6 +740,8 @@ pub struct Assumptions {
     pub load_balancer_note: String,
     /// Share of requests that may start cold before the p99 latency includes a cold start.
     pub cold_share_in_p99: f64,
+    /// Requests one GPU serves at once (a model's batch of one), unless the workload says.
+    pub gpu_requests_per_gpu: f64,
 }
 
 impl PriceBook {
@@ -550,11 +801,14 @@ impl PriceBook {
         if reference.provider == provider {
             return Some(reference);
         }
-        // A steady, non-burstable reference gets a non-burstable stand-in.
-        let candidates = self
-            .instances
-            .iter()
-            .filter(|i| i.provider == provider && (reference.burstable || !i.burstable));
+        // A steady, non-burstable reference gets a non-burstable stand-in; a GPU
+        // reference gets as many GPUs, a CPU reference none.
+        let candidates = self.instances.iter().filter(|i| {
+            i.provider == provider
+                && (reference.burstable || !i.burstable)
+                && (i.gpus >= reference.gpus)
+                && (reference.gpus > 0 || i.gpus == 0)
+        });
         let fitting = candidates
             .clone()
             .filter(|i| i.vcpus >= reference.vcpus && i.memory_gib >= reference.memory_gib * 0.99)
@@ -566,6 +820,31 @@ impl PriceBook {
                     .unwrap_or(std::cmp::Ordering::Equal)
             })
         })
+    }
+
+    /// The instance a fleet runs for a workload on `provider`: the stand-in
+    /// for `reference`, or, when the work needs a GPU and the reference has
+    /// none, the provider's cheapest GPU instance with at least `memory_gib`
+    /// (else its largest GPU instance).
+    #[must_use]
+    pub fn fleet_instance<'a>(
+        &'a self,
+        reference: &'a Instance,
+        provider: Provider,
+        needs_gpu: bool,
+        memory_gib: f64,
+    ) -> Option<&'a Instance> {
+        if !needs_gpu || reference.gpus > 0 {
+            return self.equivalent(reference, provider);
+        }
+        let gpus = self
+            .instances
+            .iter()
+            .filter(|i| i.provider == provider && i.gpus > 0);
+        gpus.clone()
+            .filter(|i| i.memory_gib + 1e-9 >= memory_gib)
+            .min_by(|a, b| a.per_hour.value.total_cmp(&b.per_hour.value))
+            .or_else(|| gpus.max_by(|a, b| a.memory_gib.total_cmp(&b.memory_gib)))
     }
 
     /// The earliest and latest dates the book's sources were read.

@@ -291,12 +291,40 @@ pub fn validate(book: &PriceBook, file: &str, map: &SourceMap) -> Vec<FileError>
             book.gcp_cloud_run.billing_granularity_ms.value,
         ),
         (
-            "gcp_cloud_functions.max_duration_s",
-            book.gcp_cloud_functions.max_duration_s.value,
+            "gcp_cloud_functions.max_duration_http_s",
+            book.gcp_cloud_functions.max_duration_http_s.value,
         ),
         (
-            "gcp_cloud_functions.billing_granularity_ms",
-            book.gcp_cloud_functions.billing_granularity_ms.value,
+            "gcp_cloud_functions.max_duration_event_s",
+            book.gcp_cloud_functions.max_duration_event_s.value,
+        ),
+        (
+            "gcp_cloud_functions.default_concurrency",
+            book.gcp_cloud_functions.default_concurrency.value,
+        ),
+        (
+            "gcp_cloud_run.default_concurrency",
+            book.gcp_cloud_run.default_concurrency.value,
+        ),
+        (
+            "gcp_cloud_run.gpu.per_gpu_second",
+            book.gcp_cloud_run.gpu.per_gpu_second.value,
+        ),
+        (
+            "azure_flex_consumption.per_gb_second",
+            book.azure_flex_consumption.per_gb_second.value,
+        ),
+        (
+            "azure_flex_consumption.http_response_limit_s",
+            book.azure_flex_consumption.http_response_limit_s.value,
+        ),
+        (
+            "azure_container_apps.default_concurrency",
+            book.azure_container_apps.default_concurrency.value,
+        ),
+        (
+            "azure_container_apps.active_per_vcpu_second",
+            book.azure_container_apps.active_per_vcpu_second.value,
         ),
         (
             "azure_functions.max_duration_s",
@@ -422,17 +450,142 @@ pub fn validate(book: &PriceBook, file: &str, map: &SourceMap) -> Vec<FileError>
                     .iter()
                     .position(|r| r.runtime == *runtime)
                     .unwrap_or(0);
-                c.positive(&format!("cold_starts.by_runtime[{i}].fast_ms"), entry.fast_ms);
-                if !(entry.slow_ms.is_finite() && entry.slow_ms >= entry.fast_ms) {
-                    c.fail(
-                        &format!("cold_starts.by_runtime[{i}].slow_ms"),
-                        entry.slow_ms.to_string(),
-                        "must be at least fast_ms",
-                        "a finite number of milliseconds, at least fast_ms",
-                    );
+                for (name, value) in [
+                    ("init_ms_128", entry.init_ms_128),
+                    ("init_ms_1024", entry.init_ms_1024),
+                    ("first_invoke_ms_128", entry.first_invoke_ms_128),
+                    ("first_invoke_ms_1024", entry.first_invoke_ms_1024),
+                ] {
+                    if !(value.is_finite() && value >= 0.0) {
+                        c.fail(
+                            &format!("cold_starts.by_runtime[{i}].{name}"),
+                            value.to_string(),
+                            "must be a finite number of milliseconds, 0 or more",
+                            "0 or more, e.g. 140.0",
+                        );
+                    }
                 }
             }
         }
+    }
+    for provider in Provider::ALL {
+        if !book
+            .instances
+            .iter()
+            .any(|i| i.provider == *provider && i.gpus > 0)
+        {
+            c.fail(
+                "instances",
+                String::new(),
+                &format!("has no GPU instance type for {}", provider.label()),
+                "at least one instance with `gpus: 1` or more per cloud, so GPU work is priced on a GPU",
+            );
+        }
+    }
+    for (i, instance) in book.instances.iter().enumerate() {
+        if instance.gpus > 0 && instance.gpu.trim().is_empty() {
+            c.fail(
+                &format!("instances[{i}].gpu"),
+                "\"\"".into(),
+                "is empty on an instance with GPUs",
+                "the GPU model, e.g. \"NVIDIA L4\"",
+            );
+        }
+    }
+    let flex = &book.azure_flex_consumption;
+    if flex.instance_sizes.is_empty() {
+        c.fail(
+            "azure_flex_consumption.instance_sizes",
+            "[]".into(),
+            "is empty",
+            "at least one (memory_mb, cores, http_concurrency) size",
+        );
+    }
+    for (i, size) in flex.instance_sizes.iter().enumerate() {
+        c.positive(
+            &format!("azure_flex_consumption.instance_sizes[{i}].cores"),
+            size.cores,
+        );
+        if size.http_concurrency == 0 {
+            c.fail(
+                &format!("azure_flex_consumption.instance_sizes[{i}].http_concurrency"),
+                "0".into(),
+                "must be at least 1",
+                "1 to 1000",
+            );
+        }
+        if i > 0 && size.memory_mb <= flex.instance_sizes[i - 1].memory_mb {
+            c.fail(
+                &format!("azure_flex_consumption.instance_sizes[{i}].memory_mb"),
+                size.memory_mb.to_string(),
+                "is not above the size before it",
+                "instance sizes in ascending order",
+            );
+        }
+    }
+    let aca = &book.azure_container_apps;
+    if aca.replica_sizes.is_empty() {
+        c.fail(
+            "azure_container_apps.replica_sizes",
+            "[]".into(),
+            "is empty",
+            "at least one (vcpus, memory_gib) size",
+        );
+    }
+    for (i, size) in aca.replica_sizes.iter().enumerate() {
+        c.positive(
+            &format!("azure_container_apps.replica_sizes[{i}].vcpus"),
+            size.vcpus,
+        );
+        c.positive(
+            &format!("azure_container_apps.replica_sizes[{i}].memory_gib"),
+            size.memory_gib,
+        );
+    }
+    let fargate = &book.aws_fargate;
+    if fargate.task_sizes.is_empty() {
+        c.fail(
+            "aws_fargate.task_sizes",
+            "[]".into(),
+            "is empty",
+            "at least one (vcpus, min_gb, max_gb, step_gb) size",
+        );
+    }
+    for (i, t) in fargate.task_sizes.iter().enumerate() {
+        c.positive(&format!("aws_fargate.task_sizes[{i}].vcpus"), t.vcpus);
+        c.positive(&format!("aws_fargate.task_sizes[{i}].min_gb"), t.min_gb);
+        c.positive(&format!("aws_fargate.task_sizes[{i}].step_gb"), t.step_gb);
+        if t.max_gb.is_nan() || t.max_gb < t.min_gb {
+            c.fail(
+                &format!("aws_fargate.task_sizes[{i}].max_gb"),
+                t.max_gb.to_string(),
+                "is below min_gb",
+                "at least min_gb",
+            );
+        }
+    }
+    for (i, family) in book.gcp_sustained_use.families.iter().enumerate() {
+        let ok = family.quarter_rates.len() == 4
+            && family
+                .quarter_rates
+                .iter()
+                .all(|r| r.is_finite() && (0.0..=1.0).contains(r));
+        if !ok {
+            c.fail(
+                &format!("gcp_sustained_use.families[{i}].quarter_rates"),
+                format!("{:?}", family.quarter_rates),
+                "is not four shares of the base price",
+                "four numbers from 0 to 1, e.g. [1.0, 0.8678, 0.733, 0.6]",
+            );
+        }
+    }
+    if !(book.assumptions.gpu_requests_per_gpu.is_finite() && book.assumptions.gpu_requests_per_gpu >= 1.0) {
+        c.fail(
+            "assumptions.gpu_requests_per_gpu",
+            book.assumptions.gpu_requests_per_gpu.to_string(),
+            "must be at least 1",
+            "1 or more requests at once per GPU",
+        );
     }
     c.errors
 }

@@ -31,7 +31,9 @@ pub fn option_color(option: OptionId) -> &'static str {
         OptionId::GcpCloudFunctions => "#34a0d8",
         OptionId::GcpComputeEngine => "#174ea6",
         OptionId::AzureFunctions => "#7b3fbf",
+        OptionId::AzureFlexConsumption => "#9a55d6",
         OptionId::AzureFunctionsPremium => "#b06fe0",
+        OptionId::AzureContainerApps => "#6a3d9a",
         OptionId::AzureVm => "#4b1f7a",
     }
 }

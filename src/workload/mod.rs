@@ -278,6 +278,10 @@ pub struct Execution {
     pub runtime: Runtime,
     /// Whether a request keeps a vCPU busy for its whole duration.
     pub cpu_bound: bool,
+    /// Requests one instance serves at once on the platforms that share an
+    /// instance (Cloud Run, Cloud Run functions, Container Apps, Flex
+    /// Consumption), 1 to 1000; `None` takes each platform's default.
+    pub concurrency_per_instance: Option<u32>,
 }
 
 /// The p99 assumed when a file gives only the mean: a tail four times the mean,
@@ -304,6 +308,7 @@ struct ExecutionFile {
     architecture: Architecture,
     runtime: Runtime,
     cpu_bound: bool,
+    concurrency_per_instance: Option<u32>,
 }
 
 impl Default for ExecutionFile {
@@ -316,6 +321,7 @@ impl Default for ExecutionFile {
             architecture: Architecture::default(),
             runtime: Runtime::default(),
             cpu_bound: false,
+            concurrency_per_instance: None,
         }
     }
 }
@@ -344,6 +350,7 @@ impl From<ExecutionFile> for Execution {
             architecture: file.architecture,
             runtime: file.runtime,
             cpu_bound: file.cpu_bound,
+            concurrency_per_instance: file.concurrency_per_instance,
         }
     }
 }

@@ -21,6 +21,8 @@ pub const MAX_DURATION_MAX_S: f64 = 604_800.0;
 pub const P99_TARGET_MAX_MS: f64 = 604_800_000.0;
 /// The most instances or provisioned function instances accepted.
 pub const INSTANCES_MAX: u32 = 100_000;
+/// The most requests one instance may be set to serve at once (Cloud Run's maximum).
+pub const CONCURRENCY_MAX: u32 = 1000;
 /// The longest name accepted, in characters.
 pub const NAME_MAX_CHARS: usize = 200;
 /// The longest description accepted, in characters.
@@ -227,6 +229,20 @@ fn finish(mut c: Checker<'_>, w: &Workload, prices: &PriceBook) -> Vec<FileError
             e.memory_mb.to_string(),
             format!("is above the {MEMORY_MAX_MB} MB maximum"),
             format!("{MEMORY_MIN_MB} to {MEMORY_MAX_MB} MB"),
+        );
+    }
+    if let Some(n) = e.concurrency_per_instance
+        && !(1..=CONCURRENCY_MAX).contains(&n)
+    {
+        c.fail(
+            "execution.concurrency_per_instance",
+            format!("Some({n})"),
+            if n == 0 {
+                "must be at least 1 request at a time".into()
+            } else {
+                format!("is above the maximum of {CONCURRENCY_MAX} requests at a time")
+            },
+            format!("Some(1) to Some({CONCURRENCY_MAX}), or None for each platform's default"),
         );
     }
 

@@ -1,0 +1,201 @@
+//! How many instances a shared-instance platform keeps busy or alive in an
+//! hour, from the hour's arrival rate, the request duration and the requests
+//! one instance serves at once.
+//!
+//! The model: within an hour, requests arrive as a Poisson process, so the
+//! number in flight at a moment is Poisson with mean L = rate x duration
+//! (Little's law). Requests are packed onto as few instances as can hold
+//! them, C to an instance, so ceil(N / C) instances are busy, and the hour's
+//! expected busy instances are E[ceil(N / C)]. A platform that bills an
+//! instance while it has a request in flight bills that, with each request's
+//! window rounded as the platform rounds; one that bills an instance for its
+//! whole life also keeps an idle instance for a while after its last request.
+
+/// Expected `ceil(N / c)` for `N ~ Poisson(l)`: the mean number of instances
+/// with at least one request in flight when each holds up to `c` at once
+/// (`c` may be fractional: see [`billed_busy`]).
+#[must_use]
+pub fn expected_busy(l: f64, c: f64) -> f64 {
+    if l.is_nan() || l <= 0.0 || l.is_infinite() {
+        return 0.0;
+    }
+    let c = c.max(1.0);
+    if c == 1.0 {
+        // ceil(N) = N.
+        return l;
+    }
+    let sd = l.sqrt();
+    // E[ceil(N/c)] = sum over k >= 0 of P(N / c > k) = P(N > floor(k c)).
+    if l <= 60.0 {
+        // Exact: walk the Poisson distribution far enough past its mean that
+        // the rest is negligible (e^-l l^n / n! below 1e-12).
+        let n_max = (l + 10.0 * sd + 12.0).ceil();
+        let mut pmf = (-l).exp();
+        let mut cdf = pmf; // P(N <= n) for n = 0
+        let mut n = 0.0;
+        let mut total = 0.0;
+        let mut k = 0.0;
+        loop {
+            let threshold = (k * c).floor();
+            if threshold > n_max {
+                break;
+            }
+            while n < threshold {
+                n += 1.0;
+                pmf *= l / n;
+                cdf += pmf;
+            }
+            total += (1.0 - cdf).max(0.0);
+            k += 1.0;
+        }
+        return total;
+    }
+    if sd > 8.0 * c {
+        // The count spreads over many multiples of c, so the rounding up
+        // averages about half a step.
+        return l / c + 0.5 * (1.0 - 1.0 / c);
+    }
+    // A normal approximation with continuity correction, summed over the
+    // multiples of c within 8 standard deviations of the mean.
+    let k_lo = ((l - 8.0 * sd) / c).floor().max(0.0);
+    let k_hi = ((l + 8.0 * sd) / c).ceil();
+    let mut total = k_lo; // P(N > k c) is 1 below the window.
+    let mut k = k_lo;
+    while k <= k_hi {
+        let z = ((k * c).floor() + 0.5 - l) / sd;
+        total += 0.5 * erfc(z / std::f64::consts::SQRT_2);
+        k += 1.0;
+    }
+    total
+}
+
+/// Expected billable instances at `rate_per_s` when each request runs
+/// `duration_s`, `c` to an instance, and the platform bills an instance's
+/// busy time per request window of `window_s` (the duration rounded up, at
+/// least a minimum; see [`billed_window_s`]): open windows are Poisson with
+/// mean rate x window, and an instance holds as many windows as it serves
+/// requests in one, `c x window / duration`. At low load each request bills
+/// its own window; at high load instances are busy and the result is the
+/// busy count.
+#[must_use]
+pub fn billed_busy(rate_per_s: f64, duration_s: f64, c: f64, window_s: f64) -> f64 {
+    if duration_s.is_nan() || duration_s <= 0.0 {
+        return 0.0;
+    }
+    let window = window_s.max(duration_s);
+    expected_busy(rate_per_s * window, c.max(1.0) * window / duration_s)
+}
+
+/// The complementary error function, to about 1e-7 (Numerical Recipes' erfcc).
+fn erfc(x: f64) -> f64 {
+    let z = x.abs();
+    let t = 1.0 / (1.0 + 0.5 * z);
+    let poly = -z * z - 1.265_512_23
+        + t * (1.000_023_68
+            + t * (0.374_091_96
+                + t * (0.096_784_18
+                    + t * (-0.186_288_06
+                        + t * (0.278_868_07
+                            + t * (-1.135_203_98
+                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
+    let r = t * poly.exp();
+    if x >= 0.0 { r } else { 2.0 - r }
+}
+
+/// Expected instances alive in an hour on a platform that keeps an instance
+/// for `idle_s` after its last request: at least the busy ones, and at low
+/// load the chance that a request arrived within the last `idle_s`.
+#[must_use]
+pub fn expected_alive(rate_per_s: f64, duration_s: f64, c: f64, idle_s: f64) -> f64 {
+    if rate_per_s.is_nan() || rate_per_s <= 0.0 {
+        return 0.0;
+    }
+    let busy = expected_busy(rate_per_s * duration_s, c);
+    let lingering = 1.0 - (-rate_per_s * (idle_s + duration_s)).exp();
+    busy.max(lingering)
+}
+
+/// The window one request keeps an instance billable on a platform that
+/// bills busy time in rounded steps with a minimum: its own duration, at
+/// least `minimum_s`, rounded up to `granularity_s`. An instance is billed
+/// while any window is open, so at low load this is per-request rounding and
+/// at high load, with instances always busy, the rounding fades; between,
+/// it errs high by at most one step per request.
+#[must_use]
+pub fn billed_window_s(duration_s: f64, granularity_s: f64, minimum_s: f64) -> f64 {
+    let at_least = duration_s.max(minimum_s);
+    if granularity_s > 0.0 {
+        (at_least / granularity_s - 1e-9).ceil().max(1.0) * granularity_s
+    } else {
+        at_least
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// E[ceil(N/c)] by brute force over the Poisson distribution.
+    fn brute(l: f64, c: u32) -> f64 {
+        let mut pmf = (-l).exp();
+        let mut total = 0.0;
+        for n in 0..20_000u32 {
+            total += pmf * f64::from(n.div_ceil(c));
+            pmf *= l / f64::from(n + 1);
+            if f64::from(n) > l + 40.0 * l.sqrt() + 50.0 {
+                break;
+            }
+        }
+        total
+    }
+
+    #[test]
+    fn busy_instances_match_the_poisson_sum() {
+        for &l in &[0.01, 0.3, 1.83, 5.0, 20.0, 59.0, 61.0, 150.0, 400.0] {
+            for &c in &[1u32, 2, 4, 10, 16, 80, 250, 1000] {
+                let got = expected_busy(l, f64::from(c));
+                let want = if l > 600.0 { got } else { brute(l, c) };
+                assert!(
+                    (got - want).abs() <= 2e-3 * want.max(1.0),
+                    "l={l} c={c}: {got} vs {want}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn busy_instances_at_the_limits() {
+        // Nothing in flight, nothing busy; one at a time, exactly Little's law.
+        assert_eq!(expected_busy(0.0, 80.0), 0.0);
+        assert!((expected_busy(123.4, 1.0) - 123.4).abs() < 1e-9);
+        // Light load: the chance anything is in flight.
+        assert!((expected_busy(0.1, 80.0) - (1.0 - (-0.1f64).exp())).abs() < 1e-9);
+        // Heavy load: L / C plus about half an instance.
+        let heavy = expected_busy(1e6, 80.0);
+        assert!((heavy - (12_500.0 + 79.0 / 160.0)).abs() < 0.01, "{heavy}");
+        // A fractional capacity: E[ceil(N / 2.5)] by its definition.
+        let l: f64 = 3.0;
+        let pmf = |n: i32| (-l).exp() * l.powi(n) / (1..=n).map(f64::from).product::<f64>();
+        let want: f64 = (0..60).map(|n| pmf(n) * (f64::from(n) / 2.5).ceil()).sum();
+        assert!(
+            (expected_busy(l, 2.5) - want).abs() < 1e-9,
+            "{} vs {want}",
+            expected_busy(l, 2.5)
+        );
+    }
+
+    #[test]
+    fn billed_windows_round_up_with_a_minimum() {
+        assert!((billed_window_s(0.12, 0.1, 0.0) - 0.2).abs() < 1e-12);
+        assert!((billed_window_s(0.2, 0.1, 0.0) - 0.2).abs() < 1e-12);
+        assert!((billed_window_s(0.05, 0.1, 1.0) - 1.0).abs() < 1e-12);
+        assert!((billed_window_s(1.23, 0.1, 1.0) - 1.3).abs() < 1e-12);
+        // Light load, packed: one window per request.
+        let rate = 1.0 / 60.0;
+        let busy = billed_busy(rate, 0.12, 80.0, billed_window_s(0.12, 0.1, 0.0));
+        assert!((busy - rate * 0.2).abs() / (rate * 0.2) < 0.01, "{busy}");
+        // Heavy load: the busy count, rounding gone.
+        let heavy = billed_busy(10_000.0, 0.12, 80.0, 0.2);
+        assert!((heavy - expected_busy(1200.0, 80.0)).abs() < 0.05, "{heavy}");
+    }
+}
