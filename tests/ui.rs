@@ -164,6 +164,55 @@ fn changing_the_volume_changes_the_costs_shown() {
 }
 
 #[test]
+fn requests_per_instance_are_asked_in_the_clouds_words_and_priced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("api.ron");
+    std::fs::write(
+        &path,
+        "Workload(name: \"Google API\", provider: Gcp, traffic: (monthly_requests: 40000000.0, shape: Steady, peak_to_average: Some(1.0)), execution: (avg_duration_ms: 120.0), api_gateway: NoGateway, servers: (instance: \"e2-medium\"))",
+    )
+    .unwrap();
+    let mut h = harness(options(dir.path(), Some(path.to_str().unwrap())));
+    let run_cost = |h: &Harness<'_, AdvisorApp>| {
+        h.state()
+            .assessment()
+            .unwrap()
+            .costs
+            .iter()
+            .find(|c| c.option == serverless_advisor::cost::OptionId::GcpCloudRun)
+            .unwrap()
+            .monthly_usd
+    };
+    let shared = run_cost(&h);
+    h.get_by_label("2 Execution").click();
+    h.run();
+    h.get_by_label("More").click();
+    h.run();
+    // Left to the platforms' defaults until the user says otherwise.
+    h.get_by_label("Each platform's default").click();
+    h.run();
+    assert_eq!(h.state().workload().execution.concurrency_per_instance, Some(80));
+    replace_text(&mut h, "Maximum concurrent requests per instance (at once)", "1");
+    assert_eq!(h.state().workload().execution.concurrency_per_instance, Some(1));
+    let alone = run_cost(&h);
+    assert!(alone > 1.5 * shared, "{shared} -> {alone}");
+    // Out of range: the message names the field and what is allowed.
+    replace_text(
+        &mut h,
+        "Maximum concurrent requests per instance (at once)",
+        "5000",
+    );
+    assert!(h.query_by_label_contains("Some(1) to Some(1000)").is_some());
+    // Warm instances are named as Google names them.
+    h.get_by_label("5 Team and pricing").click();
+    h.run();
+    assert!(
+        h.query_by_label("Cloud Run minimum instances (instances)")
+            .is_some()
+    );
+}
+
+#[test]
 fn choosing_gpu_flips_the_verdict() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(options(

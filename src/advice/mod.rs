@@ -1536,15 +1536,20 @@ pub fn assess_with(
         .clone()
         .filter(|o| is_serverless_side(*o) && !blocked(o))
         .collect();
-    let functions = if !usable.is_empty() {
-        usable
-    } else if !usable_serverless.is_empty() {
+    // With none left there is nothing to break even with: no function line.
+    let functions = if usable.is_empty() {
         usable_serverless
     } else {
-        functions
+        usable
     };
-    let servers = [OptionId::server_of(workload.provider)];
-    let cost_curves = cost::sweep(workload, book, &profile, &OptionId::ALL, SWEEP_POINTS);
+    let servers: Vec<OptionId> = [OptionId::server_of(workload.provider)]
+        .into_iter()
+        .filter(|o| !blocked(o))
+        .collect();
+    // A hard stop takes an option off the curves: no crossing or cheapest
+    // claim rests on an option that cannot run the work.
+    let plotted: Vec<OptionId> = OptionId::ALL.into_iter().filter(|o| !blocked(o)).collect();
+    let cost_curves = cost::sweep(workload, book, &profile, &plotted, SWEEP_POINTS);
     let break_even = cost::break_even_on(&cost_curves, workload, book, &profile, &functions, &servers)
         .unwrap_or(BreakEven {
             monthly_requests: None,

@@ -177,10 +177,12 @@ impl<'a> Report<'a> {
 
         let rec = &a.recommendation;
         let chosen = |o: OptionId| rec.serverless_option == Some(o) || rec.traditional_option == Some(o);
+        let blocked = |o: OptionId| a.blockers.iter().any(|b| b.option == o);
+        // The cheapest option that can run the work: a ruled-out one is no benchmark.
         let provider_cheapest = a
             .costs
             .iter()
-            .filter(|c| c.option.provider() == w.provider)
+            .filter(|c| c.option.provider() == w.provider && !blocked(c.option))
             .map(|c| c.monthly_usd)
             .fold(f64::INFINITY, f64::min);
         let mut options: Vec<OptionView> = a
@@ -416,7 +418,9 @@ fn pros_and_cons(
         .collect();
     let option = cost.option;
     let at_home = option.provider() == w.provider;
-    if at_home && (cost.monthly_usd - provider_cheapest).abs() < 1e-9 {
+    if !blockers.is_empty() {
+        // A ruled-out option makes no cost claim.
+    } else if at_home && (cost.monthly_usd - provider_cheapest).abs() < 1e-9 {
         pros.push(format!(
             "Cheapest on {} at this volume: {} a month.",
             w.provider.label(),
@@ -438,7 +442,9 @@ fn pros_and_cons(
         ));
     }
     if option.is_serverless() {
-        pros.push("Scales to zero: idle hours cost nothing.".to_owned());
+        if w.pricing.provisioned_concurrency == 0 {
+            pros.push("Scales to zero: idle hours cost nothing.".to_owned());
+        }
         pros.push("No servers to patch, size or scale.".to_owned());
         if option == a.cold_start.option && a.cold_start.fraction_of_requests > 0.0 {
             let share = format::percent(a.cold_start.fraction_of_requests);

@@ -110,7 +110,7 @@ pub fn ui(
             ui.add_space(4.0);
             changed = match step {
                 Step::Traffic => traffic(ui, workload, problems),
-                Step::Execution => execution(ui, workload, problems),
+                Step::Execution => execution(ui, workload, book, problems),
                 Step::TriggersState => triggers_state(ui, workload, problems),
                 Step::LatencyHardware => latency_hardware(ui, workload, problems),
                 Step::TeamPricing => team_pricing(ui, workload, book, problems),
@@ -262,7 +262,8 @@ fn traffic(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
     changed
 }
 
-fn execution(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
+fn execution(ui: &mut Ui, w: &mut Workload, book: &PriceBook, problems: &[FileError]) -> bool {
+    let provider = w.provider;
     let e = &mut w.execution;
     let mut changed = false;
     changed |= number_field(
@@ -327,7 +328,96 @@ fn execution(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
         "Checked: a request keeps a vCPU busy all the time it runs. Unchecked: it mostly waits on I/O.",
         &mut e.cpu_bound,
     );
+    egui::CollapsingHeader::new("More")
+        .id_salt("execution-more")
+        .default_open(e.concurrency_per_instance.is_some())
+        .show(ui, |ui| {
+            changed |= concurrency(ui, provider, e, book, problems);
+        });
     changed
+}
+
+/// Requests one instance serves at once, named as the chosen cloud names it;
+/// left to each platform's default unless the user sets it.
+fn concurrency(
+    ui: &mut Ui,
+    provider: Provider,
+    e: &mut crate::workload::Execution,
+    book: &PriceBook,
+    problems: &[FileError],
+) -> bool {
+    let (label, what) = concurrency_words(provider);
+    let defaults = format!(
+        "Defaults: Cloud Run {}, Cloud Run functions {}, Flex Consumption {} on a 2,048 MB instance (1 for Python), Container Apps {}. Lambda always runs one request per instance.",
+        book.gcp_cloud_run.default_concurrency.value,
+        book.gcp_cloud_functions.default_concurrency.value,
+        book.azure_flex_consumption
+            .instance_sizes
+            .iter()
+            .find(|s| s.memory_mb == 2048)
+            .map_or(16, |s| s.http_concurrency),
+        book.azure_container_apps.default_concurrency.value
+    );
+    let mut changed = false;
+    let mut use_default = e.concurrency_per_instance.is_none();
+    if ui
+        .checkbox(&mut use_default, "Each platform's default")
+        .on_hover_text(format!("{what} {defaults}"))
+        .changed()
+    {
+        e.concurrency_per_instance = if use_default { None } else { Some(80) };
+        changed = true;
+    }
+    if let Some(n) = e.concurrency_per_instance.as_mut() {
+        changed |= integer_field(
+            ui,
+            "execution.concurrency_per_instance",
+            label,
+            "at once",
+            &format!("{what} 1 to 1,000. {defaults}"),
+            n,
+            problems,
+        );
+    } else {
+        super::widgets::problems_for(ui, problems, "execution.concurrency_per_instance");
+    }
+    changed
+}
+
+/// How each cloud names the instances kept ready.
+fn warm_words(provider: Provider) -> (&'static str, &'static str) {
+    match provider {
+        Provider::Aws => (
+            "Provisioned concurrency",
+            "Lambda execution environments kept initialized all month (0 for none); the same count is priced as minimum instances and always-ready instances on the other clouds.",
+        ),
+        Provider::Gcp => (
+            "Cloud Run minimum instances",
+            "Cloud Run and Cloud Run functions instances kept running, billed at the idle rate while they wait (0: scale to zero); the same count is priced as provisioned concurrency and always-ready instances on the other clouds.",
+        ),
+        Provider::Azure => (
+            "Always-ready instances",
+            "Flex Consumption always-ready instances and Container Apps minimum replicas (0: scale to zero); the same count is priced as provisioned concurrency and minimum instances on the other clouds.",
+        ),
+    }
+}
+
+/// How each cloud names requests served at once by one instance.
+fn concurrency_words(provider: Provider) -> (&'static str, &'static str) {
+    match provider {
+        Provider::Gcp => (
+            "Maximum concurrent requests per instance",
+            "Cloud Run's concurrency setting: the requests one instance takes at once (also priced for the other clouds' shared-instance platforms).",
+        ),
+        Provider::Azure => (
+            "Per-instance concurrency",
+            "Flex Consumption's per-instance concurrency and Container Apps' concurrent requests per replica (also priced for Cloud Run).",
+        ),
+        Provider::Aws => (
+            "Requests per instance at once (other clouds)",
+            "Lambda and Fargate tasks here take one request per environment; this sets Cloud Run's concurrency, Flex Consumption's per-instance concurrency and Container Apps' concurrent requests in the comparison.",
+        ),
+    }
 }
 
 fn triggers_state(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
@@ -442,12 +532,13 @@ fn team_pricing(ui: &mut Ui, w: &mut Workload, book: &PriceBook, problems: &[Fil
         "Only if nothing else in the account uses them.",
         &mut w.pricing.include_free_tier,
     );
+    let (label, hint) = warm_words(w.provider);
     changed |= integer_field(
         ui,
         "pricing.provisioned_concurrency",
-        "Provisioned concurrency",
+        label,
         "instances",
-        "Lambda instances kept warm all month (0 for none).",
+        hint,
         &mut w.pricing.provisioned_concurrency,
         problems,
     );
@@ -528,6 +619,10 @@ pub fn field_label(path: &str) -> &str {
         ("execution.memory_mb", "Memory"),
         ("execution.architecture", "CPU architecture"),
         ("execution.runtime", "Runtime"),
+        (
+            "execution.concurrency_per_instance",
+            "Requests per instance at once",
+        ),
         ("triggers", "Triggers"),
         ("api_gateway", "API front door"),
         ("state", "State"),
@@ -536,7 +631,7 @@ pub fn field_label(path: &str) -> &str {
         ("team.ops_capacity", "Operations capacity"),
         ("team.stage", "Product stage"),
         ("team.lock_in_tolerance", "Lock-in tolerance"),
-        ("pricing.provisioned_concurrency", "Provisioned concurrency"),
+        ("pricing.provisioned_concurrency", "Instances kept ready"),
         ("servers.instance", "Instance type"),
         ("servers.target_utilization", "Target utilization"),
         ("servers.min_instances", "Minimum instances"),
@@ -629,6 +724,13 @@ fn review(ui: &mut Ui, w: &Workload, problems: &[FileError], step: &mut Step) {
                     } else {
                         ", I/O-bound"
                     }
+                ),
+            );
+            row(
+                "At once",
+                w.execution.concurrency_per_instance.map_or_else(
+                    || "each platform's default requests per instance".to_owned(),
+                    |n| format!("{n} requests per instance"),
                 ),
             );
             row(
