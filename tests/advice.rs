@@ -1462,10 +1462,8 @@ fn a_close_call_with_one_entry_point_says_where_to_start_not_what_to_split() {
 fn no_curve_crossing_or_cheapest_claim_rests_on_a_ruled_out_option() {
     let (b, cat) = (book(), catalogue());
     for provider in Provider::ALL {
-        let w = workload("GPU inference", |w| {
-            w.hardware = Hardware::Gpu;
-            w.provider = *provider;
-        });
+        let mut w = workload("GPU inference", |w| w.hardware = Hardware::Gpu);
+        w.provider = *provider;
         let a = assess(&w, &b, &cat);
         let blocked: Vec<OptionId> = a.blockers.iter().map(|x| x.option).collect();
         assert!(!blocked.is_empty());
