@@ -1469,7 +1469,11 @@ fn no_curve_crossing_or_cheapest_claim_rests_on_a_ruled_out_option() {
         assert!(!blocked.is_empty());
         for (option, _) in &a.cost_curves.curves {
             assert!(!blocked.contains(option), "{provider:?}: {option:?} is drawn");
+            // The curves are the chosen cloud's; the table holds every cloud's.
+            assert_eq!(option.provider(), *provider, "{option:?}");
         }
+        assert!(!a.cost_curves.curves.is_empty());
+        assert_eq!(a.costs.len(), OptionId::ALL.len());
         if a.break_even.monthly_requests.is_some() {
             assert!(!blocked.contains(&a.break_even.function_option), "{provider:?}");
             assert!(!blocked.contains(&a.break_even.server_option), "{provider:?}");

@@ -443,6 +443,18 @@ fn gpu_work_is_priced_on_gpus() {
 }
 
 #[test]
+fn azure_consumption_notes_its_linux_retirement() {
+    let c = cost_of(OptionId::AzureFunctions, &plain(1e6, 100.0, 512), &book());
+    assert!(
+        c.notes
+            .iter()
+            .any(|n| n.contains("2028-09-30") && n.contains("Flex Consumption")),
+        "{:?}",
+        c.notes
+    );
+}
+
+#[test]
 fn azure_consumption_minimums() {
     // 10M x 50 ms at 200 MB: billed as 100 ms and 256 MB:
     // 10,000,000 x 0.1 s x 0.25 GB = 250,000 GB-s x $0.000016 = 4.00; executions $2.00.

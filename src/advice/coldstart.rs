@@ -140,15 +140,14 @@ pub fn estimate_on(option: OptionId, workload: &Workload, book: &PriceBook, prof
     let (remedied, remedy) = match option {
         OptionId::AzureFunctions => (
             OptionId::AzureFlexConsumption,
-            "Flex Consumption with always-ready instances for the peak hour, over the consumption plan".to_owned(),
+            "Flex Consumption with always-ready instances for the peak hour, over the consumption plan"
+                .to_owned(),
         ),
-        OptionId::AwsLambda => (
-            option,
-            "Lambda provisioned concurrency sized to the peak hour's concurrency, net of the cheaper duration it brings".to_owned(),
-        ),
+        OptionId::AwsLambda => (option, lambda_remedy(workload, book)),
         OptionId::AzureFlexConsumption => (
             option,
-            "Always-ready instances for the peak hour, net of the cheaper execution rate they bring".to_owned(),
+            "Always-ready instances for the peak hour, net of the cheaper execution rate they bring"
+                .to_owned(),
         ),
         OptionId::AzureContainerApps => (
             option,
@@ -168,4 +167,39 @@ pub fn estimate_on(option: OptionId, workload: &Workload, book: &PriceBook, prof
     };
     let usd = (at(&with, remedied) - base).max(0.0);
     estimate(usd, instances, remedy)
+}
+
+/// Lambda's remedy, and what SnapStart would do where it applies.
+fn lambda_remedy(workload: &Workload, book: &PriceBook) -> String {
+    let mut remedy =
+        "Lambda provisioned concurrency sized to the peak hour's concurrency, net of the cheaper duration it brings"
+            .to_owned();
+    let snap = &book.cold_starts.snapstart;
+    let runtime = workload.execution.runtime;
+    if snap.runtimes.contains(&runtime) {
+        if runtime == snap.measured_runtime {
+            let memory = f64::from(workload.execution.memory_mb).clamp(128.0, 1024.0);
+            let t = (memory / 128.0).ln() / 8.0f64.ln();
+            let restore =
+                snap.restore_ms_128.value + (snap.restore_ms_1024.value - snap.restore_ms_128.value) * t;
+            let _ = std::fmt::Write::write_fmt(
+                &mut remedy,
+                format_args!(
+                    "; SnapStart also covers {}, but a minimal function restored in about {} against a {} INIT, so it pays only when the code's own start-up is heavier than that",
+                    runtime.label(),
+                    crate::format::duration_ms(restore),
+                    crate::format::duration_ms(init_ms(workload, book))
+                ),
+            );
+        } else {
+            let _ = std::fmt::Write::write_fmt(
+                &mut remedy,
+                format_args!(
+                    "; SnapStart also covers {} (restoring a snapshot in place of INIT), with no measured restore time in the price book",
+                    runtime.label()
+                ),
+            );
+        }
+    }
+    remedy
 }

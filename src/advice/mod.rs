@@ -602,9 +602,10 @@ impl Ctx<'_> {
         }
     }
 
-    fn cost_at_volume(&self, option: OptionId) -> f64 {
-        cost::monthly_usd(
-            option,
+    /// The cheapest of `options` at the workload's volume, with its price.
+    fn cheapest_at_volume(&self, options: &[OptionId]) -> Option<(OptionId, f64)> {
+        cost::cheapest(
+            options,
             &CostInput::new(
                 self.workload,
                 self.book,
@@ -895,12 +896,7 @@ fn hard_stops_criterion(
 
 fn cost_criterion(c: &Ctx<'_>, serverless: &[OptionId], traditional: &[OptionId]) -> Criterion {
     let t = &c.rules.thresholds;
-    let cheapest = |options: &[OptionId]| {
-        options
-            .iter()
-            .map(|&o| (o, c.cost_at_volume(o)))
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-    };
+    let cheapest = |options: &[OptionId]| c.cheapest_at_volume(options);
     let (Some((so, s_usd)), Some((to, t_usd))) = (cheapest(serverless), cheapest(traditional)) else {
         return c.criterion("cost", "Cost at this volume", c.rules.weights.cost, 0.0, || {
             "One side has no usable option, so there is no price to compare.".to_owned()
@@ -1546,9 +1542,13 @@ pub fn assess_with(
         .into_iter()
         .filter(|o| !blocked(o))
         .collect();
-    // A hard stop takes an option off the curves: no crossing or cheapest
-    // claim rests on an option that cannot run the work.
-    let plotted: Vec<OptionId> = OptionId::ALL.into_iter().filter(|o| !blocked(o)).collect();
+    // The curves are the chosen cloud's options (the cost table holds every
+    // cloud's); a hard stop takes an option off them, so no crossing or
+    // cheapest claim rests on an option that cannot run the work.
+    let plotted: Vec<OptionId> = OptionId::ALL
+        .into_iter()
+        .filter(|o| o.provider() == workload.provider && !blocked(o))
+        .collect();
     let cost_curves = cost::sweep(workload, book, &profile, &plotted, SWEEP_POINTS);
     let break_even = cost::break_even_on(&cost_curves, workload, book, &profile, &functions, &servers)
         .unwrap_or(BreakEven {

@@ -240,6 +240,9 @@ pub struct CostInput<'a> {
     /// Fleet sizes already worked out at this volume, shared by options whose
     /// instances have the same capacity (EC2, Fargate and the other clouds' VMs).
     pub memo: Option<&'a FleetMemo>,
+    /// Price a lower bound instead (busy shared instances counted by
+    /// [`instances::lower_busy`]), to skip options that cannot be the cheapest.
+    pub bound: bool,
 }
 
 /// Fleet sizes worked out at one volume, keyed by capacity and floor.
@@ -262,6 +265,7 @@ impl<'a> CostInput<'a> {
             monthly_requests,
             detailed: false,
             memo: None,
+            bound: false,
         }
     }
 
@@ -281,6 +285,15 @@ impl<'a> CostInput<'a> {
 }
 
 impl CostInput<'_> {
+    /// How the shared-instance platforms count busy instances.
+    fn busy_fn(&self) -> instances::BusyFn {
+        if self.bound {
+            instances::lower_busy
+        } else {
+            instances::expected_busy
+        }
+    }
+
     fn weeks_per_month(&self) -> f64 {
         self.book.hours_per_month / HOURS_PER_WEEK as f64
     }
@@ -936,6 +949,12 @@ fn azure_consumption(input: &CostInput<'_>, bill: &mut Bill) {
             p.min_duration_ms.value
         )
     });
+    bill.note(|| {
+        format!(
+            "Hosting on Linux in the consumption plan retires on {}, and it gets no new features or language versions: Flex Consumption is the plan to build new work on.",
+            p.linux_retires_on
+        )
+    });
 }
 
 fn azure_premium(input: &CostInput<'_>, bill: &mut Bill) {
@@ -1025,11 +1044,55 @@ pub struct BreakEven {
     pub server_option: OptionId,
 }
 
-fn cheapest(options: &[OptionId], input: &CostInput<'_>) -> Option<(OptionId, f64)> {
-    options
-        .iter()
-        .map(|&o| (o, monthly_usd(o, input)))
-        .min_by(|a, b| a.1.total_cmp(&b.1))
+/// Whether an option's price rests on the shared-instance model, whose exact
+/// count costs more to work out than its lower bound.
+fn shares_instances(option: OptionId) -> bool {
+    matches!(
+        option,
+        OptionId::GcpCloudRun
+            | OptionId::GcpCloudFunctions
+            | OptionId::AzureFlexConsumption
+            | OptionId::AzureContainerApps
+    )
+}
+
+/// The cheapest of `options` at `input`'s volume, with its price (the first
+/// of equals in `options` order). Options whose lower bound is already dearer
+/// than the best exact price so far are never priced exactly.
+#[must_use]
+pub fn cheapest(options: &[OptionId], input: &CostInput<'_>) -> Option<(OptionId, f64)> {
+    let mut best: Option<(usize, OptionId, f64)> = None;
+    let better = |best: Option<(usize, OptionId, f64)>, i: usize, usd: f64| {
+        best.is_none_or(|(bi, _, b)| usd < b || (usd == b && i < bi))
+    };
+    let mut shared: Vec<(usize, OptionId, f64)> = Vec::new();
+    for (i, &o) in options.iter().enumerate() {
+        if shares_instances(o) && !input.bound {
+            let mut bound = *input;
+            bound.bound = true;
+            shared.push((i, o, monthly_usd(o, &bound)));
+        } else {
+            let usd = monthly_usd(o, input);
+            if better(best, i, usd) {
+                best = Some((i, o, usd));
+            }
+        }
+    }
+    shared.sort_by(|a, b| a.2.total_cmp(&b.2));
+    for (i, o, low) in shared {
+        if !better(best, i, low) {
+            // Every later one's bound is higher still.
+            if best.is_some_and(|(_, _, b)| low > b) {
+                break;
+            }
+            continue;
+        }
+        let usd = monthly_usd(o, input);
+        if better(best, i, usd) {
+            best = Some((i, o, usd));
+        }
+    }
+    best.map(|(_, o, usd)| (o, usd))
 }
 
 /// Solves for the break-even volume between the cheapest of `functions` and the

@@ -3,7 +3,7 @@
 //! without a GPU), Cloud Run functions, Azure Functions Flex Consumption and
 //! Azure Container Apps. Instance counts come from [`super::instances`].
 
-use super::instances::{billed_busy, billed_window_s, expected_alive, expected_busy};
+use super::instances::{alive_given_busy, billed_busy_by, billed_window_s, expected_alive_by};
 use super::{Bill, CostInput, count, jobs, line};
 use std::fmt::Write as _;
 
@@ -90,7 +90,7 @@ fn request_based(input: &CostInput<'_>, vcpus: f64, gib: f64, c: f64) -> Request
     let min = f64::from(w.pricing.provisioned_concurrency);
     let window = billed_window_s(d, g, 0.0);
     let [busy_s, idle_s] = over_month(input, |rate| {
-        let busy = billed_busy(rate, d, c, window);
+        let busy = billed_busy_by(input.busy_fn(), rate, d, c, window);
         [busy, (min - busy).max(0.0)]
     });
     let free = w.pricing.include_free_tier;
@@ -170,7 +170,9 @@ fn cloud_run_service(input: &CostInput<'_>, bill: &mut Bill) {
     let d = input.avg_duration_s();
     let min = f64::from(w.pricing.provisioned_concurrency);
     let idle_s = p.idle_instance_s.value;
-    let [alive_s] = over_month(input, |rate| [expected_alive(rate, d, c, idle_s).max(min)]);
+    let [alive_s] = over_month(input, |rate| {
+        [expected_alive_by(input.busy_fn(), rate, d, c, idle_s).max(min)]
+    });
     let free = w.pricing.include_free_tier;
     let (mut vcpu_s, mut gib_s) = (alive_s * vcpus, alive_s * gib);
     if free {
@@ -230,7 +232,9 @@ fn cloud_run_gpu(input: &CostInput<'_>, bill: &mut Bill) {
     let d = input.avg_duration_s();
     let min = f64::from(w.pricing.provisioned_concurrency);
     let idle_s = p.idle_instance_s.value;
-    let [alive_s] = over_month(input, |rate| [expected_alive(rate, d, c, idle_s).max(min)]);
+    let [alive_s] = over_month(input, |rate| {
+        [expected_alive_by(input.busy_fn(), rate, d, c, idle_s).max(min)]
+    });
     let free = w.pricing.include_free_tier;
     let (mut vcpu_s, mut gib_s) = (alive_s * vcpus, alive_s * gib);
     if free {
@@ -309,7 +313,7 @@ pub fn flex_consumption(input: &CostInput<'_>, bill: &mut Bill) {
     let ready = f64::from(w.pricing.provisioned_concurrency);
     let window = billed_window_s(d, g, minimum);
     let [on_demand_s, ready_busy_s, ready_execs] = over_month(input, |rate| {
-        let busy = billed_busy(rate, d, c, window);
+        let busy = billed_busy_by(input.busy_fn(), rate, d, c, window);
         let on_ready = busy.min(ready);
         let share = if busy > 0.0 { on_ready / busy } else { 0.0 };
         [busy - on_ready, on_ready, rate * share]
@@ -322,30 +326,36 @@ pub fn flex_consumption(input: &CostInput<'_>, bill: &mut Bill) {
         od_gb_s = (od_gb_s - p.free_gb_seconds.value).max(0.0);
         od_execs = (od_execs - p.free_executions.value).max(0.0);
     }
-    bill.add(line(
-        input,
-        "requests",
+    let executions_usd = if input.bound {
+        // A lower bound whatever share the always-ready instances take.
+        let cheaper = p
+            .executions_per_million
+            .value
+            .min(p.always_ready_executions_per_million.value);
+        let free_execs = if free { p.free_executions.value } else { 0.0 };
+        (n - free_execs).max(0.0) * cheaper / 1e6
+    } else {
         od_execs * p.executions_per_million.value / 1e6
-            + ready_execs * p.always_ready_executions_per_million.value / 1e6,
-        || {
-            format!(
-                "{} on-demand executions x ${}/M{}",
-                count(od_execs),
-                p.executions_per_million.value,
-                if ready_execs > 0.0 {
-                    format!(
-                        " + {} on always-ready instances x ${}/M",
-                        count(ready_execs),
-                        p.always_ready_executions_per_million.value
-                    )
-                } else if free {
-                    " after the free grant".to_owned()
-                } else {
-                    String::new()
-                }
-            )
-        },
-    ));
+            + ready_execs * p.always_ready_executions_per_million.value / 1e6
+    };
+    bill.add(line(input, "requests", executions_usd, || {
+        format!(
+            "{} on-demand executions x ${}/M{}",
+            count(od_execs),
+            p.executions_per_million.value,
+            if ready_execs > 0.0 {
+                format!(
+                    " + {} on always-ready instances x ${}/M",
+                    count(ready_execs),
+                    p.always_ready_executions_per_million.value
+                )
+            } else if free {
+                " after the free grant".to_owned()
+            } else {
+                String::new()
+            }
+        )
+    }));
     bill.add(line(input, "duration", od_gb_s * p.per_gb_second.value, || {
         format!(
             "{} GB-s of {} MB instances while executing x ${}{}",
@@ -410,8 +420,8 @@ fn container_apps_service(input: &CostInput<'_>, bill: &mut Bill) {
     let min = f64::from(w.pricing.provisioned_concurrency);
     let cooldown = p.cooldown_s.value;
     let [active_s, idle_s] = over_month(input, |rate| {
-        let busy = expected_busy(rate * d, c);
-        let alive = expected_alive(rate, d, c, cooldown).max(min);
+        let busy = (input.busy_fn())(rate * d, c);
+        let alive = alive_given_busy(busy, rate, d, cooldown).max(min);
         let idle = if min > 0.0 {
             (min - busy).clamp(0.0, alive)
         } else {

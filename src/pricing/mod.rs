@@ -676,6 +676,24 @@ pub struct ColdStarts {
     pub warm_overhead_ms_gcp: Sourced,
     /// Median warm-start overhead, Azure, ms.
     pub warm_overhead_ms_azure: Sourced,
+    /// Lambda SnapStart: the runtimes it covers and a measured restore.
+    pub snapstart: SnapStart,
+}
+
+/// Lambda SnapStart: a snapshot restored in place of the INIT phase.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SnapStart {
+    /// The runtimes it covers (Java 11+, Python 3.12+, .NET 8+).
+    pub runtimes: Vec<Runtime>,
+    /// Source of `runtimes`.
+    pub runtimes_source: String,
+    /// The runtime whose restore was measured.
+    pub measured_runtime: Runtime,
+    /// Its mean restore at 128 MB, ms.
+    pub restore_ms_128: Sourced,
+    /// Its mean restore at 1,024 MB, ms.
+    pub restore_ms_1024: Sourced,
 }
 
 impl ColdStarts {

@@ -214,6 +214,14 @@ pub fn validate(book: &PriceBook, file: &str, map: &SourceMap) -> Vec<FileError>
             "600 to 800 (730 by convention)",
         );
     }
+    if !is_date(&book.azure_functions.linux_retires_on) {
+        c.fail(
+            "azure_functions.linux_retires_on",
+            format!("{:?}", book.azure_functions.linux_retires_on),
+            "is not a date",
+            "YYYY-MM-DD",
+        );
+    }
     if book.sources.is_empty() {
         c.fail("sources", "{}".into(), "is empty", "at least one source");
     }

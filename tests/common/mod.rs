@@ -50,6 +50,7 @@ pub fn cost_of(option: OptionId, w: &Workload, book: &PriceBook) -> OptionCost {
             monthly_requests: w.traffic.monthly_requests,
             detailed: true,
             memo: None,
+            bound: false,
         },
     )
 }
@@ -101,6 +102,7 @@ pub fn usd_at(
             monthly_requests,
             detailed: false,
             memo: None,
+            bound: false,
         },
     )
 }
