@@ -76,8 +76,10 @@ pub fn expected_busy(l: f64, c: f64) -> f64 {
 /// busy time per request window of `window_s` (the duration rounded up, at
 /// least a minimum; see [`billed_window_s`]): open windows are Poisson with
 /// mean rate x window, and an instance holds as many windows as it serves
-/// requests in one, `c x window / duration`. At low load each request bills
-/// its own window; at high load instances are busy and the result is the
+/// requests in one: its first, then for each further request it takes at
+/// once as many as follow one another within a window, `1 + (c - 1) x window
+/// / duration`. One request at a time, each request bills its own window; at
+/// high load with many at once, instances are busy and the result is the
 /// busy count.
 #[must_use]
 pub fn billed_busy(rate_per_s: f64, duration_s: f64, c: f64, window_s: f64) -> f64 {
@@ -91,7 +93,10 @@ pub fn billed_busy_by(busy: BusyFn, rate_per_s: f64, duration_s: f64, c: f64, wi
         return 0.0;
     }
     let window = window_s.max(duration_s);
-    busy(rate_per_s * window, c.max(1.0) * window / duration_s)
+    busy(
+        rate_per_s * window,
+        1.0 + (c.max(1.0) - 1.0) * window / duration_s,
+    )
 }
 
 /// A lower bound of [`expected_busy`] in constant time: ceil(N / c) is at
@@ -130,26 +135,78 @@ fn erfc(x: f64) -> f64 {
 /// load the chance that a request arrived within the last `idle_s`.
 #[must_use]
 pub fn expected_alive(rate_per_s: f64, duration_s: f64, c: f64, idle_s: f64) -> f64 {
-    expected_alive_by(expected_busy, rate_per_s, duration_s, c, idle_s)
+    expected_alive_by(false, rate_per_s, duration_s, c, idle_s)
 }
 
-/// [`expected_alive`] with the busy count taken by `busy`.
+/// [`expected_alive`], or its lower bound when `bound` (the busy count by
+/// [`lower_busy`], the lingering pool left out).
 #[must_use]
-pub fn expected_alive_by(busy: BusyFn, rate_per_s: f64, duration_s: f64, c: f64, idle_s: f64) -> f64 {
+pub fn expected_alive_by(bound: bool, rate_per_s: f64, duration_s: f64, c: f64, idle_s: f64) -> f64 {
     if rate_per_s.is_nan() || rate_per_s <= 0.0 {
         return 0.0;
     }
-    alive_given_busy(busy(rate_per_s * duration_s, c), rate_per_s, duration_s, idle_s)
+    let l = rate_per_s * duration_s;
+    if bound {
+        alive_given_busy(lower_busy(l, c), rate_per_s, duration_s, idle_s)
+    } else {
+        alive_with_pool(expected_busy(l, c), rate_per_s, duration_s, c, idle_s)
+    }
 }
 
-/// [`expected_alive`] when the busy count is already known.
+/// [`expected_alive`] when the busy count is already known: at least the
+/// busy instances; at least one while a request came within the idle time;
+/// and, since an instance lingers that long after the load that needed it,
+/// the pool the busiest moment of that time needed, `ceil(q / c)` for `q` the
+/// count in flight that is passed once in that many request durations.
 #[must_use]
 pub fn alive_given_busy(busy: f64, rate_per_s: f64, duration_s: f64, idle_s: f64) -> f64 {
+    alive_with_pool(busy, rate_per_s, duration_s, f64::INFINITY, idle_s)
+}
+
+/// [`alive_given_busy`] for instances of `c` requests at once.
+#[must_use]
+pub fn alive_with_pool(busy: f64, rate_per_s: f64, duration_s: f64, c: f64, idle_s: f64) -> f64 {
     if rate_per_s.is_nan() || rate_per_s <= 0.0 {
         return 0.0;
     }
     let lingering = 1.0 - (-rate_per_s * (idle_s + duration_s)).exp();
-    busy.max(lingering)
+    let mut alive = busy.max(lingering);
+    if c.is_finite() && duration_s > 0.0 {
+        let l = rate_per_s * duration_s;
+        let looks = (idle_s + duration_s) / duration_s;
+        let q = poisson_quantile(l, 1.0 / looks.max(1.0));
+        if q > 0.0 {
+            alive = alive.max((q / c.max(1.0)).ceil() * lingering);
+        }
+    }
+    alive
+}
+
+/// The smallest n with P(N > n) <= `tail` for N ~ Poisson(l): exact by
+/// walking the distribution up to a mean of 60, a normal quantile above.
+#[must_use]
+pub fn poisson_quantile(l: f64, tail: f64) -> f64 {
+    if l.is_nan() || l <= 0.0 || tail >= 1.0 {
+        return 0.0;
+    }
+    let tail = tail.max(1e-12);
+    if l <= 60.0 {
+        let mut pmf = (-l).exp();
+        let mut above = 1.0 - pmf; // P(N > 0)
+        let mut n = 0.0;
+        while above > tail && n < l + 20.0 * l.sqrt() + 40.0 {
+            n += 1.0;
+            pmf *= l / n;
+            above -= pmf;
+        }
+        return n;
+    }
+    // Abramowitz and Stegun 26.2.23, to 4.5e-4 in z.
+    let t = (-2.0 * tail.ln()).sqrt();
+    let z = t
+        - (2.515_517 + 0.802_853 * t + 0.010_328 * t * t)
+            / (1.0 + 1.432_788 * t + 0.189_269 * t * t + 0.001_308 * t * t * t);
+    (l + z * l.sqrt() - 0.5).ceil().max(0.0)
 }
 
 /// The window one request keeps an instance billable on a platform that
@@ -222,6 +279,25 @@ mod tests {
     }
 
     #[test]
+    fn an_idle_pool_lingers_at_the_size_its_busiest_moment_needed() {
+        // 3.8 requests in flight on average, one per instance, 15-minute
+        // linger: 9,000 request-times in the window, so the pool is the count
+        // passed once in 9,000, about 12 instances, not 3.8.
+        let alive = alive_with_pool(expected_busy(3.8, 1.0), 38.0, 0.1, 1.0, 900.0);
+        assert!((11.0..=14.0).contains(&alive), "{alive}");
+        // Many at once per instance: one instance carries the whole peak.
+        let alive = alive_with_pool(expected_busy(3.8, 80.0), 38.0, 0.1, 80.0, 900.0);
+        assert!((alive - 1.0).abs() < 1e-6, "{alive}");
+        // Light traffic: the chance a request came within the linger.
+        let rate = 1.0 / 3600.0;
+        let alive = alive_with_pool(expected_busy(rate * 0.1, 1.0), rate, 0.1, 1.0, 900.0);
+        assert!((alive - (1.0 - (-rate * 900.1f64).exp())).abs() < 1e-9, "{alive}");
+        // The quantile against its definition.
+        assert_eq!(poisson_quantile(3.8, 1e-4), 13.0);
+        assert!((poisson_quantile(1000.0, 1e-4) - 1118.0).abs() <= 2.0);
+    }
+
+    #[test]
     fn the_lower_bound_never_exceeds_the_count() {
         for &l in &[1e-4, 0.01, 0.5, 2.0, 7.0, 25.0, 90.0, 1e3, 1e5] {
             for &c in &[1.0, 1.33, 2.5, 5.0, 16.0, 80.0, 1000.0] {
@@ -246,6 +322,9 @@ mod tests {
         assert!((busy - rate * 0.2).abs() / (rate * 0.2) < 0.01, "{busy}");
         // Heavy load: the busy count, rounding gone.
         let heavy = billed_busy(10_000.0, 0.12, 80.0, 0.2);
-        assert!((heavy - expected_busy(1200.0, 80.0)).abs() < 0.05, "{heavy}");
+        assert!(
+            (heavy - expected_busy(1200.0, 80.0)).abs() < 0.01 * heavy,
+            "{heavy}"
+        );
     }
 }

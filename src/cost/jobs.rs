@@ -29,8 +29,15 @@ pub fn billed_run_s(duration_s: f64, granularity_s: f64, minimum_s: f64) -> f64 
 /// A job's bill: its lines and its notes; `None` when the work can't run as one.
 pub type JobBill = Option<(Vec<LineItem>, Vec<String>)>;
 
-/// Prices a container option as a service (`service`) and, when the work can
-/// run as jobs, as jobs (`job`), and keeps the cheaper, saying which.
+/// Whether the work is started only by a schedule: then each run is a job,
+/// with no service kept between runs.
+fn schedule_only(workload: &Workload) -> bool {
+    !workload.triggers.is_empty() && workload.triggers.iter().all(|t| *t == Trigger::Schedule)
+}
+
+/// Prices a container option as a service (`service`) or, when the work can
+/// run as jobs, as jobs (`job`): scheduled work runs as jobs; work from a
+/// queue takes the cheaper of the two, saying which.
 pub fn cheaper_of_service_and_job(
     input: &CostInput<'_>,
     bill: &mut Bill,
@@ -47,6 +54,18 @@ pub fn cheaper_of_service_and_job(
         return;
     };
     let job_usd: f64 = lines.iter().map(|l| l.usd).sum();
+    if schedule_only(input.workload) {
+        for l in lines {
+            bill.add(l);
+        }
+        if input.detailed {
+            bill.notes.extend(notes);
+            bill.notes.push(
+                "Run as a job per scheduled run, billed for each run's own time with nothing between runs and no load balancer.".to_owned(),
+            );
+        }
+        return;
+    }
     let mut as_service = Bill::new(input.detailed);
     service(&mut as_service);
     if as_service.total < job_usd {
@@ -68,7 +87,7 @@ pub fn cheaper_of_service_and_job(
     if input.detailed {
         bill.notes.extend(notes);
         bill.notes.push(format!(
-            "Run as jobs, billed for each run's own time with nothing between runs and no load balancer: {} a month against {} as an always-ready service.",
+            "Run as jobs, one per message, billed for each run's own time with nothing between runs and no load balancer: {} a month against {} as a service.",
             crate::format::usd(job_usd),
             crate::format::usd(as_service.total)
         ));

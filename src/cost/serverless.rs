@@ -3,7 +3,9 @@
 //! without a GPU), Cloud Run functions, Azure Functions Flex Consumption and
 //! Azure Container Apps. Instance counts come from [`super::instances`].
 
-use super::instances::{alive_given_busy, billed_busy_by, billed_window_s, expected_alive_by};
+use super::instances::{
+    alive_given_busy, alive_with_pool, billed_busy_by, billed_window_s, expected_alive_by,
+};
 use super::{Bill, CostInput, count, jobs, line};
 use std::fmt::Write as _;
 
@@ -45,12 +47,12 @@ fn concurrency(workload: &Workload, default: f64, vcpus: f64) -> f64 {
 /// The assumption every shared-instance price rests on, for the notes.
 fn model_note(c: f64, idle: Option<f64>) -> String {
     let mut note = format!(
-        "Instances are counted hour by hour: requests in flight are Poisson with mean rate x duration (Little's law), packed {c} to an instance, so E[ceil(N / {c})] instances are busy; each request keeps its instance billable for its duration rounded up as the platform rounds"
+        "Instances are counted hour by hour: requests in flight are Poisson with mean rate x duration (Little's law), packed {c} to an instance, so E[ceil(N / {c})] instances are busy; each request keeps its instance billable for its duration rounded up as the platform rounds, and requests one after another on an instance share that rounding only when it takes more than one at once"
     );
     if let Some(idle_s) = idle {
         let _ = write!(
             note,
-            "; an instance billed for its life also stays up to {} after its last request",
+            "; an instance billed for its life also stays up to {} after its last request, so the pool keeps the size the busiest moment of that time needed",
             format::duration_ms(idle_s * 1000.0)
         );
     }
@@ -171,7 +173,7 @@ fn cloud_run_service(input: &CostInput<'_>, bill: &mut Bill) {
     let min = f64::from(w.pricing.provisioned_concurrency);
     let idle_s = p.idle_instance_s.value;
     let [alive_s] = over_month(input, |rate| {
-        [expected_alive_by(input.busy_fn(), rate, d, c, idle_s).max(min)]
+        [expected_alive_by(input.bound, rate, d, c, idle_s).max(min)]
     });
     let free = w.pricing.include_free_tier;
     let (mut vcpu_s, mut gib_s) = (alive_s * vcpus, alive_s * gib);
@@ -233,7 +235,7 @@ fn cloud_run_gpu(input: &CostInput<'_>, bill: &mut Bill) {
     let min = f64::from(w.pricing.provisioned_concurrency);
     let idle_s = p.idle_instance_s.value;
     let [alive_s] = over_month(input, |rate| {
-        [expected_alive_by(input.busy_fn(), rate, d, c, idle_s).max(min)]
+        [expected_alive_by(input.bound, rate, d, c, idle_s).max(min)]
     });
     let free = w.pricing.include_free_tier;
     let (mut vcpu_s, mut gib_s) = (alive_s * vcpus, alive_s * gib);
@@ -284,6 +286,16 @@ pub fn cloud_run_functions(input: &CostInput<'_>, bill: &mut Bill) {
     }
     let rb = request_based(input, vcpus, gib, c);
     add_request_based(input, bill, &rb, vcpus, gib);
+    if input.detailed
+        && let Some(asked) = w.execution.concurrency_per_instance
+        && f64::from(asked) > c
+        && vcpus < f.min_vcpus_for_concurrency.value
+    {
+        bill.notes.push(format!(
+            "{asked} requests at once were asked for, but a {} MB function has {vcpus} vCPU, and below {} vCPU an instance takes one request at a time.",
+            w.execution.memory_mb, f.min_vcpus_for_concurrency.value
+        ));
+    }
     bill.note(|| model_note(c, None));
     bill.note(|| {
         "Priced as Cloud Run functions, Cloud Functions' current generation, at Cloud Run's request-based rates. The first generation (Cloud Run functions 1st gen) is billed differently and is not priced.".into()
@@ -389,8 +401,8 @@ pub fn flex_consumption(input: &CostInput<'_>, bill: &mut Bill) {
             ));
         }
         bill.notes.push(format!(
-            "Each instance takes up to {c} executions at once; its busy time is billed in periods of at least {} ms, then in {} ms steps.",
-            p.min_billed_ms.value, p.rounding_ms.value
+            "Each instance takes up to {c} executions at once; its busy time is billed in periods of at least {} ms, then in {} ms steps, read here as a window of at least {} ms that each execution opens on its instance, shared by the executions it overlaps (Microsoft does not say how the minimum applies to overlapping executions).",
+            p.min_billed_ms.value, p.rounding_ms.value, p.min_billed_ms.value
         ));
         bill.notes.push(model_note(c, None));
     }
@@ -421,7 +433,12 @@ fn container_apps_service(input: &CostInput<'_>, bill: &mut Bill) {
     let cooldown = p.cooldown_s.value;
     let [active_s, idle_s] = over_month(input, |rate| {
         let busy = (input.busy_fn())(rate * d, c);
-        let alive = alive_given_busy(busy, rate, d, cooldown).max(min);
+        let alive = if input.bound {
+            alive_given_busy(busy, rate, d, cooldown)
+        } else {
+            alive_with_pool(busy, rate, d, c, cooldown)
+        }
+        .max(min);
         let idle = if min > 0.0 {
             (min - busy).clamp(0.0, alive)
         } else {
@@ -497,8 +514,15 @@ fn container_apps_service(input: &CostInput<'_>, bill: &mut Bill) {
     }
     if input.detailed {
         bill.notes.push(format!(
-            "Replicas of {} vCPU / {} GiB, the smallest consumption size with the workload's {} MB, each taking up to {c} requests at once; with no minimum replicas the app scales to zero.",
-            size.vcpus, size.memory_gib, w.execution.memory_mb
+            "Replicas of {} vCPU / {} GiB, the smallest consumption size with the workload's {} MB, each taking up to {c} requests at once; {}",
+            size.vcpus,
+            size.memory_gib,
+            w.execution.memory_mb,
+            if min > 0.0 {
+                format!("{min} minimum replicas stay up and bill the idle rate while they wait.")
+            } else {
+                "with no minimum replicas the app scales to zero.".to_owned()
+            }
         ));
         bill.notes.push(model_note(c, Some(cooldown)));
     }
