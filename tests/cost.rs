@@ -453,6 +453,17 @@ fn gpu_work_is_priced_on_gpus() {
 }
 
 #[test]
+fn an_arm_machine_never_stands_in_for_an_x86_one() {
+    // n2-standard-2 (2 vCPU, 8 GiB) on AWS: m6g.large ($0.077) is cheaper
+    // but Arm; the x86 stand-in is m5.large, 730 h x $0.096 = $70.08.
+    let mut w = plain(1e3, 100.0, 512);
+    w.servers.instance = "n2-standard-2".into();
+    let c = cost_of(OptionId::AwsEc2, &w, &book());
+    assert_usd(c.monthly_usd, 70.08, "m5.large");
+    assert!(c.notes.iter().any(|n| n.contains("m5.large")), "{:?}", c.notes);
+}
+
+#[test]
 fn azure_consumption_notes_its_linux_retirement() {
     let c = cost_of(OptionId::AzureFunctions, &plain(1e6, 100.0, 512), &book());
     assert!(

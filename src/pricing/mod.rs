@@ -614,6 +614,9 @@ pub struct Instance {
     /// The GPU model, empty without GPUs.
     #[serde(default)]
     pub gpu: String,
+    /// Whether it runs Arm code (an x86 workload never runs on it as a stand-in).
+    #[serde(default)]
+    pub arm: bool,
 }
 
 /// Load balancer prices per cloud.
@@ -824,6 +827,7 @@ impl PriceBook {
         let candidates = self.instances.iter().filter(|i| {
             i.provider == provider
                 && (reference.burstable || !i.burstable)
+                && (reference.arm || !i.arm)
                 && (i.gpus >= reference.gpus)
                 && (reference.gpus > 0 || i.gpus == 0)
         });
