@@ -320,7 +320,7 @@ fn duration_alternative(option: OptionId) -> &'static str {
             "Cloud Run (up to 60 minutes) or Cloud Run jobs and Compute Engine for longer work"
         }
         OptionId::AzureFunctions => {
-            "the Azure Functions premium plan (runs of up to 60 minutes guaranteed) or Durable Functions to split the work"
+            "Azure Functions Flex Consumption or the premium plan (no hard limit, runs of up to 60 minutes guaranteed), or Durable Functions to split the work"
         }
         OptionId::GcpCloudRun => "Cloud Run jobs, Batch or Compute Engine",
         OptionId::AzureFunctionsPremium | OptionId::AzureFlexConsumption => {

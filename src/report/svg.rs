@@ -20,21 +20,18 @@ use crate::catalogue::{Layout, NodeKind};
 use crate::cost::{OptionId, OptionKind};
 use crate::format;
 
-/// A colour per option, stable across charts and the window.
+/// A colour per option, stable across charts and the window. The curves
+/// show one cloud at a time, so each cloud's options take distinct hues
+/// (colour-blind-safe ones): functions orange, serverless containers blue,
+/// servers green, and Azure's other function plans ochre and magenta.
 #[must_use]
 pub fn option_color(option: OptionId) -> &'static str {
     match option {
-        OptionId::AwsLambda => "#e8710a",
-        OptionId::AwsFargate => "#b8860b",
-        OptionId::AwsEc2 => "#8c4f00",
-        OptionId::GcpCloudRun => "#1a73e8",
-        OptionId::GcpCloudFunctions => "#34a0d8",
-        OptionId::GcpComputeEngine => "#174ea6",
-        OptionId::AzureFunctions => "#7b3fbf",
-        OptionId::AzureFlexConsumption => "#9a55d6",
-        OptionId::AzureFunctionsPremium => "#b06fe0",
-        OptionId::AzureContainerApps => "#6a3d9a",
-        OptionId::AzureVm => "#4b1f7a",
+        OptionId::AwsLambda | OptionId::GcpCloudFunctions | OptionId::AzureFlexConsumption => "#d55e00",
+        OptionId::AwsFargate | OptionId::GcpCloudRun | OptionId::AzureContainerApps => "#0072b2",
+        OptionId::AwsEc2 | OptionId::GcpComputeEngine | OptionId::AzureVm => "#007a5a",
+        OptionId::AzureFunctions => "#9a6a00",
+        OptionId::AzureFunctionsPremium => "#a8488a",
     }
 }
 
