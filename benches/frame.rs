@@ -5,7 +5,8 @@
 //! - `frame/advisor_results`: one headless frame of the results screen (plots and diagram drawn),
 //!   `ctx.run_ui` then `ctx.tessellate`, as egui's own benches do;
 //! - `frame/egui_demo`: `egui_demo_lib`'s demo windows through the same harness (the yardstick);
-//! - `assess/full`: one full assessment, with the cost sweep for the plots and the flip points;
+//! - `assess/full`: one full assessment, with the cost sweep for the plots and the flip points
+//!   (and `assess/full_gcp`, `assess/full_azure` for the Google Cloud and Azure samples);
 //! - `export/html`: the HTML report of that assessment.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
@@ -118,6 +119,17 @@ fn assessment(c: &mut Criterion) {
     c.bench_function("assess/full", |b| {
         b.iter(|| black_box(assess(black_box(&workload), &book, &catalogue)));
     });
+    // The other clouds' samples: their shared-instance platforms (Cloud Run,
+    // Flex Consumption, Container Apps) cost the most to price.
+    for (name, file) in [
+        ("assess/full_gcp", "assets/workloads/mvp_backend.ron"),
+        ("assess/full_azure", "assets/workloads/live_chat.ron"),
+    ] {
+        let other = Workload::load(std::path::Path::new(file), &book).unwrap();
+        c.bench_function(name, |b| {
+            b.iter(|| black_box(assess(black_box(&other), &book, &catalogue)));
+        });
+    }
     let a = assess(&workload, &book, &catalogue);
     c.bench_function("export/html", |b| {
         b.iter(|| {

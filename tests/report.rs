@@ -690,3 +690,25 @@ fn the_cold_start_sentence_fits_each_case_and_every_format_carries_it() {
         );
     }
 }
+
+#[test]
+fn no_break_even_is_claimed_for_a_ruled_out_option() {
+    let (_, w) = samples()
+        .into_iter()
+        .find(|(stem, _)| stem == "gpu_inference")
+        .expect("gpu_inference");
+    let a = assessed(&w);
+    assert!(
+        a.blockers
+            .iter()
+            .any(|b| b.option == a.break_even.function_option)
+    );
+    let r = reports(&a);
+    for text in [&r.markdown, &r.html] {
+        assert!(
+            !text.contains("AWS Lambda and Amazon EC2 never cost the same"),
+            "blocked option in the break-even"
+        );
+        assert!(text.contains("hard stops rule out every serverless option on AWS"));
+    }
+}

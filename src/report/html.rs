@@ -202,25 +202,19 @@ pub fn to_html_report(r: &Report<'_>) -> String {
         );
     }
     let _ = writeln!(s, "</tbody></table>");
-    match a.break_even.monthly_requests {
-        Some(v) => {
-            let _ = writeln!(
-                s,
-                "<p>Break-even: {} and {} cost the same at <strong>{}</strong> requests a month; this workload runs {}.</p>",
-                a.break_even.function_option.label(),
-                a.break_even.server_option.label(),
-                format::short_count(v),
-                format::short_count(w.traffic.monthly_requests)
-            );
-        }
-        None => {
-            let _ = writeln!(
-                s,
-                "<p>Break-even: {} and {} never cost the same between 1k and 100B requests a month.</p>",
-                a.break_even.function_option.label(),
-                a.break_even.server_option.label()
-            );
-        }
+    if let Some(v) = a.break_even.monthly_requests {
+        let _ = writeln!(
+            s,
+            "<p>Break-even: {} and {} cost the same at <strong>{}</strong> requests a month; this workload runs {}.</p>",
+            a.break_even.function_option.label(),
+            a.break_even.server_option.label(),
+            format::short_count(v),
+            format::short_count(w.traffic.monthly_requests)
+        );
+    } else {
+        let sentence = super::no_break_even_sentence(a);
+        let sentence = sentence.strip_prefix("No break-even: ").unwrap_or(&sentence);
+        let _ = writeln!(s, "<p>Break-even: {}</p>", esc(sentence));
     }
 
     let _ = writeln!(s, "<h2>Decision Outcome</h2>");

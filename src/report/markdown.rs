@@ -209,25 +209,19 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
     }
     s.push('\n');
     let be = &a.break_even;
-    match be.monthly_requests {
-        Some(v) => {
-            let _ = writeln!(
-                s,
-                "Break-even: {} and {} cost the same at {} requests a month (today: {}).\n",
-                be.function_option.label(),
-                be.server_option.label(),
-                format::short_count(v),
-                format::short_count(w.traffic.monthly_requests)
-            );
-        }
-        None => {
-            let _ = writeln!(
-                s,
-                "Break-even: {} and {} never cost the same between 1k and 100B requests a month.\n",
-                be.function_option.label(),
-                be.server_option.label()
-            );
-        }
+    if let Some(v) = be.monthly_requests {
+        let _ = writeln!(
+            s,
+            "Break-even: {} and {} cost the same at {} requests a month (today: {}).\n",
+            be.function_option.label(),
+            be.server_option.label(),
+            format::short_count(v),
+            format::short_count(w.traffic.monthly_requests)
+        );
+    } else {
+        let sentence = super::no_break_even_sentence(a);
+        let sentence = sentence.strip_prefix("No break-even: ").unwrap_or(&sentence);
+        let _ = writeln!(s, "Break-even: {sentence}\n");
     }
     let _ = writeln!(s, "{}\n", escape(&super::cold_start_sentence(a)));
     if let Some(p) = r.pattern {

@@ -404,6 +404,32 @@ pub fn show_answer(answer: &str, value: f64) -> String {
     }
 }
 
+/// What the report says when the curves never cross: the two options that
+/// never cost the same, or, when a hard stop leaves one side with no option,
+/// that there is nothing to break even with.
+#[must_use]
+pub fn no_break_even_sentence(a: &Assessment) -> String {
+    let be = &a.break_even;
+    let blocked = |o: OptionId| a.blockers.iter().any(|b| b.option == o);
+    if blocked(be.function_option) {
+        format!(
+            "No break-even: hard stops rule out every serverless option on {}, so there is no serverless price to set against the servers.",
+            a.workload.provider.label()
+        )
+    } else if blocked(be.server_option) {
+        format!(
+            "No break-even: hard stops rule out the servers on {}, so there is no server price to set against the functions.",
+            a.workload.provider.label()
+        )
+    } else {
+        format!(
+            "{} and {} never cost the same between 1k and 100B requests a month.",
+            be.function_option.label(),
+            be.server_option.label()
+        )
+    }
+}
+
 fn pros_and_cons(
     a: &Assessment,
     cost: &OptionCost,

@@ -229,11 +229,7 @@ pub fn ui(
                 format::short_count(v),
                 format::short_count(a.workload.traffic.monthly_requests)
             )),
-            None => ui.label(format!(
-                "{} and {} never cost the same between 1k and 100B requests a month.",
-                a.break_even.function_option.label(),
-                a.break_even.server_option.label()
-            )),
+            None => ui.label(crate::report::no_break_even_sentence(a)),
         };
     });
 
