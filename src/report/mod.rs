@@ -1,4 +1,4 @@
-//! Report writers: JSON (the contract in DESIGN.md), a Markdown decision record
+//! Report writers: JSON (the report contract in the README), a Markdown decision record
 //! (MADR) and a self-contained HTML page with inline SVG charts, all built
 //! from one [`Report`] model of an [`Assessment`]. Output is deterministic: no
 //! timestamps, maps in sorted order, so reports diff cleanly.

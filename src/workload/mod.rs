@@ -1,6 +1,6 @@
 //! The workload file, format version 1: what the user tells us about one workload.
 //!
-//! The field names and enum variants here are a contract (see DESIGN.md): new
+//! The field names and enum variants here are a contract (see the README): new
 //! fields may be added with defaults, nothing may be renamed or removed without a
 //! new format version.
 
@@ -285,7 +285,7 @@ pub struct Execution {
 }
 
 /// The p99 assumed when a file gives only the mean: a tail four times the mean,
-/// the ratio of DESIGN.md's example workload.
+/// the ratio of the README's example workload.
 pub const DEFAULT_P99_OVER_MEAN: f64 = 4.0;
 
 impl Default for Execution {
