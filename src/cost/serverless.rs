@@ -164,24 +164,14 @@ fn cloud_run_service(input: &CostInput<'_>, bill: &mut Bill) {
     let w = input.workload;
     let vcpus = p.vcpus_for(w.execution.memory_mb);
     let gib = input.gb();
-    let c = concurrency(w, p.default_concurrency.value, vcpus);
+    let c = per_instance_concurrency(super::OptionId::GcpCloudRun, w, input.book);
     let rb = request_based(input, vcpus, gib, c);
 
     // Instance-based: every instance is billed for its whole life, at lower
     // rates and with no request fee.
-    let d = input.avg_duration_s();
-    let min = f64::from(w.pricing.provisioned_concurrency);
     let idle_s = p.idle_instance_s.value;
-    let [alive_s] = over_month(input, |rate| {
-        [expected_alive_by(input.bound, rate, d, c, idle_s).max(min)]
-    });
     let free = w.pricing.include_free_tier;
-    let (mut vcpu_s, mut gib_s) = (alive_s * vcpus, alive_s * gib);
-    if free {
-        vcpu_s = (vcpu_s - p.instance_free_vcpu_seconds.value).max(0.0);
-        gib_s = (gib_s - p.instance_free_gib_seconds.value).max(0.0);
-    }
-    let instance_usd = vcpu_s * p.instance_per_vcpu_second.value + gib_s * p.instance_per_gib_second.value;
+    let (alive_s, instance_usd) = instance_based(input, vcpus, gib, c);
 
     if instance_usd < rb.total {
         bill.add(line(input, "compute", instance_usd, || {
@@ -218,6 +208,28 @@ fn cloud_run_service(input: &CostInput<'_>, bill: &mut Bill) {
     }
 }
 
+/// Cloud Run's instance-based billing: every instance billed for its whole
+/// life (lingering after its last request), at the lower rates with the
+/// instance-based free tier and no request fee. Returns (instance-seconds, USD).
+fn instance_based(input: &CostInput<'_>, vcpus: f64, gib: f64, c: f64) -> (f64, f64) {
+    let p = &input.book.gcp_cloud_run;
+    let d = input.avg_duration_s();
+    let min = f64::from(input.workload.pricing.provisioned_concurrency);
+    let idle_s = p.idle_instance_s.value;
+    let [alive_s] = over_month(input, |rate| {
+        [expected_alive_by(input.bound, rate, d, c, idle_s).max(min)]
+    });
+    let (mut vcpu_s, mut gib_s) = (alive_s * vcpus, alive_s * gib);
+    if input.workload.pricing.include_free_tier {
+        vcpu_s = (vcpu_s - p.instance_free_vcpu_seconds.value).max(0.0);
+        gib_s = (gib_s - p.instance_free_gib_seconds.value).max(0.0);
+    }
+    (
+        alive_s,
+        vcpu_s * p.instance_per_vcpu_second.value + gib_s * p.instance_per_gib_second.value,
+    )
+}
+
 /// Cloud Run with a GPU: instance-based billing only, at least the GPU's
 /// minimum vCPUs and memory, scales to zero.
 fn cloud_run_gpu(input: &CostInput<'_>, bill: &mut Bill) {
@@ -226,24 +238,10 @@ fn cloud_run_gpu(input: &CostInput<'_>, bill: &mut Bill) {
     let w = input.workload;
     let vcpus = p.vcpus_for(w.execution.memory_mb).max(gpu.min_vcpus.value);
     let gib = input.gb().max(gpu.min_memory_gib.value);
-    let c = w
-        .execution
-        .concurrency_per_instance
-        .map_or(input.book.assumptions.gpu_requests_per_gpu, f64::from)
-        .max(1.0);
-    let d = input.avg_duration_s();
-    let min = f64::from(w.pricing.provisioned_concurrency);
+    let c = per_instance_concurrency(super::OptionId::GcpCloudRun, w, input.book);
     let idle_s = p.idle_instance_s.value;
-    let [alive_s] = over_month(input, |rate| {
-        [expected_alive_by(input.bound, rate, d, c, idle_s).max(min)]
-    });
     let free = w.pricing.include_free_tier;
-    let (mut vcpu_s, mut gib_s) = (alive_s * vcpus, alive_s * gib);
-    if free {
-        vcpu_s = (vcpu_s - p.instance_free_vcpu_seconds.value).max(0.0);
-        gib_s = (gib_s - p.instance_free_gib_seconds.value).max(0.0);
-    }
-    let cpu_usd = vcpu_s * p.instance_per_vcpu_second.value + gib_s * p.instance_per_gib_second.value;
+    let (alive_s, cpu_usd) = instance_based(input, vcpus, gib, c);
     let gpu_usd = alive_s * gpu.per_gpu_second.value;
     bill.add(line(input, "compute", cpu_usd, || {
         format!(
@@ -279,11 +277,8 @@ pub fn cloud_run_functions(input: &CostInput<'_>, bill: &mut Bill) {
     let size = f.size_for(w.execution.memory_mb);
     let vcpus = size.map_or(1.0, |s| s.cpu);
     let gib = input.gb();
-    let mut c = concurrency(w, f.default_concurrency.value, vcpus);
     // Below a whole vCPU an instance serves one request at a time.
-    if vcpus < f.min_vcpus_for_concurrency.value {
-        c = 1.0;
-    }
+    let c = per_instance_concurrency(super::OptionId::GcpCloudFunctions, w, input.book);
     let rb = request_based(input, vcpus, gib, c);
     add_request_based(input, bill, &rb, vcpus, gib);
     if input.detailed
@@ -314,12 +309,7 @@ pub fn flex_consumption(input: &CostInput<'_>, bill: &mut Bill) {
     };
     let gb = f64::from(size.memory_mb) / 1024.0;
     // Python's HTTP concurrency defaults to one at every size.
-    let default = if w.execution.runtime == Runtime::Python {
-        1.0
-    } else {
-        f64::from(size.http_concurrency)
-    };
-    let c = concurrency(w, default, size.cores);
+    let c = per_instance_concurrency(super::OptionId::AzureFlexConsumption, w, input.book);
     let d = input.avg_duration_s();
     let (g, minimum) = (p.rounding_ms.value / 1000.0, p.min_billed_ms.value / 1000.0);
     let ready = f64::from(w.pricing.provisioned_concurrency);
@@ -427,7 +417,7 @@ fn container_apps_service(input: &CostInput<'_>, bill: &mut Bill) {
         bill.note(|| "The price book has no Container Apps replica sizes.".into());
         return;
     };
-    let c = concurrency(w, p.default_concurrency.value, size.vcpus);
+    let c = per_instance_concurrency(super::OptionId::AzureContainerApps, w, input.book);
     let d = input.avg_duration_s();
     let min = f64::from(w.pricing.provisioned_concurrency);
     let cooldown = p.cooldown_s.value;
