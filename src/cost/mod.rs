@@ -245,9 +245,14 @@ pub struct CostInput<'a> {
     pub bound: bool,
 }
 
-/// Fleet sizes worked out at one volume, keyed by capacity and floor.
+/// Fleet sizes worked out at one volume, keyed by capacity and floor; and
+/// the lower bounds of Cloud Run's two billings at that volume, once the
+/// search for the cheapest option has worked them out.
 #[derive(Debug, Default)]
-pub struct FleetMemo(std::cell::RefCell<Vec<(u64, u64, f64, f64)>>);
+pub struct FleetMemo(
+    std::cell::RefCell<Vec<(u64, u64, f64, f64)>>,
+    pub(crate) std::cell::Cell<Option<(f64, f64)>>,
+);
 
 impl<'a> CostInput<'a> {
     /// Prices at `monthly_requests`, without explanations.
@@ -1151,7 +1156,9 @@ pub fn break_even_on(
             // Bisect in log space between previous.0 and v.
             let (mut lo, mut hi) = (previous.0.ln(), v.ln());
             let lo_sign = previous.1 >= 0.0;
-            for _ in 0..36 {
+            // A grid step is a factor of 10^0.2; 30 halvings bracket the
+            // crossing to under a billionth of the volume.
+            for _ in 0..30 {
                 let mid = 0.5 * (lo + hi);
                 let (gm, ..) = gap(mid.exp())?;
                 if (gm >= 0.0) == lo_sign {

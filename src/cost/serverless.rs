@@ -4,7 +4,7 @@
 //! Azure Container Apps. Instance counts come from [`super::instances`].
 
 use super::instances::{
-    alive_given_busy, alive_with_pool, billed_busy_by, billed_window_s, expected_alive_by,
+    alive_given_busy, alive_with_pool, alive_with_pool_by, billed_busy_by, billed_window_s, expected_alive_by,
 };
 use super::{Bill, CostInput, count, jobs, line};
 use std::fmt::Write as _;
@@ -74,6 +74,7 @@ pub fn cloud_run(input: &CostInput<'_>, bill: &mut Bill) {
 /// Cloud Run's request-based bill: (total, busy instance-seconds, idle
 /// minimum-instance seconds, billable requests, active cost, idle cost,
 /// request cost). Shared with Cloud Run functions.
+#[derive(Default)]
 struct RequestBased {
     total: f64,
     busy_s: f64,
@@ -165,13 +166,52 @@ fn cloud_run_service(input: &CostInput<'_>, bill: &mut Bill) {
     let vcpus = p.vcpus_for(w.execution.memory_mb);
     let gib = input.gb();
     let c = per_instance_concurrency(super::OptionId::GcpCloudRun, w, input.book);
-    let rb = request_based(input, vcpus, gib, c);
-
     // Instance-based: every instance is billed for its whole life, at lower
     // rates and with no request fee.
     let idle_s = p.idle_instance_s.value;
     let free = w.pricing.include_free_tier;
-    let (alive_s, instance_usd) = instance_based(input, vcpus, gib, c);
+    let (rb, alive_s, instance_usd) = if input.detailed || input.bound {
+        let rb = request_based(input, vcpus, gib, c);
+        let (alive_s, instance_usd) = instance_based(input, vcpus, gib, c);
+        if input.bound
+            && let Some(memo) = input.memo
+        {
+            memo.1.set(Some((rb.total, instance_usd)));
+        }
+        (rb, alive_s, instance_usd)
+    } else {
+        // Only the total is wanted: the lower bounds of both billings tell
+        // which one to price exactly, and whether the other can still be
+        // cheaper; the total is the same either way.
+        let (rb_low, ib_low) = input.memo.and_then(|m| m.1.get()).unwrap_or_else(|| {
+            let mut low = *input;
+            low.bound = true;
+            (
+                request_based(&low, vcpus, gib, c).total,
+                instance_based(&low, vcpus, gib, c).1,
+            )
+        });
+        if rb_low <= ib_low {
+            let rb = request_based(input, vcpus, gib, c);
+            let (alive_s, instance_usd) = if ib_low >= rb.total {
+                (0.0, ib_low)
+            } else {
+                instance_based(input, vcpus, gib, c)
+            };
+            (rb, alive_s, instance_usd)
+        } else {
+            let (alive_s, instance_usd) = instance_based(input, vcpus, gib, c);
+            let rb = if rb_low > instance_usd {
+                RequestBased {
+                    total: rb_low,
+                    ..RequestBased::default()
+                }
+            } else {
+                request_based(input, vcpus, gib, c)
+            };
+            (rb, alive_s, instance_usd)
+        }
+    };
 
     if instance_usd < rb.total {
         bill.add(line(input, "compute", instance_usd, || {
@@ -422,18 +462,25 @@ fn container_apps_service(input: &CostInput<'_>, bill: &mut Bill) {
     let min = f64::from(w.pricing.provisioned_concurrency);
     let cooldown = p.cooldown_s.value;
     let [active_s, idle_s] = over_month(input, |rate| {
-        let busy = (input.busy_fn())(rate * d, c);
+        let busy = || (input.busy_fn())(rate * d, c);
+        if min <= 0.0 {
+            // No minimum replicas, so nothing idle: the busy count matters
+            // only where it is more than the lingering pool.
+            let alive = if input.bound {
+                alive_given_busy(busy(), rate, d, cooldown)
+            } else {
+                alive_with_pool_by(busy, rate, d, c, cooldown)
+            };
+            return [alive, 0.0];
+        }
+        let busy = busy();
         let alive = if input.bound {
             alive_given_busy(busy, rate, d, cooldown)
         } else {
             alive_with_pool(busy, rate, d, c, cooldown)
         }
         .max(min);
-        let idle = if min > 0.0 {
-            (min - busy).clamp(0.0, alive)
-        } else {
-            0.0
-        };
+        let idle = (min - busy).clamp(0.0, alive);
         [alive - idle, idle]
     });
     let free = w.pricing.include_free_tier;
