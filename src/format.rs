@@ -126,7 +126,14 @@ pub fn percent(fraction: f64) -> String {
 }
 
 fn group(whole: f64) -> String {
-    let digits = format!("{whole:.0}");
+    // Whole numbers below 2^53 print exactly as integers, which is far
+    // cheaper than float formatting (the cost tables write hundreds).
+    let digits = if (0.0..9.0e15).contains(&whole) && whole.fract() == 0.0 {
+        // In range and whole, so the cast is exact.
+        (whole as u64).to_string()
+    } else {
+        format!("{whole:.0}")
+    };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {

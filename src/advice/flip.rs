@@ -219,14 +219,27 @@ pub fn flip_point(
     rules: &AdviceRules,
     current: Verdict,
 ) -> Option<FlipPoint> {
-    let reuse = (answer.path != "traffic.peak_to_average")
-        .then(|| Profile::new(w.traffic.shape, w.peak_to_average()));
+    let profile = Profile::new(w.traffic.shape, w.peak_to_average());
+    flip_point_on(answer, w, book, rules, current, &profile)
+}
+
+/// [`flip_point`] with the workload's own traffic profile already built
+/// (the answers other than the peak keep it for every probe).
+fn flip_point_on(
+    answer: &Answer,
+    w: &Workload,
+    book: &PriceBook,
+    rules: &AdviceRules,
+    current: Verdict,
+    profile: &Profile,
+) -> Option<FlipPoint> {
+    let reuse = (answer.path != "traffic.peak_to_average").then_some(profile);
     // One scratch copy, changed in place for every probe.
     let scratch = std::cell::RefCell::new(w.clone());
     let probe = |v: f64| {
         let mut probe = scratch.borrow_mut();
         answer.apply(w, &mut probe, v);
-        probe_of(&probe, book, rules, reuse.as_ref(), current)
+        probe_of(&probe, book, rules, reuse, current)
     };
     let at = |v: f64| probe(v).0;
     let x0 = answer.get(w).clamp(answer.min, answer.max);
@@ -286,8 +299,21 @@ pub fn flip_point(
 /// Flip points for every searched answer that flips within its range.
 #[must_use]
 pub fn flip_points(w: &Workload, book: &PriceBook, rules: &AdviceRules, current: Verdict) -> Vec<FlipPoint> {
+    let profile = Profile::new(w.traffic.shape, w.peak_to_average());
+    flip_points_on(w, book, rules, current, &profile)
+}
+
+/// [`flip_points`] with the workload's traffic profile already built.
+#[must_use]
+pub fn flip_points_on(
+    w: &Workload,
+    book: &PriceBook,
+    rules: &AdviceRules,
+    current: Verdict,
+    profile: &Profile,
+) -> Vec<FlipPoint> {
     ANSWERS
         .iter()
-        .filter_map(|a| flip_point(a, w, book, rules, current))
+        .filter_map(|a| flip_point_on(a, w, book, rules, current, profile))
         .collect()
 }

@@ -1563,7 +1563,7 @@ pub fn assess_with(
         why: "The catalogue is empty.".into(),
     });
     let recommendation = recommend(workload, &decision, &costs);
-    let flip_points = flip::flip_points(workload, book, rules, decision.verdict);
+    let flip_points = flip::flip_points_on(workload, book, rules, decision.verdict, &profile);
     let (sources_from, sources_to) = book.read_range();
     let mut assumptions = vec![
         format!(
