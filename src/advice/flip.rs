@@ -136,12 +136,8 @@ fn probe_of(
         let p = Profile::new(w.traffic.shape, w.peak_to_average());
         decide(w, book, rules, &p, false)
     };
-    let s = d.scores;
-    let diff = s.serverless - s.traditional;
-    let t = &rules.thresholds;
-    let margin = t
-        .hybrid_margin_points
-        .min(t.hybrid_margin_share * s.serverless.max(s.traditional));
+    let diff = d.scores.serverless - d.scores.traditional;
+    let margin = super::hybrid_margin(rules, d.scores);
     let inside = match current {
         Verdict::Serverless => diff - margin,
         Verdict::Traditional => -diff - margin,
@@ -164,7 +160,7 @@ const BISECTIONS: usize = 12;
 /// the Illinois halving so one end cannot stall); where they don't (a hard
 /// stop or a rule turned the verdict), or when a step failed to halve the
 /// bracket, it bisects. So it is never slower than bisection by more than
-/// one probe in two, and usually needs a third of the probes.
+/// one probe in two, and needs fewer where the scores drive the flip.
 fn refine(
     probe: &impl Fn(f64) -> (Verdict, f64),
     current: Verdict,

@@ -1120,6 +1120,14 @@ fn sides(workload: &Workload) -> (Options, Options) {
     (serverless, traditional)
 }
 
+/// How close, in points, the two sides' scores must be to count as a close call.
+#[must_use]
+pub fn hybrid_margin(rules: &AdviceRules, scores: Scores) -> f64 {
+    let t = &rules.thresholds;
+    t.hybrid_margin_points
+        .min(t.hybrid_margin_share * scores.serverless.max(scores.traditional))
+}
+
 /// Scores, verdict and reasons; the core of `assess`.
 #[must_use]
 pub fn decide(
@@ -1196,10 +1204,7 @@ pub fn decide(
         traditional: side(-1.0),
     };
     let diff = scores.serverless - scores.traditional;
-    let margin = rules
-        .thresholds
-        .hybrid_margin_points
-        .min(rules.thresholds.hybrid_margin_share * scores.serverless.max(scores.traditional));
+    let margin = hybrid_margin(rules, scores);
     // Which part goes where when the parts fit different sides.
     let connection_split = workload.state == State::LongLivedConnections
         && has_event_triggers(workload)
