@@ -258,7 +258,21 @@ pub fn alive_with_pool_by(
 /// it saves walking the distribution for the quantile.
 fn pool_fits_one(l: f64, c: f64, looks: f64) -> bool {
     let t = c.floor() + 1.0 - l;
-    t > 0.0 && looks > 1.0 && t * t / (2.0 * (l + t / 3.0)) >= looks.ln()
+    if t <= 0.0 || looks <= 1.0 || !looks.is_finite() {
+        return false;
+    }
+    let exponent = t * t / (2.0 * (l + t / 3.0));
+    // ln(looks) lies between e ln 2 and (e + 1) ln 2 for e its binary
+    // exponent: most calls are settled by that alone, without a logarithm.
+    let e = ((looks.to_bits() >> 52) & 0x7ff) as f64 - 1023.0;
+    let ln2 = std::f64::consts::LN_2;
+    if exponent >= (e + 1.0) * ln2 {
+        true
+    } else if exponent < e * ln2 {
+        false
+    } else {
+        exponent >= looks.ln()
+    }
 }
 
 /// The smallest n with P(N > n) <= `tail` for N ~ Poisson(l): exact by
