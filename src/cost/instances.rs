@@ -144,8 +144,12 @@ pub fn lower_busy(l: f64, c: f64) -> f64 {
     // P(N > 0) = 1 - e^-l, itself bounded below without an exponential:
     // e^l >= 1 + l + ... + l^6/720, so 1 - e^-l >= 1 - 1 / that (within
     // 0.2% of it up to l = 3, closer either side).
-    let series =
-        1.0 + l * (1.0 + l / 2.0 * (1.0 + l / 3.0 * (1.0 + l / 4.0 * (1.0 + l / 5.0 * (1.0 + l / 6.0)))));
+    // (Multiplying by reciprocals, not dividing: this runs thousands of
+    // times per assessment, and a bound may round either way.)
+    const THIRD: f64 = 1.0 / 3.0;
+    const SIXTH: f64 = 1.0 / 6.0;
+    let series = 1.0
+        + l * (1.0 + l * 0.5 * (1.0 + l * THIRD * (1.0 + l * 0.25 * (1.0 + l * 0.2 * (1.0 + l * SIXTH)))));
     by_capacity.max(1.0 - 1.0 / series)
 }
 
