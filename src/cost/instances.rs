@@ -146,10 +146,10 @@ pub fn lower_busy(l: f64, c: f64) -> f64 {
     // 0.2% of it up to l = 3, closer either side).
     // (Multiplying by reciprocals, not dividing: this runs thousands of
     // times per assessment, and a bound may round either way.)
-    const THIRD: f64 = 1.0 / 3.0;
-    const SIXTH: f64 = 1.0 / 6.0;
     let series = 1.0
-        + l * (1.0 + l * 0.5 * (1.0 + l * THIRD * (1.0 + l * 0.25 * (1.0 + l * 0.2 * (1.0 + l * SIXTH)))));
+        + l * (1.0
+            + l * 0.5
+                * (1.0 + l * (1.0 / 3.0) * (1.0 + l * 0.25 * (1.0 + l * 0.2 * (1.0 + l * (1.0 / 6.0))))));
     by_capacity.max(1.0 - 1.0 / series)
 }
 

@@ -74,7 +74,6 @@ pub fn cloud_run(input: &CostInput<'_>, bill: &mut Bill) {
 /// Cloud Run's request-based bill: (total, busy instance-seconds, idle
 /// minimum-instance seconds, billable requests, active cost, idle cost,
 /// request cost). Shared with Cloud Run functions.
-#[derive(Default)]
 struct RequestBased {
     total: f64,
     busy_s: f64,
@@ -170,48 +169,25 @@ fn cloud_run_service(input: &CostInput<'_>, bill: &mut Bill) {
     // rates and with no request fee.
     let idle_s = p.idle_instance_s.value;
     let free = w.pricing.include_free_tier;
-    let (rb, alive_s, instance_usd) = if input.detailed || input.bound {
-        let rb = request_based(input, vcpus, gib, c);
-        let (alive_s, instance_usd) = instance_based(input, vcpus, gib, c);
-        if input.bound
-            && let Some(memo) = input.memo
-        {
-            memo.1.set(Some((rb.total, instance_usd)));
-        }
-        (rb, alive_s, instance_usd)
-    } else {
-        // Only the total is wanted: the lower bounds of both billings tell
-        // which one to price exactly, and whether the other can still be
-        // cheaper; the total is the same either way.
-        let (rb_low, ib_low) = input.memo.and_then(|m| m.1.get()).unwrap_or_else(|| {
-            let mut low = *input;
-            low.bound = true;
-            (
-                request_based(&low, vcpus, gib, c).total,
-                instance_based(&low, vcpus, gib, c).1,
-            )
-        });
-        if rb_low <= ib_low {
-            let rb = request_based(input, vcpus, gib, c);
-            let (alive_s, instance_usd) = if ib_low >= rb.total {
-                (0.0, ib_low)
-            } else {
-                instance_based(input, vcpus, gib, c)
-            };
-            (rb, alive_s, instance_usd)
-        } else {
-            let (alive_s, instance_usd) = instance_based(input, vcpus, gib, c);
-            let rb = if rb_low > instance_usd {
-                RequestBased {
-                    total: rb_low,
-                    ..RequestBased::default()
-                }
-            } else {
-                request_based(input, vcpus, gib, c)
-            };
-            (rb, alive_s, instance_usd)
-        }
-    };
+    if !input.detailed && !input.bound {
+        // Only the total is wanted (sweeps and searches): the cheaper
+        // billing's price, without writing either bill out.
+        bill.add(line(
+            input,
+            "compute",
+            cheaper_billing_usd(input, vcpus, gib, c),
+            String::new,
+        ));
+        return;
+    }
+    let rb = request_based(input, vcpus, gib, c);
+    let (alive_s, instance_usd) = instance_based(input, vcpus, gib, c);
+    if input.bound
+        && let Some(memo) = input.memo
+    {
+        // Kept for the exact price at this volume (`cheaper_billing_usd`).
+        memo.1.set(Some((rb.total, instance_usd)));
+    }
 
     if instance_usd < rb.total {
         bill.add(line(input, "compute", instance_usd, || {
@@ -245,6 +221,36 @@ fn cloud_run_service(input: &CostInput<'_>, bill: &mut Bill) {
     bill.note(|| model_note(c, Some(idle_s)));
     if w.is_http() {
         bill.note(|| "Cloud Run serves HTTPS itself: no gateway or load balancer is priced.".into());
+    }
+}
+
+/// The cheaper of Cloud Run's request-based and instance-based bills. Their
+/// lower bounds (kept in the memo when the search for the cheapest option
+/// worked them out) say which to price exactly, and whether the other can
+/// still be cheaper; the answer is the same as pricing both.
+fn cheaper_billing_usd(input: &CostInput<'_>, vcpus: f64, gib: f64, c: f64) -> f64 {
+    let (rb_low, ib_low) = input.memo.and_then(|m| m.1.get()).unwrap_or_else(|| {
+        let mut low = *input;
+        low.bound = true;
+        (
+            request_based(&low, vcpus, gib, c).total,
+            instance_based(&low, vcpus, gib, c).1,
+        )
+    });
+    if rb_low <= ib_low {
+        let rb = request_based(input, vcpus, gib, c).total;
+        if ib_low >= rb {
+            rb
+        } else {
+            rb.min(instance_based(input, vcpus, gib, c).1)
+        }
+    } else {
+        let ib = instance_based(input, vcpus, gib, c).1;
+        if rb_low >= ib {
+            ib
+        } else {
+            ib.min(request_based(input, vcpus, gib, c).total)
+        }
     }
 }
 
