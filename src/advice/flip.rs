@@ -112,11 +112,21 @@ impl Answer {
 /// The verdict of a workload, without writing any reasons.
 #[must_use]
 pub fn verdict_of(w: &Workload, book: &PriceBook, rules: &AdviceRules, profile: Option<&Profile>) -> Verdict {
+    decision_of(w, book, rules, profile).verdict
+}
+
+/// The decision without reasons, on `profile` or the workload's own.
+fn decision_of(
+    w: &Workload,
+    book: &PriceBook,
+    rules: &AdviceRules,
+    profile: Option<&Profile>,
+) -> super::Decision {
     if let Some(p) = profile {
-        decide(w, book, rules, p, false).verdict
+        decide(w, book, rules, p, false)
     } else {
         let p = Profile::new(w.traffic.shape, w.peak_to_average());
-        decide(w, book, rules, &p, false).verdict
+        decide(w, book, rules, &p, false)
     }
 }
 
@@ -130,12 +140,7 @@ fn probe_of(
     profile: Option<&Profile>,
     current: Verdict,
 ) -> (Verdict, f64) {
-    let d = if let Some(p) = profile {
-        decide(w, book, rules, p, false)
-    } else {
-        let p = Profile::new(w.traffic.shape, w.peak_to_average());
-        decide(w, book, rules, &p, false)
-    };
+    let d = decision_of(w, book, rules, profile);
     let diff = d.scores.serverless - d.scores.traditional;
     let margin = super::hybrid_margin(rules, d.scores);
     let inside = match current {
