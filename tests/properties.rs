@@ -170,7 +170,7 @@ prop_compose! {
 /// A workload that passes every validation rule (the strategies aim there; this
 /// guards against a strategy drifting outside the valid space).
 fn valid_workload() -> impl Strategy<Value = Workload> {
-    workload().prop_filter("valid workload", |w| w.problems(&BOOK).is_empty())
+    workload().prop_filter("valid workload", |w| w.problems(&*BOOK).is_empty())
 }
 
 fn profile_of(w: &Workload) -> Profile {
@@ -366,7 +366,7 @@ proptest! {
     #[test]
     fn saving_and_loading_gives_the_same_workload(w in valid_workload()) {
         let text = w.to_ron();
-        let again = Workload::from_ron(&text, "saved.ron", &BOOK);
+        let again = Workload::from_ron(&text, "saved.ron", &*BOOK);
         prop_assert!(again.is_ok(), "{}\n{}", again.as_ref().err().map(ToString::to_string).unwrap_or_default(), text);
         let again = again.unwrap();
         prop_assert_eq!(&again, &w, "{}", text);

@@ -11,21 +11,11 @@ pub const HOURS_PER_WEEK: usize = 168;
 /// would be 168; a whisker below keeps the shape's other hours non-zero.
 pub const MAX_REPRESENTABLE_PEAK: f64 = 160.0;
 
-/// The peak-to-average ratio a shape has when the workload does not say.
-///
-/// These are modelling defaults, not measurements: a steady service still
-/// breathes a little by day, a diurnal one doubles at its busiest hour, a
-/// business-hours one is four times its weekly mean at midday, a spiky one
-/// ten times, and a daily batch puts a day's work into one hour (24 times).
+/// The peak-to-average ratio a shape has when the workload does not say
+/// (see [`Shape::default_peak_to_average`]).
 #[must_use]
 pub fn default_peak_to_average(shape: Shape) -> f64 {
-    match shape {
-        Shape::Steady => 1.2,
-        Shape::Diurnal => 2.0,
-        Shape::BusinessHours => 4.0,
-        Shape::Spiky => 10.0,
-        Shape::Scheduled => 24.0,
-    }
+    shape.default_peak_to_average()
 }
 
 /// One week of hourly traffic, as multiples of the mean hourly rate.

@@ -880,3 +880,13 @@ impl PriceBook {
         )
     }
 }
+
+impl crate::workload::InstanceTypes for PriceBook {
+    fn has_instance(&self, name: &str) -> bool {
+        self.instance(name).is_some()
+    }
+
+    fn instance_type_names(&self) -> Vec<&str> {
+        self.instance_names()
+    }
+}

@@ -8,10 +8,19 @@ mod validate;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::pricing::PriceBook;
 use crate::source::{self, LoadError};
 
 pub use validate::validate;
+
+/// The instance types a workload may name. The workload module checks the
+/// name against whatever catalogue of instances the caller has in hand (the
+/// price book implements this), so it needs no pricing code of its own.
+pub trait InstanceTypes {
+    /// Whether `name` is a known instance type.
+    fn has_instance(&self, name: &str) -> bool;
+    /// Every known instance type, in catalogue order (for the error message).
+    fn instance_type_names(&self) -> Vec<&str>;
+}
 
 /// The only workload format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -145,6 +154,25 @@ choice_enum!(
         Scheduled => "Scheduled (batch)",
     }
 );
+
+impl Shape {
+    /// The busiest hour's multiple of the weekly mean when the file gives none.
+    ///
+    /// These are modelling defaults, not measurements: a steady service still
+    /// breathes a little by day, a diurnal one doubles at its busiest hour, a
+    /// business-hours one is four times its weekly mean at midday, a spiky one
+    /// ten times, and a daily batch puts a day's work into one hour (24 times).
+    #[must_use]
+    pub fn default_peak_to_average(self) -> f64 {
+        match self {
+            Self::Steady => 1.2,
+            Self::Diurnal => 2.0,
+            Self::BusinessHours => 4.0,
+            Self::Spiky => 10.0,
+            Self::Scheduled => 24.0,
+        }
+    }
+}
 
 choice_enum!(
     /// The CPU architecture the code runs on.
@@ -430,7 +458,7 @@ impl Workload {
     /// # Errors
     /// Syntax errors, unknown fields or variants, wrong types, and every value
     /// outside its allowed range, each with file, line, column, field and value.
-    pub fn from_ron(text: &str, file: &str, prices: &PriceBook) -> Result<Self, LoadError> {
+    pub fn from_ron(text: &str, file: &str, prices: &impl InstanceTypes) -> Result<Self, LoadError> {
         source::check_size(file, text.len())?;
         let workload: Self = ron::Options::default()
             .from_str(text)
@@ -448,7 +476,7 @@ impl Workload {
     ///
     /// # Errors
     /// As [`Workload::from_ron`], plus I/O errors.
-    pub fn load(path: &std::path::Path, prices: &PriceBook) -> Result<Self, LoadError> {
+    pub fn load(path: &std::path::Path, prices: &impl InstanceTypes) -> Result<Self, LoadError> {
         let text = source::read_text(path)?;
         Self::from_ron(&text, &path.display().to_string(), prices)
     }
@@ -468,7 +496,7 @@ impl Workload {
 
     /// Checks the workload against every rule a file must pass (for edits made in the window).
     #[must_use]
-    pub fn problems(&self, prices: &PriceBook) -> Vec<source::FileError> {
+    pub fn problems(&self, prices: &impl InstanceTypes) -> Vec<source::FileError> {
         validate(self, prices, "", &source::SourceMap::default())
     }
 
@@ -477,6 +505,6 @@ impl Workload {
     pub fn peak_to_average(&self) -> f64 {
         self.traffic
             .peak_to_average
-            .unwrap_or_else(|| crate::cost::profile::default_peak_to_average(self.traffic.shape))
+            .unwrap_or_else(|| self.traffic.shape.default_peak_to_average())
     }
 }

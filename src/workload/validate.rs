@@ -1,8 +1,7 @@
 //! Range checks for a parsed workload, each failure a [`FileError`] that points
 //! at the field in the file.
 
-use super::{FORMAT_VERSION, Workload};
-use crate::pricing::PriceBook;
+use super::{FORMAT_VERSION, InstanceTypes, Workload};
 use crate::source::{FileError, SourceMap, shorten};
 
 /// The smallest function memory any platform offers, in MB.
@@ -85,7 +84,7 @@ impl Checker<'_> {
 /// Every rule a workload must pass. `file` and `map` place each error in the
 /// file; with an empty map, errors point at line 1.
 #[must_use]
-pub fn validate(w: &Workload, prices: &PriceBook, file: &str, map: &SourceMap) -> Vec<FileError> {
+pub fn validate(w: &Workload, prices: &impl InstanceTypes, file: &str, map: &SourceMap) -> Vec<FileError> {
     let mut c = Checker {
         file,
         map,
@@ -214,7 +213,7 @@ pub fn validate(w: &Workload, prices: &PriceBook, file: &str, map: &SourceMap) -
 }
 
 /// The checks after the durations.
-fn finish(mut c: Checker<'_>, w: &Workload, prices: &PriceBook) -> Vec<FileError> {
+fn finish(mut c: Checker<'_>, w: &Workload, prices: &impl InstanceTypes) -> Vec<FileError> {
     let e = &w.execution;
     if e.memory_mb < MEMORY_MIN_MB {
         c.fail(
@@ -276,12 +275,12 @@ fn finish(mut c: Checker<'_>, w: &Workload, prices: &PriceBook) -> Vec<FileError
     }
 
     let s = &w.servers;
-    if prices.instance(&s.instance).is_none() {
+    if !prices.has_instance(&s.instance) {
         c.fail(
             "servers.instance",
             format!("{:?}", s.instance),
             "is not an instance type in the price book".into(),
-            format!("one of {}", prices.instance_names().join(", ")),
+            format!("one of {}", prices.instance_type_names().join(", ")),
         );
     }
     c.number(

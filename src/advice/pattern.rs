@@ -1,0 +1,130 @@
+//! Which catalogue pattern fits the workload.
+
+use std::fmt::Write as _;
+
+use super::{PatternRef, Verdict, duration_limit_s, guaranteed_duration_s};
+use crate::catalogue::{Catalogue, PatternKind, Suits};
+use crate::cost::{OptionId, Profile};
+use crate::pricing::PriceBook;
+use crate::workload::{Hardware, Stage, State, Workload};
+
+/// Workload traits the catalogue's `suits` lists match.
+#[must_use]
+pub fn traits(workload: &Workload, book: &PriceBook, profile: &Profile) -> Vec<Suits> {
+    let mut out = Vec::new();
+    if workload.hardware == Hardware::Gpu {
+        out.push(Suits::Gpu);
+    }
+    if workload.state == State::LongLivedConnections {
+        out.push(Suits::LongLivedConnections);
+    }
+    // An established product has a running system to move from.
+    if workload.team.stage == Stage::Established {
+        out.push(Suits::Migration);
+    }
+    let function = OptionId::function_of(workload.provider);
+    if duration_limit_s(function, workload, book)
+        .or_else(|| guaranteed_duration_s(function, book))
+        .is_some_and(|limit| workload.execution.max_duration_s > limit)
+    {
+        out.push(Suits::LongJobs);
+    }
+    let peak = workload.peak_to_average();
+    if peak <= 1.5 {
+        out.push(Suits::SteadyLoad);
+    }
+    if peak >= 4.0 || profile.idle_hours() as f64 / 168.0 >= 0.25 {
+        out.push(Suits::BurstyLoad);
+    }
+    out
+}
+
+/// Picks the catalogue pattern that best matches the triggers, traits and verdict.
+#[must_use]
+pub fn match_pattern(
+    workload: &Workload,
+    verdict: Verdict,
+    traits: &[Suits],
+    catalogue: &Catalogue,
+) -> Option<PatternRef> {
+    let kind = verdict.pattern_kind();
+    let scored = catalogue.patterns.iter().map(|p| {
+        let mut score = if p.kind == kind {
+            4.0
+        } else if verdict == Verdict::Hybrid || p.kind == PatternKind::Hybrid {
+            1.0
+        } else {
+            -4.0
+        };
+        let served = workload
+            .triggers
+            .iter()
+            .filter(|t| p.triggers.contains(t))
+            .count() as f64;
+        let extra = p
+            .triggers
+            .iter()
+            .filter(|t| !workload.triggers.contains(t))
+            .count() as f64;
+        score += 2.0 * served - 0.5 * extra;
+        // A pattern that serves none of the workload's triggers draws another system.
+        if served == 0.0 && !workload.triggers.is_empty() {
+            score -= 4.0;
+        }
+        let fits = p.suits.iter().filter(|s| traits.contains(s)).count() as f64;
+        let missing = p
+            .suits
+            .iter()
+            .filter(|s| s.is_requirement() && !traits.contains(s))
+            .count() as f64;
+        score += 2.5 * fits - 3.0 * missing;
+        (score, served, fits, p)
+    });
+    // Highest score wins; ties keep catalogue order (max_by keeps the last, so compare indexes).
+    let best = scored
+        .enumerate()
+        .max_by(|(ia, a), (ib, b)| a.0.total_cmp(&b.0).then(ib.cmp(ia)))?;
+    let (_, (_, served, fits, p)) = best;
+    let mut why = format!("A {} pattern", p.kind.label().to_lowercase());
+    if served > 0.0 {
+        let names: Vec<&str> = workload
+            .triggers
+            .iter()
+            .filter(|t| p.triggers.contains(t))
+            .map(|t| t.label())
+            .collect();
+        // "HTTP API" keeps its capitals; "File upload" reads "file upload" mid-sentence.
+        let names: Vec<String> = names
+            .iter()
+            .map(|n| {
+                let mut words = n.split(' ');
+                let first = words.next().unwrap_or_default();
+                let first = if first.chars().skip(1).any(char::is_uppercase) {
+                    first.to_owned()
+                } else {
+                    first.to_lowercase()
+                };
+                std::iter::once(first)
+                    .chain(words.map(str::to_owned))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let _ = write!(why, " for {} triggers", names.join(" and "));
+    }
+    if fits > 0.0 {
+        let names: Vec<String> = p
+            .suits
+            .iter()
+            .filter(|s| traits.contains(s))
+            .map(|s| s.label().to_owned())
+            .collect();
+        let _ = write!(why, ", made for {}", names.join(", "));
+    }
+    why.push('.');
+    Some(PatternRef {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        why,
+    })
+}
