@@ -144,6 +144,44 @@ fn group(whole: f64) -> String {
     out
 }
 
+/// A score or a margin in points, to one decimal: `15.2`, so two scores that
+/// decide differently never print the same.
+#[must_use]
+pub fn points(value: f64) -> String {
+    if value.is_finite() {
+        format!("{value:.1}")
+    } else {
+        "n/a".into()
+    }
+}
+
+/// A criterion's weight, to one decimal with no trailing `.0`: `3`, `4.5`.
+#[must_use]
+pub fn weight(value: f64) -> String {
+    if !value.is_finite() {
+        return "n/a".into();
+    }
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// A multiple, to two significant figures at most: `1.3x`, `12x`, `124x`.
+#[must_use]
+pub fn times(ratio: f64) -> String {
+    if !ratio.is_finite() {
+        return "n/a".into();
+    }
+    if ratio < 10.0 {
+        format!("{ratio:.1}x")
+    } else {
+        format!("{}x", group(ratio.round()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -256,16 +256,22 @@ fn tuned_advice_rules_change_the_verdict_and_a_bad_one_is_refused() {
         let o = run(&args);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
-        v["verdict"].as_str().expect("verdict").to_owned()
+        (
+            v["verdict"].as_str().expect("verdict").to_owned(),
+            v["close_call"].as_bool().expect("close_call"),
+        )
     };
-    assert_eq!(verdict(&[]), "serverless");
-    // A team that calls any two scores a close call gets a hybrid.
+    assert_eq!(verdict(&[]), ("serverless".to_owned(), false));
+    // A team that calls any two scores a close call gets one: the side to start on.
     let tuned = serverless_advisor::advice::rules::BUILT_IN
         .replacen("hybrid_margin_points: 7.0", "hybrid_margin_points: 100.0", 1)
         .replacen("hybrid_margin_share: 0.5", "hybrid_margin_share: 1.0", 1);
     assert_ne!(tuned, serverless_advisor::advice::rules::BUILT_IN);
     std::fs::write(&path, tuned).expect("write");
-    assert_eq!(verdict(&["--advice", path.to_str().expect("utf8")]), "hybrid");
+    assert_eq!(
+        verdict(&["--advice", path.to_str().expect("utf8")]),
+        ("serverless".to_owned(), true)
+    );
     // A weight out of range names the file, the line and the field.
     let broken = serverless_advisor::advice::rules::BUILT_IN.replacen("cost: 3.0", "cost: -3.0", 1);
     std::fs::write(&path, broken).expect("write");

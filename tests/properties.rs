@@ -265,6 +265,9 @@ const NULLABLE: &[&str] = &[
     "recommendation.serverless_option",
     "recommendation.traditional_option",
     "recommendation.split",
+    "recommendation.option",
+    "recommendation.fallback",
+    "recommendation.ready_instances",
 ];
 
 proptest! {

@@ -175,10 +175,25 @@ fn the_markdown_has_the_madr_sections_in_order() {
             assert!(at > previous, "{stem}: `{heading}` out of order");
             previous = at;
         }
-        // The outcome names the verdict, and every option is considered.
+        // The outcome names one of the considered options and the verdict,
+        // and every option is considered.
+        let chosen = a.recommendation.option.expect("a recommended option");
         assert!(
-            md.contains(&format!("Chosen option: **{}**", a.verdict.label())),
+            md.contains(&format!(
+                "Chosen option: **{}** ({}",
+                chosen.label(),
+                a.verdict.label()
+            )),
             "{stem}"
+        );
+        assert!(
+            md.contains(&format!("### {} (recommended)", chosen.label())),
+            "{stem}"
+        );
+        assert_eq!(
+            md.matches("(recommended)").count(),
+            1,
+            "{stem}: one recommended option"
         );
         for c in &a.costs {
             assert!(
@@ -665,9 +680,10 @@ fn the_cold_start_sentence_fits_each_case_and_every_format_carries_it() {
     let s = report::cold_start_sentence(&checkout);
     assert!(s.contains("adds nothing to the bill"), "{s}");
     // Azure's premium plan, left when hard stops rule out consumption (the
-    // duration) and Flex Consumption (a container image): nothing starts cold.
+    // duration), Flex Consumption (a container image) and Container Apps
+    // (8 GB, past its largest replica): nothing starts cold.
     let premium = assessed(&load(
-        "Workload(name: \"Jobs\", provider: Azure, execution: (avg_duration_ms: 1200000.0, p99_duration_ms: 2400000.0, max_duration_s: 2700.0, runtime: Container), triggers: [Queue], api_gateway: NoGateway, latency: (p99_target_ms: 3600000.0), servers: (instance: \"B2s\"))",
+        "Workload(name: \"Jobs\", provider: Azure, execution: (avg_duration_ms: 1200000.0, p99_duration_ms: 2400000.0, max_duration_s: 2700.0, memory_mb: 8192, runtime: Container), triggers: [Queue], api_gateway: NoGateway, latency: (p99_target_ms: 3600000.0), servers: (instance: \"B2s\"))",
     ));
     let s = report::cold_start_sentence(&premium);
     assert!(s.starts_with("On Azure Functions (premium): no request"), "{s}");

@@ -109,8 +109,14 @@ fn a_sample_file_draws_the_full_results() {
         Some("assets/workloads/video_transcoding.ron"),
     ));
     let a = h.state().assessment().expect("assessed").clone();
-    assert_eq!(a.verdict, Verdict::Hybrid);
-    assert!(h.query_by_label("Hybrid").is_some(), "verdict banner");
+    assert_eq!(a.verdict, Verdict::Traditional);
+    assert!(
+        h.query_by_label("Servers / containers").is_some(),
+        "verdict banner"
+    );
+    assert!(h.query_by_label("Close call").is_none(), "not a close call");
+    // Exactly one option is marked recommended.
+    assert_eq!(h.query_all_by_label_contains("✔ recommended").count(), 1);
     assert!(h.query_by_label("Why: the score breakdown").is_some());
     // The results draw only what is on screen: each jump link brings its part into view.
     let pattern = format!("Pattern: {}", a.pattern.name);
@@ -565,8 +571,11 @@ fn tuned_advice_rules_are_used_and_a_bad_file_is_reported() {
         advice: Some(rules.clone()),
         ..options(dir.path(), sample)
     });
-    assert_eq!(h.state().assessment().unwrap().verdict, Verdict::Hybrid);
-    assert!(h.query_by_label("Hybrid").is_some(), "verdict banner");
+    let a = h.state().assessment().unwrap().clone();
+    assert_eq!(a.verdict, Verdict::Serverless);
+    assert!(a.close_call);
+    assert!(h.query_by_label("Serverless").is_some(), "verdict banner");
+    assert!(h.query_by_label("Close call").is_some(), "close-call mark");
     drop(h);
     std::fs::write(&rules, "AdviceRules(").unwrap();
     let h = harness(AppOptions {

@@ -142,11 +142,18 @@ fn probe_of(
 ) -> (Verdict, f64) {
     let d = decision_of(w, book, rules, profile);
     let diff = d.scores.serverless - d.scores.traditional;
-    let margin = super::hybrid_margin(rules, d.scores);
+    // A side holds while it leads (a close call is still that side); a split
+    // by parts holds by its rules, not by the scores.
     let inside = match current {
-        Verdict::Serverless => diff - margin,
-        Verdict::Traditional => -diff - margin,
-        Verdict::Hybrid => margin - diff.abs(),
+        Verdict::Serverless => diff,
+        Verdict::Traditional => -diff,
+        Verdict::Hybrid => {
+            if d.verdict == Verdict::Hybrid {
+                1.0
+            } else {
+                -1.0
+            }
+        }
     };
     (d.verdict, inside)
 }
@@ -159,8 +166,8 @@ const BISECTIONS: usize = 12;
 
 /// Narrows the boundary between `inside` (a log value with the `current`
 /// verdict, and its margin if known) and `outside` (flipped, with its margin)
-/// until the bracket is `2^-BISECTIONS` of what it was, and returns its
-/// outside end. Where the margins on both ends say the scores cross, the
+/// until the bracket is `2^-BISECTIONS` of what it was, and returns it
+/// (inside end, outside end). Where the margins on both ends say the scores cross, the
 /// next probe is where the margin interpolates to zero (regula falsi, with
 /// the Illinois halving so one end cannot stall); where they don't (a hard
 /// stop or a rule turned the verdict), or when a step failed to halve the
@@ -171,7 +178,7 @@ fn refine(
     current: Verdict,
     inside: (f64, Option<f64>),
     outside: (f64, f64),
-) -> f64 {
+) -> (f64, f64) {
     let (mut a, mut ha) = inside;
     let (mut b, mut hb) = (outside.0, Some(outside.1));
     let tol = (b - a).abs() / f64::from(1u32 << BISECTIONS);
@@ -208,7 +215,7 @@ fn refine(
         last_moved_a = Some(moved_a);
         bisect_next = (b - a).abs() > 0.5 * width;
     }
-    b
+    (a, b)
 }
 
 /// Searches one answer; `None` when the verdict holds over its whole range.
@@ -262,14 +269,26 @@ fn flip_point_on(
             }
             let (v, h_target) = probe(target.exp());
             if v != current {
-                let outside = refine(&probe, current, (previous, previous_h), (target, h_target));
+                let (inside, outside) = refine(&probe, current, (previous, previous_h), (target, h_target));
                 let mut value = outside.exp();
                 if answer.integer {
-                    value = if direction > 0.0 {
-                        value.ceil()
+                    // Whole units: bisect the bracket's integers to the first
+                    // one past the boundary (a bracket of a few units, so a
+                    // probe or two).
+                    let (mut keep, mut flip) = if direction > 0.0 {
+                        (inside.exp().floor(), value.ceil())
                     } else {
-                        value.floor()
+                        (inside.exp().ceil(), value.floor())
                     };
+                    while (flip - keep).abs() > 1.0 {
+                        let mid = (0.5 * (keep + flip)).round();
+                        if at(mid) == current {
+                            keep = mid;
+                        } else {
+                            flip = mid;
+                        }
+                    }
+                    value = flip;
                 }
                 let verdict = at(value);
                 if verdict != current {

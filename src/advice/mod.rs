@@ -11,6 +11,7 @@ pub mod flip;
 mod limits;
 mod pattern;
 mod recommend;
+pub mod requirements;
 pub mod rules;
 mod verdict;
 
@@ -21,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Catalogue, PatternKind};
 use crate::cost::{self, BreakEven, OptionCost, OptionId, OptionKind, Profile, Sweep};
+use crate::format;
 use crate::pricing::PriceBook;
 use crate::workload::Workload;
 pub use blockers::blockers;
@@ -29,6 +31,7 @@ pub use flip::FlipPoint;
 pub use limits::{duration_limit_s, guaranteed_duration_s, is_serverless_side, memory_limit_mb};
 pub use pattern::{match_pattern, traits};
 use recommend::recommend;
+pub use requirements::{P99Fit, Pick, Remedy};
 pub use rules::AdviceRules;
 pub use verdict::{decide, hybrid_margin};
 
@@ -151,9 +154,22 @@ pub struct PatternRef {
 /// What to build, named by option.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Recommendation {
-    /// The cheapest unblocked serverless option on the provider, when the verdict uses one.
+    /// The one recommended option: the option to build on (for a hybrid, the
+    /// part that takes the entry point; for a close call, the side to start on).
+    #[serde(default)]
+    pub option: Option<OptionId>,
+    /// For a close call, the other side's option to fall back to.
+    #[serde(default)]
+    pub fallback: Option<OptionId>,
+    /// The ready instances the recommended option needs to meet the p99 target.
+    #[serde(default)]
+    pub ready_instances: Option<Remedy>,
+    /// The stated requirements the recommended option misses, each with by how much.
+    #[serde(default)]
+    pub misses: Vec<String>,
+    /// The cheapest serverless option on the provider that meets the requirements, when the verdict uses one.
     pub serverless_option: Option<OptionId>,
-    /// The cheapest unblocked server or container option on the provider, when the verdict uses one.
+    /// The cheapest server or container option on the provider that meets the requirements, when the verdict uses one.
     pub traditional_option: Option<OptionId>,
     /// For a hybrid verdict, which part goes where.
     pub split: Option<String>,
@@ -181,14 +197,21 @@ pub struct Assessment {
     pub schema_version: u32,
     /// The input with every default filled in.
     pub workload: Workload,
-    /// The decision.
+    /// The decision: the side to build on (for a close call, the side to start on).
     pub verdict: Verdict,
+    /// The two sides score within the close-call margin: `verdict` is the side
+    /// to start on and the other side's option is the fallback.
+    #[serde(default)]
+    pub close_call: bool,
     /// How sure, 0 to 1.
     pub confidence: f64,
     /// The one-line why.
     pub summary: String,
     /// Both sides' scores.
     pub scores: Scores,
+    /// How the scores and the confidence come from the criteria, in words.
+    #[serde(default)]
+    pub scoring: String,
     /// Every criterion with its reason.
     pub criteria: Vec<Criterion>,
     /// Hard stops per option.
@@ -240,6 +263,8 @@ pub fn assess(workload: &Workload, book: &PriceBook, catalogue: &Catalogue) -> A
 pub struct Decision {
     /// The verdict.
     pub verdict: Verdict,
+    /// Whether the scores are within the close-call margin.
+    pub close_call: bool,
     /// Its confidence.
     pub confidence: f64,
     /// Scores.
@@ -252,11 +277,66 @@ pub struct Decision {
     pub split: Option<String>,
     /// Whether only the longest jobs rule the provider's function out (a hybrid by parts).
     pub long_tail: bool,
-    /// The serverless option that would carry the work: the provider's function,
-    /// or the one a hard stop leaves (Cloud Run, Azure premium); `None` when none is left.
+    /// The serverless option that would carry the work: the serverless pick
+    /// (the function itself for a long tail); `None` when none is left.
     pub carrier: Option<OptionId>,
+    /// The cheapest serverless option that meets the stated requirements.
+    pub serverless_pick: Option<Pick>,
+    /// The cheapest server or container option that meets them.
+    pub traditional_pick: Option<Pick>,
+    /// The criterion that decided the side outright (`latency` for a
+    /// requirement only one side meets, `cost` for a side several times dearer).
+    pub decided_by: Option<&'static str>,
     /// The one-line why (empty unless detailed).
     pub summary: String,
+}
+
+/// How the scores and the confidence shown come from the criteria: the same
+/// figures, in the words the window's tooltip and every report use.
+#[must_use]
+pub fn scoring_note(decision: &Decision, rules: &AdviceRules) -> String {
+    let total: f64 = decision.criteria.iter().map(|k| k.weight).sum();
+    let s = decision.scores;
+    let lead = (s.serverless - s.traditional).abs();
+    let margin = hybrid_margin(rules, s);
+    let how = format!(
+        "Each criterion adds its weight x its strength (0 to 10 points, as a share of 10) to the side it leans to; a side's score is 100 x that sum / the total weight of {}: serverless {}, servers {} out of 100.",
+        format::weight(total),
+        format::points(s.serverless),
+        format::points(s.traditional)
+    );
+    let confidence = if decision.verdict == Verdict::Hybrid {
+        format!(
+            "Confidence {} is fixed for a split by parts: which part goes where follows from a limit or the connections, not from the scores.",
+            format::confidence(decision.confidence)
+        )
+    } else if decision.serverless_pick.is_none()
+        && decision.verdict == Verdict::Traditional
+        && decision.blockers.iter().any(|b| is_serverless_side(b.option))
+        && (decision.confidence - 0.9).abs() < 1e-9
+    {
+        format!(
+            "Confidence {} is fixed: hard stops rule out every serverless option, so no score could turn the verdict.",
+            format::confidence(decision.confidence)
+        )
+    } else {
+        let close = if decision.close_call {
+            format!(
+                " The lead is under the close-call margin of {} points (the smaller of {} points and {} of the leading score), so this is a close call: start on the leading side and keep the other as the fallback.",
+                format::points(margin),
+                format::points(rules.thresholds.hybrid_margin_points),
+                format::percent(rules.thresholds.hybrid_margin_share)
+            )
+        } else {
+            String::new()
+        };
+        format!(
+            "Confidence {} = 50% + the {}-point lead / 80, at most 95%: it grows with the lead, and says how far the answers would have to move, not how likely the costs are.{close}",
+            format::confidence(decision.confidence),
+            format::points(lead)
+        )
+    };
+    format!("{how} {confidence}")
 }
 
 /// The full assessment with explicit rules.
@@ -316,6 +396,11 @@ pub fn assess_with(
         why: "The catalogue is empty.".into(),
     });
     let recommendation = recommend(workload, &decision, &costs);
+    // A missed requirement leads the headline.
+    let summary = match recommendation.misses.first() {
+        Some(miss) => format!("Misses the {miss}. {}", decision.summary),
+        None => decision.summary.clone(),
+    };
     let flip_points = flip::flip_points_on(workload, book, rules, decision.verdict, &profile);
     let (sources_from, sources_to) = book.read_range();
     let mut assumptions = vec![
@@ -344,8 +429,10 @@ pub fn assess_with(
         schema_version: SCHEMA_VERSION,
         workload: workload.clone(),
         verdict: decision.verdict,
+        close_call: decision.close_call,
         confidence: decision.confidence,
-        summary: decision.summary.clone(),
+        summary,
+        scoring: scoring_note(&decision, rules),
         scores: decision.scores,
         criteria: decision.criteria.clone(),
         blockers: decision.blockers.clone(),

@@ -63,6 +63,14 @@ pub struct Thresholds {
     pub hybrid_margin_points: f64,
     pub hybrid_margin_share: f64,
     pub sub_millisecond_ms: f64,
+    /// One side this many times dearer than the other, both meeting every
+    /// stated requirement, loses on cost alone (3 when the file does not say).
+    #[serde(default = "default_cost_ratio_decisive")]
+    pub cost_ratio_decisive: f64,
+}
+
+fn default_cost_ratio_decisive() -> f64 {
+    3.0
 }
 
 /// Fixed leans per answer, -1 (servers) to +1 (serverless).
@@ -104,6 +112,13 @@ pub struct LatencyLeans {
     pub warm_overhead_misses: f64,
     pub cold_starts_tolerated: f64,
     pub cold_starts_miss: f64,
+    /// Cold starts miss the target, and ready instances (priced in the cost) fix it.
+    #[serde(default = "default_ready_instances_fix")]
+    pub ready_instances_fix: f64,
+}
+
+fn default_ready_instances_fix() -> f64 {
+    -0.2
 }
 
 /// Leans of the hard-stops criterion.

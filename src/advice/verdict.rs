@@ -1,5 +1,7 @@
 //! Scores, verdict, confidence and the one-line why.
 
+use std::fmt::Write as _;
+
 use super::blockers::has_event_triggers;
 use super::criteria::{
     Ctx,
@@ -12,8 +14,9 @@ use super::criteria::{
     team::team_criteria,
     traffic::traffic_criterion,
 };
+use super::requirements::{self, Pick};
 use super::{
-    AdviceRules, Blocker, Criterion, Decision, Scores, Verdict, blockers, duration_limit_s,
+    AdviceRules, Blocker, Criterion, Decision, Lean, Scores, Verdict, blockers, duration_limit_s,
     is_serverless_side,
 };
 use crate::cost::{self, OptionId, Profile};
@@ -112,18 +115,18 @@ pub fn decide(
         serverless
     };
 
-    let carrier = if long_tail_split || !blocked(&function) {
-        Some(function)
-    } else {
-        serverless.first().copied()
-    };
+    // Stated requirements first: each side's option is the cheapest that
+    // meets the p99 target (with ready instances where cold starts alone miss it).
+    let serverless_pick = requirements::pick(&c, &priced_serverless);
+    let traditional_pick = requirements::pick(&c, &traditional);
+    let carrier = serverless_pick.as_ref().map(|p| p.option);
     let [ops, stage, lock_in] = team_criteria(&c);
-    let criteria = vec![
-        traffic_criterion(&c),
+    let mut criteria = vec![
+        traffic_criterion(&c, serverless_pick.as_ref(), traditional_pick.as_ref()),
         event_criterion(&c),
         duration_criterion(&c, &serverless_all),
-        cost_criterion(&c, &priced_serverless, &traditional),
-        latency_criterion(&c, carrier),
+        cost_criterion(&c, serverless_pick.as_ref(), traditional_pick.as_ref()),
+        latency_criterion(&c, serverless_pick.as_ref()),
         state_criterion(&c),
         hardware_criterion(&c),
         ops,
@@ -131,29 +134,30 @@ pub fn decide(
         lock_in,
         hard_stops_criterion(&c, &blockers, &serverless_all, &serverless, long_tail_split),
     ];
-    let total_weight: f64 = criteria.iter().map(|k| k.weight).sum::<f64>().max(1e-9);
-    let side = |sign: f64| {
-        100.0
-            * criteria
-                .iter()
-                .map(|k| k.weight * (sign * k.lean).max(0.0))
-                .sum::<f64>()
-            / total_weight
+    let all_blocked = serverless.is_empty() && !long_tail_split;
+    let decided_by = if all_blocked {
+        None
+    } else {
+        decisive(&c, serverless_pick.as_ref(), traditional_pick.as_ref())
     };
-    let scores = Scores {
-        serverless: side(1.0),
-        traditional: side(-1.0),
-    };
+    if let Some((id, sign)) = decided_by {
+        force(&mut criteria, id, sign, rules, detailed);
+    }
+    let scores = scores_of(&criteria);
     let diff = scores.serverless - scores.traditional;
     let margin = hybrid_margin(rules, scores);
+    let forced_traditional = decided_by.is_some_and(|(_, sign)| sign < 0.0);
     // Which part goes where when the parts fit different sides.
     let connection_split = workload.state == State::LongLivedConnections
         && has_event_triggers(workload)
-        && !serverless.is_empty();
+        && !serverless.is_empty()
+        && !forced_traditional;
+    let lead_confidence = (0.5 + diff.abs() / 80.0).min(0.95);
 
-    let (verdict, confidence, split) = if serverless.is_empty() && !long_tail_split {
+    let mut close_call = false;
+    let (verdict, confidence, split) = if all_blocked {
         (Verdict::Traditional, 0.9, None)
-    } else if long_tail_split {
+    } else if long_tail_split && !forced_traditional {
         let split = detailed.then(|| {
             let alternative = blockers
                 .iter()
@@ -170,7 +174,10 @@ pub fn decide(
     } else if connection_split {
         let split = detailed.then(|| {
             format!(
-                "Keep the long-lived client connections on a small server fleet, and run the event-driven work ({}) as {} functions.",
+                "Keep the long-lived client connections on {}, and run the event-driven work ({}) on {}.",
+                traditional_pick
+                    .as_ref()
+                    .map_or("a small server fleet", |p| p.option.label()),
                 workload
                     .triggers
                     .iter()
@@ -178,24 +185,35 @@ pub fn decide(
                     .map(|t| t.label())
                     .collect::<Vec<_>>()
                     .join(", "),
-                workload.provider.label()
+                serverless_pick.as_ref().map_or_else(
+                    || format!("{} functions", workload.provider.label()),
+                    |p| p.option.label().to_owned()
+                )
             )
         });
         (Verdict::Hybrid, 0.7, Some(split.unwrap_or_default()))
-    } else if diff.abs() < margin {
-        let split = detailed.then(|| close_call_split(&criteria, scores, margin, workload.triggers.len()));
-        (
-            Verdict::Hybrid,
-            0.5 + 0.2 * (1.0 - diff.abs() / margin.max(1e-9)),
-            Some(split.unwrap_or_default()),
-        )
-    } else if diff > 0.0 {
-        (Verdict::Serverless, (0.5 + diff / 80.0).min(0.95), None)
     } else {
-        (Verdict::Traditional, (0.5 - diff / 80.0).min(0.95), None)
+        close_call = decided_by.is_none() && diff.abs() < margin;
+        // A tie starts on the cheaper side.
+        let serverless_leads = if diff == 0.0 {
+            match (&serverless_pick, &traditional_pick) {
+                (Some(s), Some(t)) => s.usd() <= t.usd(),
+                (s, _) => s.is_some(),
+            }
+        } else {
+            diff > 0.0
+        };
+        let verdict = if serverless_leads {
+            Verdict::Serverless
+        } else {
+            Verdict::Traditional
+        };
+        (verdict, lead_confidence, None)
     };
 
-    let summary = if detailed {
+    let summary = if detailed && close_call {
+        close_call_summary(&criteria, scores, margin, verdict)
+    } else if detailed {
         summarize(
             workload.provider,
             verdict,
@@ -209,6 +227,7 @@ pub fn decide(
     };
     Decision {
         verdict,
+        close_call,
         confidence,
         scores,
         criteria,
@@ -216,16 +235,104 @@ pub fn decide(
         split,
         long_tail: long_tail_split && verdict == Verdict::Hybrid,
         carrier,
+        serverless_pick,
+        traditional_pick,
+        decided_by: decided_by.map(|(id, _)| id),
         summary,
     }
 }
 
-/// The hybrid advice when the two sides score close: name the strongest reason on each side.
-pub(crate) fn close_call_split(
+/// Both sides' scores: 100 x the weight leaning each way / all the weight.
+fn scores_of(criteria: &[Criterion]) -> Scores {
+    let total_weight: f64 = criteria.iter().map(|k| k.weight).sum::<f64>().max(1e-9);
+    let side = |sign: f64| {
+        100.0
+            * criteria
+                .iter()
+                .map(|k| k.weight * (sign * k.lean).max(0.0))
+                .sum::<f64>()
+            / total_weight
+    };
+    Scores {
+        serverless: side(1.0),
+        traditional: side(-1.0),
+    }
+}
+
+/// The rule that decides the side outright, if one does: a stated requirement
+/// one side meets and the other cannot (the latency criterion), else a side
+/// `cost_ratio_decisive` times dearer than the other, both meeting every
+/// requirement, by more than the cost floor (the cost criterion). The sign is
+/// the side it decides for (+1 serverless).
+fn decisive(c: &Ctx<'_>, s: Option<&Pick>, t: Option<&Pick>) -> Option<(&'static str, f64)> {
+    let (s, t) = (s?, t?);
+    let th = &c.rules.thresholds;
+    match (s.meets(), t.meets()) {
+        (false, true) => Some(("latency", -1.0)),
+        (true, false) => Some(("latency", 1.0)),
+        _ => {
+            let (su, tu) = (s.usd(), t.usd());
+            let ratio = su.max(tu) / su.min(tu).max(0.01);
+            (ratio >= th.cost_ratio_decisive && (su - tu).abs() >= th.cost_floor_usd)
+                .then_some(("cost", if su < tu { 1.0 } else { -1.0 }))
+        }
+    }
+}
+
+/// Makes criterion `id` decide for the side `sign`: its full lean, and the
+/// weight that gives that side a lead past the close-call margin (never less
+/// than its own), so the scores shown agree with the verdict they explain.
+fn force(criteria: &mut [Criterion], id: &str, sign: f64, rules: &AdviceRules, detailed: bool) {
+    let Some(i) = criteria.iter().position(|k| k.id == id) else {
+        return;
+    };
+    let lead = rules.thresholds.hybrid_margin_points + 1.0;
+    let (mut toward, mut away, mut others) = (0.0, 0.0, 0.0);
+    for (j, k) in criteria.iter().enumerate() {
+        if j != i {
+            toward += k.weight * (sign * k.lean).max(0.0);
+            away += k.weight * (-sign * k.lean).max(0.0);
+            others += k.weight;
+        }
+    }
+    // 100 (toward + x - away) / (others + x) >= lead, solved for x.
+    let needed = (lead * others - 100.0 * (toward - away)) / (100.0 - lead);
+    let k = &mut criteria[i];
+    let weight = k.weight.max((needed * 10.0).ceil() / 10.0);
+    k.lean = sign;
+    k.leans = if sign > 0.0 {
+        Lean::Serverless
+    } else {
+        Lean::Traditional
+    };
+    k.points = 10.0;
+    if detailed {
+        let rule = if id == "cost" {
+            "An option several times dearer than one that meets every stated requirement is recommended only for a hard stop or a requirement, so cost decides the side"
+        } else {
+            "Only one side meets the p99 target, so the requirement decides the side"
+        };
+        let raised = if weight > k.weight {
+            format!(
+                " (its weight raised from {} to {} so the scores agree)",
+                format::weight(k.weight),
+                format::weight(weight)
+            )
+        } else {
+            String::new()
+        };
+        let _ = write!(k.reason, " {rule}{raised}.");
+    }
+    k.weight = weight;
+}
+
+/// The close call's one-line why: how close, the strongest reason each way,
+/// and the side to start on.
+pub(crate) fn close_call_summary(
     criteria: &[Criterion],
     scores: Scores,
     margin: f64,
-    entry_points: usize,
+    verdict: Verdict,
 ) -> String {
     let strongest = |sign: f64| {
         criteria
@@ -234,25 +341,17 @@ pub(crate) fn close_call_split(
             .max_by(|a, b| (a.weight * a.lean * sign).total_cmp(&(b.weight * b.lean * sign)))
             .map_or_else(|| "nothing strong".to_owned(), |k| k.title.to_lowercase())
     };
-    let advice = if entry_points > 1 {
-        "Put the bursty, event-driven entry points on functions and the steady core on an autoscaling fleet, and let measured costs move work across.".to_owned()
-    } else {
-        // One way in: nothing to split, so say which side to start on.
-        format!(
-            "With a single entry point there is nothing to split: start on {}, which leads, keep the other as the fallback, and decide on measured cost and latency.",
-            if scores.serverless >= scores.traditional {
-                "functions"
-            } else {
-                "servers or containers"
-            }
-        )
-    };
     format!(
-        "Serverless and servers score within {margin:.0} points of each other ({:.0} to {:.0}); the strongest reason for functions is {}, for servers {}. {advice}",
-        scores.serverless,
-        scores.traditional,
+        "Close call: serverless and servers score within {} points of each other ({} to {}); the strongest reason for functions is {}, for servers {}. Start on {}, which leads, keep the other side as the fallback, and decide on measured cost and latency.",
+        format::points(margin),
+        format::points(scores.serverless),
+        format::points(scores.traditional),
         strongest(1.0),
-        strongest(-1.0)
+        strongest(-1.0),
+        match verdict {
+            Verdict::Serverless => "serverless",
+            _ => "servers or containers",
+        }
     )
 }
 

@@ -100,15 +100,18 @@ pub fn to_html_report(r: &Report<'_>) -> String {
     };
     let _ = writeln!(
         s,
-        "<section class=\"verdict {class}\" data-verdict=\"{}\" data-confidence=\"{}\"><div class=\"label\">{} <span class=\"small\">({} confidence; scores: serverless {:.0}, servers {:.0}, of 100)</span></div><p>{}</p><p>{}</p>{}</section>",
+        "<section class=\"verdict {class}\" data-verdict=\"{}\" data-close-call=\"{}\" data-confidence=\"{}\"><div class=\"label\">{}{} <span class=\"small\">({} confidence; scores: serverless {}, servers {}, of 100)</span></div><p>{}</p><p>{}</p><p class=\"small\">How the scores work: {}</p>{}</section>",
         a.verdict.id(),
+        a.close_call,
         a.confidence,
         a.verdict.label(),
+        if a.close_call { " · close call" } else { "" },
         format::confidence(a.confidence),
-        a.scores.serverless,
-        a.scores.traditional,
+        format::points(a.scores.serverless),
+        format::points(a.scores.traditional),
         esc(&a.summary),
         esc(&a.recommendation.text),
+        esc(&a.scoring),
         a.recommendation
             .split
             .as_ref()
@@ -188,10 +191,10 @@ pub fn to_html_report(r: &Report<'_>) -> String {
             "<tr{row_class} data-option=\"{}\"><td>{}{}{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             o.cost.option.id(),
             esc(o.cost.option.label()),
-            if o.chosen {
-                " <strong>(chosen)</strong>"
-            } else {
-                ""
+            match o.role {
+                Some(role) if o.chosen => format!(" <strong>({role})</strong>"),
+                Some(role) => format!(" ({role})"),
+                None => String::new(),
             },
             o.limit_note()
                 .map(|note| format!(" <span class=\"blocker\">({note})</span>"))
@@ -220,8 +223,13 @@ pub fn to_html_report(r: &Report<'_>) -> String {
     let _ = writeln!(s, "<h2>Decision Outcome</h2>");
     let _ = writeln!(
         s,
-        "<p>Chosen option: <strong>{}</strong>. {}</p>",
+        "<p>Chosen option: <strong>{}</strong> ({}{}). {}</p>",
+        esc(a
+            .recommendation
+            .option
+            .map_or("none passes the hard stops", crate::cost::OptionId::label)),
         a.verdict.label(),
+        if a.close_call { ", close call" } else { "" },
         esc(&a.recommendation.text)
     );
     let _ = writeln!(
@@ -284,7 +292,7 @@ pub fn to_html_report(r: &Report<'_>) -> String {
             s,
             "<h3>{}{}</h3><ul>",
             esc(o.cost.option.label()),
-            if o.chosen { " (chosen)" } else { "" }
+            o.role.map(|role| format!(" ({role})")).unwrap_or_default()
         );
         for pro in &o.pros {
             let _ = writeln!(s, "<li class=\"good\">Good: {}</li>", esc(pro));

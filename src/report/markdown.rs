@@ -71,11 +71,12 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
     let _ = writeln!(s, "# {}\n", escape(&r.title));
     let _ = writeln!(
         s,
-        "* Status: proposed\n* Verdict: **{}** ({} confidence; scores: serverless {:.0}, servers {:.0}, of 100)\n* Price book: {} (compiled {})\n",
+        "* Status: proposed\n* Verdict: **{}**{} ({} confidence; scores: serverless {}, servers {}, of 100)\n* Price book: {} (compiled {})\n",
         a.verdict.label(),
+        if a.close_call { ", close call" } else { "" },
         format::confidence(a.confidence),
-        a.scores.serverless,
-        a.scores.traditional,
+        format::points(a.scores.serverless),
+        format::points(a.scores.traditional),
         escape(&a.price_book.title),
         escape(&a.price_book.compiled_on)
     );
@@ -119,11 +120,16 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
     let _ = writeln!(s, "## Decision Outcome\n");
     let _ = writeln!(
         s,
-        "Chosen option: **{}**. {}\n",
+        "Chosen option: **{}** ({}{}). {}\n",
+        a.recommendation
+            .option
+            .map_or("none passes the hard stops", crate::cost::OptionId::label),
         a.verdict.label(),
+        if a.close_call { ", close call" } else { "" },
         escape(&a.recommendation.text)
     );
     let _ = writeln!(s, "Because: {}\n", escape(&a.summary));
+    let _ = writeln!(s, "How the scores work: {}\n", escape(&a.scoring));
     if let Some(split) = &a.recommendation.split
         && *split != a.summary
     {
@@ -177,7 +183,7 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
             s,
             "### {}{}\n",
             o.cost.option.label(),
-            if o.chosen { " (chosen)" } else { "" }
+            o.role.map(|role| format!(" ({role})")).unwrap_or_default()
         );
         for pro in &o.pros {
             let _ = writeln!(s, "* Good, because {}", escape(&lowercase_first(pro)));

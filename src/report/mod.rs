@@ -62,6 +62,25 @@ pub fn displayable(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// An option's part in the recommendation, as every screen and report names
+/// it: `recommended` (exactly one option), `fallback` (a close call's other
+/// side), `second part` (a hybrid's other part); `None` for the rest.
+#[must_use]
+pub fn option_role(a: &Assessment, option: OptionId) -> Option<&'static str> {
+    let rec = &a.recommendation;
+    if rec.option == Some(option) {
+        Some("recommended")
+    } else if rec.fallback == Some(option) {
+        Some("fallback")
+    } else if a.verdict == crate::advice::Verdict::Hybrid
+        && (rec.serverless_option == Some(option) || rec.traditional_option == Some(option))
+    {
+        Some("second part")
+    } else {
+        None
+    }
+}
+
 /// One option as the report presents it.
 #[derive(Debug, Clone)]
 pub struct OptionView<'a> {
@@ -73,8 +92,11 @@ pub struct OptionView<'a> {
     pub pros: Vec<String>,
     /// Reasons against it.
     pub cons: Vec<String>,
-    /// Whether it is the recommended option (or one of two for a hybrid).
+    /// Whether it is the one recommended option.
     pub chosen: bool,
+    /// Its part in the recommendation: `recommended`, `fallback` (a close
+    /// call's other side) or `second part` (a hybrid's other part).
+    pub role: Option<&'static str>,
 }
 
 impl OptionView<'_> {
@@ -176,7 +198,7 @@ impl<'a> Report<'a> {
         );
 
         let rec = &a.recommendation;
-        let chosen = |o: OptionId| rec.serverless_option == Some(o) || rec.traditional_option == Some(o);
+        let chosen = |o: OptionId| rec.option == Some(o);
         let blocked = |o: OptionId| a.blockers.iter().any(|b| b.option == o);
         // The cheapest option that can run the work: a ruled-out one is no benchmark.
         let provider_cheapest = a
@@ -197,6 +219,7 @@ impl<'a> Report<'a> {
                     pros,
                     cons,
                     chosen: chosen(cost.option),
+                    role: option_role(a, cost.option),
                 }
             })
             .collect();
@@ -227,6 +250,13 @@ impl<'a> Report<'a> {
                 good = strongest(-1.0, 4);
                 bad = strongest(1.0, 3);
             }
+            Verdict::Hybrid => {}
+        }
+        if a.close_call {
+            bad.push("Neither side wins clearly: expect to revisit the choice when volume or shape moves, and keep the fallback in mind.".to_owned());
+        }
+        match a.verdict {
+            Verdict::Serverless | Verdict::Traditional => {}
             Verdict::Hybrid => {
                 // A close call with one way in has no parts, only a side to start on.
                 // (A long tail is two parts even with one trigger: its function is

@@ -392,16 +392,31 @@ fn verdict_banner(ui: &mut Ui, a: &Assessment) {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(a.verdict.label()).size(24.0).strong().color(accent));
+                if a.close_call {
+                    ui.label(RichText::new("Close call").size(18.0).strong().color(accent))
+                        .on_hover_text(
+                            "The two sides score within the close-call margin: the verdict is the side to start on, and the other side's option is the fallback.",
+                        );
+                }
                 ui.label(
                     RichText::new(format!(
-                        "{} confidence · scores out of 100: serverless {:.0}, servers {:.0}",
+                        "{} confidence · scores out of 100: serverless {}, servers {}",
                         format::confidence(a.confidence),
-                        a.scores.serverless,
-                        a.scores.traditional
+                        format::points(a.scores.serverless),
+                        format::points(a.scores.traditional)
                     ))
                     .color(accent),
-                );
+                )
+                .on_hover_text(&a.scoring);
             });
+            ui.label(
+                RichText::new(
+                    "Each side's score adds up its reasons' weight x strength, out of 100; confidence grows with the lead (hover for how).",
+                )
+                .small()
+                .weak(),
+            )
+            .on_hover_text(&a.scoring);
             ui.label(RichText::new(&a.summary).size(14.5));
             ui.add_space(2.0);
             ui.label(RichText::new(&a.recommendation.text).strong());
@@ -439,15 +454,15 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
             ui.end_row();
             for c in costs {
                 let blocked = a.blockers.iter().any(|b| b.option == c.option);
-                let chosen = a.recommendation.serverless_option == Some(c.option)
-                    || a.recommendation.traditional_option == Some(c.option);
+                let chosen = a.recommendation.option == Some(c.option);
+                let role = crate::report::option_role(a, c.option);
                 let mut name = RichText::new(format!(
                     "■ {}{}",
                     c.option.label(),
-                    if chosen && !blocked {
-                        "  ✔ recommended"
-                    } else {
-                        ""
+                    match role {
+                        Some(role) if chosen && !blocked => format!("  ✔ {role}"),
+                        Some(role) => format!("  ({role})"),
+                        None => String::new(),
                     }
                 ))
                 .color(charts::color_of(c.option, dark));

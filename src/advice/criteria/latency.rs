@@ -1,17 +1,18 @@
 //! The p99 target against cold starts and warm overhead.
 
 use super::Ctx;
-use crate::advice::{Criterion, coldstart};
+use crate::advice::{Criterion, Pick, coldstart};
 use crate::cost::OptionId;
 use crate::format;
 
 /// The p99 target against the serverless option that would carry the work
 /// (`None` when hard stops rule out every one).
-pub(crate) fn latency_criterion(c: &Ctx<'_>, option: Option<OptionId>) -> Criterion {
+pub(crate) fn latency_criterion(c: &Ctx<'_>, pick: Option<&Pick>) -> Criterion {
     let w = c.workload;
     let target = w.latency.p99_target_ms;
-    let function_blocked = option.is_none();
-    let option = option.unwrap_or_else(|| OptionId::function_of(w.provider));
+    let function_blocked = pick.is_none();
+    let remedy = pick.and_then(|p| p.remedy.as_ref());
+    let option = pick.map_or_else(|| OptionId::function_of(w.provider), |p| p.option);
     let (fraction, added, p99, meets) = coldstart::latency_on(option, w, c.book, c.profile);
     let overhead = c.book.cold_starts.warm_overhead_ms(w.provider);
     let leans = &c.rules.leans.latency;
@@ -25,6 +26,8 @@ pub(crate) fn latency_criterion(c: &Ctx<'_>, option: Option<OptionId>) -> Criter
         (leans.warm_overhead_misses, 2)
     } else if meets {
         (leans.met, 3)
+    } else if remedy.is_some() && !w.latency.cold_start_tolerant {
+        (leans.ready_instances_fix, 7)
     } else if w.latency.cold_start_tolerant {
         (leans.cold_starts_tolerated, 4)
     } else {
@@ -33,6 +36,19 @@ pub(crate) fn latency_criterion(c: &Ctx<'_>, option: Option<OptionId>) -> Criter
     c.criterion("latency", "Latency target", c.rules.weights.latency, lean, || {
         let function = option.label();
         match case {
+            7 => {
+                let r = remedy.map_or((String::new(), 0.0), |r| (r.phrase(), r.monthly_usd));
+                format!(
+                    "Cold starts on {function} ({} of requests, about {} each) put the p99 at {}, past the {} target; {} ({} a month more, counted in the cost) keeps it at {}.",
+                    format::percent(fraction),
+                    format::duration_ms(added),
+                    format::duration_ms(p99),
+                    format::duration_ms(target),
+                    r.0,
+                    format::usd(r.1),
+                    format::duration_ms(w.execution.p99_duration_ms + overhead)
+                )
+            }
             0 => format!("A {target} ms p99 target is sub-millisecond: no managed function path answers that fast."),
             6 => format!(
                 "Hard stops rule out every serverless option on {}, so how fast one would answer is not weighed.",

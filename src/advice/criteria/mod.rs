@@ -24,7 +24,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn criterion(
+    pub(crate) fn criterion(
         &self,
         id: &'static str,
         title: &'static str,
@@ -52,7 +52,7 @@ impl Ctx<'_> {
     }
 
     /// The cheapest of `options` at the workload's volume, with its price.
-    fn cheapest_at_volume(&self, options: &[OptionId]) -> Option<(OptionId, f64)> {
+    pub(crate) fn cheapest_at_volume(&self, options: &[OptionId]) -> Option<(OptionId, f64)> {
         cost::cheapest(
             options,
             &CostInput::new(
