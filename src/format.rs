@@ -182,6 +182,19 @@ pub fn times(ratio: f64) -> String {
     }
 }
 
+/// An answer's value as the flip points show it, by its field path:
+/// `12.5M a month`, `120 ms`, `2.0x`, `512 MB`.
+#[must_use]
+pub fn answer(path: &str, value: f64) -> String {
+    match path {
+        "traffic.monthly_requests" => format!("{} a month", short_count(value)),
+        "execution.avg_duration_ms" | "latency.p99_target_ms" => duration_ms(value),
+        "traffic.peak_to_average" => format!("{value:.1}x"),
+        "execution.memory_mb" => format!("{value:.0} MB"),
+        _ => format!("{value}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1508,3 +1508,316 @@ fn no_curve_crossing_or_cheapest_claim_rests_on_a_ruled_out_option() {
         }
     }
 }
+
+// ---- Issue cases: requirements first, reasons that hold, one recommendation ----
+
+/// A nightly 25-minute ETL on Azure shipped as a container image with 10 GB:
+/// consumption, Flex Consumption and Container Apps are ruled out, leaving
+/// the premium plan on the serverless side.
+fn nightly_etl(min_instances: u32) -> Workload {
+    workload("Nightly 25-minute ETL on Azure", |w| {
+        w.provider = Provider::Azure;
+        w.traffic.monthly_requests = 30.0;
+        w.traffic.shape = Shape::Scheduled;
+        set_durations(w, 1_500_000.0, 1_500_000.0, 1500.0);
+        w.execution.memory_mb = 10_240;
+        w.execution.runtime = Runtime::Container;
+        w.execution.cpu_bound = true;
+        w.triggers = vec![Trigger::Schedule];
+        w.api_gateway = ApiGateway::NoGateway;
+        w.latency.p99_target_ms = 3_600_000.0;
+        w.team.ops_capacity = Level::Low;
+        w.servers.instance = "B2s".into();
+        w.servers.min_instances = 0;
+    })
+    .pipe(|mut w| {
+        w.servers.min_instances = min_instances;
+        w
+    })
+}
+
+trait Pipe: Sized {
+    fn pipe(self, f: impl FnOnce(Self) -> Self) -> Self {
+        f(self)
+    }
+}
+impl Pipe for Workload {}
+
+fn usd_of(a: &Assessment, o: OptionId) -> f64 {
+    a.costs
+        .iter()
+        .find(|c| c.option == o)
+        .map_or(f64::NAN, |c| c.monthly_usd)
+}
+
+#[test]
+fn a_nightly_etl_is_not_sent_to_an_always_on_plan_many_times_dearer_than_the_vms() {
+    let (b, cat) = (book(), catalogue());
+    for floor in [0, 1] {
+        let a = assess(&nightly_etl(floor), &b, &cat);
+        let premium = usd_of(&a, OptionId::AzureFunctionsPremium);
+        let vms = usd_of(&a, OptionId::AzureVm);
+        assert!(
+            premium > 3.0 * vms,
+            "floor {floor}: premium {premium} vs VMs {vms}"
+        );
+        assert_eq!(a.verdict, Verdict::Traditional, "floor {floor}\n{}", explain(&a));
+        assert_eq!(a.recommendation.option, Some(OptionId::AzureVm), "floor {floor}");
+        assert!(!a.close_call, "floor {floor}: a many-times gap is no close call");
+        // The cost counts by ratio: full strength at this many times dearer.
+        let cost = criterion(&a, "cost");
+        assert_eq!(cost.leans, Lean::Traditional);
+        assert!(cost.points >= 9.9, "floor {floor}: {cost:?}");
+        // No reason claims the premium plan scales to zero.
+        for c in &a.criteria {
+            assert!(
+                !(c.reason.contains("scales to zero") && c.reason.contains("premium")),
+                "floor {floor}: {}",
+                c.reason
+            );
+        }
+        assert!(!a.summary.contains("scale to zero"), "{}", a.summary);
+    }
+}
+
+#[test]
+fn a_b2b_api_that_misses_its_p99_on_cold_starts_gets_an_option_that_meets_it() {
+    let (b, cat) = (book(), catalogue());
+    let w = workload("B2B API on Azure with a 500 ms p99", |w| {
+        w.provider = Provider::Azure;
+        w.traffic.monthly_requests = 3000.0;
+        w.traffic.shape = Shape::BusinessHours;
+        set_durations(w, 120.0, 300.0, 10.0);
+        w.execution.memory_mb = 512;
+        w.execution.runtime = Runtime::Dotnet;
+        w.triggers = vec![Trigger::HttpApi];
+        w.latency.p99_target_ms = 500.0;
+        w.latency.cold_start_tolerant = false;
+    });
+    // Consumption's own estimate misses the target.
+    let profile = Profile::new(w.traffic.shape, w.peak_to_average());
+    let consumption =
+        serverless_advisor::advice::coldstart::estimate_on(OptionId::AzureFunctions, &w, &b, &profile);
+    assert!(!consumption.meets_p99_target, "{consumption:?}");
+    let a = assess(&w, &b, &cat);
+    let option = a.recommendation.option.expect("an option");
+    assert_ne!(option, OptionId::AzureFunctions, "{}", explain(&a));
+    // The recommended option meets the target: with priced ready instances,
+    // or always ready, or a fleet.
+    let meets = a.recommendation.ready_instances.is_some()
+        || !is_serverless_side(option)
+        || (a.cold_start.option == option && a.cold_start.meets_p99_target);
+    assert!(meets, "{}\n{:?}", explain(&a), a.recommendation);
+    assert!(
+        a.recommendation.misses.is_empty(),
+        "{:?}",
+        a.recommendation.misses
+    );
+    if let Some(r) = &a.recommendation.ready_instances {
+        assert!(r.monthly_usd > 0.0 && r.instances >= 1);
+        assert!(
+            a.recommendation.text.contains(&format::usd(r.monthly_usd)),
+            "{}",
+            a.recommendation.text
+        );
+    }
+}
+
+#[test]
+fn a_target_no_option_meets_leads_the_headline_with_the_miss() {
+    let (b, cat) = (book(), catalogue());
+    let w = workload("An API whose work alone takes longer than its target", |w| {
+        w.provider = Provider::Azure;
+        set_durations(w, 300.0, 720.0, 10.0);
+        w.latency.p99_target_ms = 500.0;
+    });
+    let a = assess(&w, &b, &cat);
+    assert!(a.summary.starts_with("Misses the p99 target"), "{}", a.summary);
+    assert!(
+        a.summary.contains("ms over") && a.summary.contains("the work itself takes 720 ms"),
+        "{}",
+        a.summary
+    );
+    assert_eq!(a.recommendation.misses.len(), 1);
+}
+
+#[test]
+fn variability_is_neutral_when_the_fleets_floor_carries_the_peak() {
+    let (b, cat) = (book(), catalogue());
+    let w = workload("A light day-and-night API", |w| {
+        w.traffic.monthly_requests = 200_000.0;
+        w.traffic.shape = Shape::Diurnal;
+        w.traffic.peak_to_average = Some(4.0);
+        w.servers.instance = "t3.micro".into();
+    });
+    let a = assess(&w, &b, &cat);
+    let c = criterion(&a, "traffic_variability");
+    // Its idle hours are a true reason (Lambda scales to zero in them); the peak is not.
+    assert!(
+        !c.reason.contains("sized for the peak") && !c.reason.contains("must grow"),
+        "{}",
+        c.reason
+    );
+    assert!(c.reason.contains("floor of 1 t3.micro"), "{}", c.reason);
+    // With provisioned concurrency Lambda no longer scales to zero, so the
+    // idle hours are no reason either: the criterion is neutral.
+    let mut warm = w.clone();
+    warm.pricing.provisioned_concurrency = 1;
+    let a = assess(&warm, &b, &cat);
+    let c = criterion(&a, "traffic_variability");
+    assert_eq!(c.leans, Lean::Neutral, "{}", explain(&a));
+    assert!(c.reason.contains("carries even that hour"), "{}", c.reason);
+    assert!(c.reason.contains("does not scale to zero"), "{}", c.reason);
+    // With many more requests the fleet must grow for the peak, and the reason says so.
+    let busy = Workload {
+        traffic: serverless_advisor::workload::Traffic {
+            monthly_requests: 200e6,
+            ..w.traffic.clone()
+        },
+        ..w
+    };
+    let a = assess(&busy, &b, &cat);
+    let c = criterion(&a, "traffic_variability");
+    assert_eq!(c.leans, Lean::Serverless, "{}", explain(&a));
+    assert!(c.reason.contains("must grow from 1 to"), "{}", c.reason);
+}
+
+#[test]
+fn exactly_one_option_is_recommended_and_hybrid_means_two_parts() {
+    let (b, cat) = (book(), catalogue());
+    for w in all_workloads()
+        .into_iter()
+        .chain([nightly_etl(0), nightly_etl(1)])
+    {
+        let a = assess(&w, &b, &cat);
+        let marked = a
+            .costs
+            .iter()
+            .filter(|c| serverless_advisor::report::option_role(&a, c.option) == Some("recommended"))
+            .count();
+        assert_eq!(
+            marked,
+            usize::from(a.recommendation.option.is_some()),
+            "{}",
+            w.name
+        );
+        assert!(
+            a.recommendation.option.is_some(),
+            "{}: nothing recommended",
+            w.name
+        );
+        if a.verdict == Verdict::Hybrid {
+            assert!(!a.close_call, "{}", w.name);
+            assert!(
+                a.recommendation.serverless_option.is_some() && a.recommendation.traditional_option.is_some(),
+                "{}: a hybrid names a part on each side",
+                w.name
+            );
+            assert!(a.recommendation.split.is_some(), "{}", w.name);
+        } else {
+            let option = a.recommendation.option.unwrap();
+            assert_eq!(
+                is_serverless_side(option),
+                a.verdict == Verdict::Serverless,
+                "{}",
+                w.name
+            );
+            assert_eq!(a.recommendation.fallback.is_some(), a.close_call, "{}", w.name);
+        }
+    }
+}
+
+#[test]
+fn the_recommended_option_is_never_over_three_times_the_cheapest_that_meets_every_requirement() {
+    let (b, cat) = (book(), catalogue());
+    let rules = built_in_rules();
+    for w in all_workloads()
+        .into_iter()
+        .chain([nightly_etl(0), nightly_etl(1)])
+    {
+        let profile = Profile::new(w.traffic.shape, w.peak_to_average());
+        let d = decide(&w, &b, rules, &profile, false);
+        let a = assess(&w, &b, &cat);
+        if a.verdict == Verdict::Hybrid {
+            continue; // two parts, priced each for its part
+        }
+        let picks: Vec<_> = [d.serverless_pick.as_ref(), d.traditional_pick.as_ref()]
+            .into_iter()
+            .flatten()
+            .filter(|p| p.meets())
+            .collect();
+        let Some(cheapest) = picks.iter().map(|p| p.usd()).min_by(f64::total_cmp) else {
+            continue;
+        };
+        let option = a.recommendation.option.unwrap();
+        let chosen = picks
+            .iter()
+            .find(|p| p.option == option)
+            .map_or(f64::NAN, |p| p.usd());
+        assert!(
+            chosen <= 3.0 * cheapest || chosen - cheapest < rules.thresholds.cost_floor_usd,
+            "{}: {} at {chosen} against {cheapest}\n{}",
+            w.name,
+            option.id(),
+            explain(&a)
+        );
+    }
+}
+
+#[test]
+fn a_verdict_on_a_step_finer_than_the_answer_names_its_billing_step() {
+    let (b, cat) = (book(), catalogue());
+    let mut checked = 0;
+    for (stem, w) in samples() {
+        let a = assess(&w, &b, &cat);
+        for f in a.flip_points.iter().filter(|f| f.answer == "execution.memory_mb") {
+            // Move the memory to 1 MB before the flip: the flip is now finer
+            // than the answer's precision, and it must say why.
+            let near = if f.value > f.current {
+                f.value - 1.0
+            } else {
+                f.value + 1.0
+            };
+            let answer = ANSWERS.iter().find(|x| x.path == f.answer).unwrap();
+            let moved = answer.set(&w, near);
+            let again = assess(&moved, &b, &cat);
+            assert_eq!(again.verdict, a.verdict, "{stem}: {near} MB keeps the verdict");
+            let flip = again
+                .flip_points
+                .iter()
+                .find(|g| g.answer == f.answer)
+                .unwrap_or_else(|| panic!("{stem}: a memory flip next to {near} MB"));
+            assert!((flip.value - flip.current).abs() <= 1.0, "{stem}: {flip:?}");
+            let because = flip
+                .because
+                .as_deref()
+                .unwrap_or_else(|| panic!("{stem}: {flip:?}"));
+            // A per-MB bill (Lambda) has no step: the scores cross there.
+            assert!(
+                because.contains("MB") || because.contains("scores cross"),
+                "{stem}: {because}"
+            );
+            assert!(again.stability.is_some(), "{stem}: the verdict names its step");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 1, "no sample has a memory flip point to check");
+}
+
+#[test]
+fn azure_memory_steps_are_named_as_azure_bills_them() {
+    let b = book();
+    let w = workload("Azure function at 512 MB", |w| {
+        w.provider = Provider::Azure;
+        w.execution.memory_mb = 512;
+    });
+    let profile = Profile::new(w.traffic.shape, w.peak_to_average());
+    let answer = ANSWERS.iter().find(|x| x.path == "execution.memory_mb").unwrap();
+    assert!(answer.within_precision(512.0, 513.0) && !answer.within_precision(512.0, 514.0));
+    let because = serverless_advisor::advice::flip::billing_step(answer, &w, &b, &profile, 513.0);
+    assert!(
+        because.contains("513 MB bills as 640 MB")
+            || because.contains("513 MB on its 2,048 MB instance size"),
+        "{because}"
+    );
+}

@@ -268,6 +268,7 @@ const NULLABLE: &[&str] = &[
     "recommendation.option",
     "recommendation.fallback",
     "recommendation.ready_instances",
+    "stability",
 ];
 
 proptest! {

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{AdviceRules, Verdict, decide};
-use crate::cost::Profile;
+use crate::cost::{CostInput, OptionId, Profile};
 use crate::pricing::PriceBook;
 use crate::workload::Workload;
 
@@ -21,6 +21,10 @@ pub struct FlipPoint {
     pub value: f64,
     /// The verdict from that value on.
     pub verdict: Verdict,
+    /// When the flip is closer than the answer's precision (1 MB, 1 ms, 0.1%
+    /// of the volume), the billing step or limit that causes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub because: Option<String>,
 }
 
 /// An answer the search can move.
@@ -313,6 +317,7 @@ fn flip_point_on(
         current: answer.get(w),
         value,
         verdict,
+        because: None,
     })
 }
 
@@ -334,6 +339,154 @@ pub fn flip_points_on(
 ) -> Vec<FlipPoint> {
     ANSWERS
         .iter()
-        .filter_map(|a| flip_point_on(a, w, book, rules, current, profile))
+        .filter_map(|a| {
+            let mut flip = flip_point_on(a, w, book, rules, current, profile)?;
+            if a.within_precision(flip.current, flip.value) {
+                flip.because = Some(billing_step(a, w, book, profile, flip.value));
+            }
+            Some(flip)
+        })
         .collect()
+}
+
+impl Answer {
+    /// Whether `value` is closer to `current` than the answer is given:
+    /// 1 MB of memory, 1 ms of duration, 0.1% of a volume or ratio.
+    #[must_use]
+    pub fn within_precision(&self, current: f64, value: f64) -> bool {
+        let gap = (value - current).abs();
+        if self.integer {
+            gap <= 1.0
+        } else if self.path.ends_with("_ms") {
+            gap <= 1.0_f64.max(1e-3 * current.abs())
+        } else {
+            gap <= 1e-3 * current.abs()
+        }
+    }
+}
+
+/// What makes the verdict change between the workload's answer and `value`,
+/// a step smaller than the answer's precision: the billing step of the option
+/// whose bill jumps most there, or the limit the value crosses.
+#[must_use]
+pub fn billing_step(
+    answer: &Answer,
+    w: &Workload,
+    book: &PriceBook,
+    profile: &Profile,
+    value: f64,
+) -> String {
+    let to = answer.set(w, value);
+    let reuse = answer.path != "traffic.peak_to_average";
+    let to_profile = if reuse {
+        profile.clone()
+    } else {
+        Profile::new(to.traffic.shape, to.peak_to_average())
+    };
+    let shown = |v: f64| {
+        if answer.path == "execution.memory_mb" {
+            format!("{} MB", crate::format::count(v))
+        } else if answer.path.ends_with("_ms") {
+            crate::format::duration_ms(v)
+        } else if answer.path == "traffic.monthly_requests" {
+            format!("{} requests a month", crate::format::short_count(v))
+        } else {
+            format!("{v:.2}")
+        }
+    };
+    // A limit crossed: an option ruled out at the new value.
+    let options = OptionId::ALL.into_iter().filter(|o| o.provider() == w.provider);
+    if answer.path == "execution.memory_mb" {
+        let m = f64::from(to.execution.memory_mb);
+        if let Some((o, limit)) = options
+            .clone()
+            .filter_map(|o| super::memory_limit_mb(o, book).map(|l| (o, l)))
+            .find(|&(_, l)| f64::from(w.execution.memory_mb) <= l && m > l)
+        {
+            return format!(
+                "{} is past the {} MB maximum of {}, which rules it out",
+                shown(m),
+                crate::format::count(limit),
+                o.label()
+            );
+        }
+    }
+    // The bill that jumps most between the two values.
+    let usd = |wl: &Workload, p: &Profile, o: OptionId| {
+        crate::cost::monthly_usd(o, &CostInput::new(wl, book, p, wl.traffic.monthly_requests))
+    };
+    let jump = options
+        .map(|o| {
+            let (a, b) = (usd(w, profile, o), usd(&to, &to_profile, o));
+            (o, a, b, (b - a).abs() / a.abs().max(0.01))
+        })
+        .max_by(|x, y| x.3.total_cmp(&y.3));
+    let Some((o, a, b, rel)) = jump else {
+        return "a rule's threshold, not a billing step".to_owned();
+    };
+    if rel < 0.005 {
+        return format!(
+            "no bill jumps there: the two sides' scores cross at this {}, so it is a close call on this answer",
+            answer.label.to_lowercase()
+        );
+    }
+    let bill = format!(
+        "{}'s bill steps from {} to {} a month",
+        o.label(),
+        crate::format::usd(a),
+        crate::format::usd(b)
+    );
+    let m = to.execution.memory_mb;
+    let step = match (answer.path, o) {
+        ("execution.memory_mb", OptionId::AzureFunctions) => {
+            let step = book.azure_functions.memory_step_mb.value.max(1.0);
+            let billed = (f64::from(m) / step).ceil() * step;
+            Some(format!(
+                "Azure bills consumption memory in {} MB steps: {} bills as {} MB",
+                crate::format::count(step),
+                shown(f64::from(m)),
+                crate::format::count(billed)
+            ))
+        }
+        ("execution.memory_mb", OptionId::AzureFlexConsumption) => book
+            .azure_flex_consumption
+            .instance_sizes
+            .iter()
+            .find(|s| s.memory_mb >= m)
+            .map(|s| {
+                format!(
+                    "Flex Consumption runs {} on its {} MB instance size",
+                    shown(f64::from(m)),
+                    crate::format::count(f64::from(s.memory_mb))
+                )
+            }),
+        ("execution.memory_mb", OptionId::GcpCloudFunctions) => book
+            .gcp_cloud_functions
+            .memory_sizes
+            .iter()
+            .find(|s| s.memory_mb >= m)
+            .map(|s| {
+                format!(
+                    "Cloud Run functions bills {} at its {} MB memory tier",
+                    shown(f64::from(m)),
+                    crate::format::count(f64::from(s.memory_mb))
+                )
+            }),
+        (
+            "execution.memory_mb",
+            OptionId::AwsEc2 | OptionId::GcpComputeEngine | OptionId::AzureVm | OptionId::AwsFargate,
+        ) => Some(format!(
+            "at {} the fleet needs a larger instance or task size",
+            shown(f64::from(m))
+        )),
+        (
+            "traffic.monthly_requests",
+            OptionId::AwsEc2 | OptionId::GcpComputeEngine | OptionId::AzureVm | OptionId::AwsFargate,
+        ) => Some("the fleet needs one more instance in a busy hour".to_owned()),
+        _ => None,
+    };
+    match step {
+        Some(step) => format!("{step} ({bill})"),
+        None => format!("{bill} there, a billing step rather than a change in the work"),
+    }
 }

@@ -228,6 +228,10 @@ pub struct Assessment {
     pub cold_start: ColdStart,
     /// The smallest change to one answer that flips the verdict.
     pub flip_points: Vec<FlipPoint>,
+    /// When the verdict would change on a step smaller than an answer's
+    /// precision, what causes it (shown where the verdict is).
+    #[serde(default)]
+    pub stability: Option<String>,
     /// The week's traffic, hour by hour, as multiples of the mean.
     pub traffic_profile: Vec<f64>,
     /// Monthly cost of every option across volumes, for the plots.
@@ -448,6 +452,16 @@ pub fn assess_with(
             book,
             &profile,
         ),
+        stability: flip_points.iter().find_map(|f| {
+            f.because.as_ref().map(|because| {
+                format!(
+                    "This verdict sits on a step finer than the answer: {} at {} makes it {} ({because}).",
+                    f.label,
+                    format::answer(&f.answer, f.value),
+                    f.verdict.label()
+                )
+            })
+        }),
         flip_points,
         traffic_profile: profile.hourly.to_vec(),
         cost_curves,

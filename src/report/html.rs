@@ -100,7 +100,7 @@ pub fn to_html_report(r: &Report<'_>) -> String {
     };
     let _ = writeln!(
         s,
-        "<section class=\"verdict {class}\" data-verdict=\"{}\" data-close-call=\"{}\" data-confidence=\"{}\"><div class=\"label\">{}{} <span class=\"small\">({} confidence; scores: serverless {}, servers {}, of 100)</span></div><p>{}</p><p>{}</p><p class=\"small\">How the scores work: {}</p>{}</section>",
+        "<section class=\"verdict {class}\" data-verdict=\"{}\" data-close-call=\"{}\" data-confidence=\"{}\"><div class=\"label\">{}{} <span class=\"small\">({} confidence; scores: serverless {}, servers {}, of 100)</span></div><p>{}</p><p>{}</p>{}<p class=\"small\">How the scores work: {}</p>{}</section>",
         a.verdict.id(),
         a.close_call,
         a.confidence,
@@ -111,6 +111,10 @@ pub fn to_html_report(r: &Report<'_>) -> String {
         format::points(a.scores.traditional),
         esc(&a.summary),
         esc(&a.recommendation.text),
+        a.stability
+            .as_ref()
+            .map(|step| format!("<p><em>{}</em></p>", esc(step)))
+            .unwrap_or_default(),
         esc(&a.scoring),
         a.recommendation
             .split

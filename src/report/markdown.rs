@@ -129,6 +129,9 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
         escape(&a.recommendation.text)
     );
     let _ = writeln!(s, "Because: {}\n", escape(&a.summary));
+    if let Some(step) = &a.stability {
+        let _ = writeln!(s, "{}\n", escape(step));
+    }
     let _ = writeln!(s, "How the scores work: {}\n", escape(&a.scoring));
     if let Some(split) = &a.recommendation.split
         && *split != a.summary

@@ -314,13 +314,20 @@ impl<'a> Report<'a> {
             .flip_points
             .iter()
             .map(|f| {
-                format!(
+                let mut line = format!(
                     "{}: from {} to {} turns the verdict to {}.",
                     f.label,
                     show_answer(&f.answer, f.current),
                     show_answer(&f.answer, f.value),
                     f.verdict.label().to_lowercase()
-                )
+                );
+                if let Some(because) = &f.because {
+                    let _ = std::fmt::Write::write_fmt(
+                        &mut line,
+                        format_args!(" Finer than the answer's precision: {because}."),
+                    );
+                }
+                line
             })
             .collect();
 
@@ -425,13 +432,7 @@ pub fn cold_start_sentence(a: &Assessment) -> String {
 /// An answer's value in words for the "revisit" list.
 #[must_use]
 pub fn show_answer(answer: &str, value: f64) -> String {
-    match answer {
-        "traffic.monthly_requests" => format!("{} a month", format::short_count(value)),
-        "execution.avg_duration_ms" | "latency.p99_target_ms" => format::duration_ms(value),
-        "traffic.peak_to_average" => format!("{value:.1}x"),
-        "execution.memory_mb" => format!("{value:.0} MB"),
-        _ => format!("{value}"),
-    }
+    format::answer(answer, value)
 }
 
 /// What the report says when the curves never cross: the two options that

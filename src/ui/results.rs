@@ -271,8 +271,21 @@ pub fn ui(
                             crate::report::show_answer(&f.answer, f.current),
                             crate::report::show_answer(&f.answer, f.value)
                         ));
-                        ui.label(f.verdict.label());
+                        let verdict = ui.label(f.verdict.label());
+                        if let Some(because) = &f.because {
+                            verdict.on_hover_text(because);
+                        }
                         ui.end_row();
+                        if let Some(because) = &f.because {
+                            ui.label("");
+                            ui.label(
+                                RichText::new(format!("Finer than the answer: {because}."))
+                                    .small()
+                                    .weak(),
+                            );
+                            ui.label("");
+                            ui.end_row();
+                        }
                     }
                 });
         }
@@ -418,6 +431,9 @@ fn verdict_banner(ui: &mut Ui, a: &Assessment) {
             )
             .on_hover_text(&a.scoring);
             ui.label(RichText::new(&a.summary).size(14.5));
+            if let Some(step) = &a.stability {
+                ui.label(RichText::new(step).italics());
+            }
             ui.add_space(2.0);
             ui.label(RichText::new(&a.recommendation.text).strong());
             if let Some(split) = &a.recommendation.split
