@@ -56,7 +56,7 @@ fn platform(option: OptionId, workload: &Workload, book: &PriceBook, warm: f64) 
 
 /// What a cold start adds on `option`: a GPU instance's start on Cloud Run,
 /// else the runtime's measured init and first invocation.
-fn added_ms(option: OptionId, workload: &Workload, book: &PriceBook) -> f64 {
+pub(crate) fn added_ms(option: OptionId, workload: &Workload, book: &PriceBook) -> f64 {
     if option == OptionId::GcpCloudRun && workload.hardware == Hardware::Gpu {
         return book.gcp_cloud_run.gpu.start_s.value * 1000.0;
     }

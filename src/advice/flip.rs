@@ -145,19 +145,14 @@ fn probe_of(
     current: Verdict,
 ) -> (Verdict, f64) {
     let d = decision_of(w, book, rules, profile);
-    let diff = d.scores.serverless - d.scores.traditional;
+    let diff = d.steer;
     // A side holds while it leads (a close call is still that side); a split
-    // by parts holds by its rules, not by the scores.
+    // by parts holds until the cost ratio decides for the servers (or a
+    // rule ends it, where the search bisects).
     let inside = match current {
         Verdict::Serverless => diff,
         Verdict::Traditional => -diff,
-        Verdict::Hybrid => {
-            if d.verdict == Verdict::Hybrid {
-                1.0
-            } else {
-                -1.0
-            }
-        }
+        Verdict::Hybrid => d.split_steer,
     };
     (d.verdict, inside)
 }

@@ -291,6 +291,13 @@ pub struct Decision {
     /// The criterion that decided the side outright (`latency` for a
     /// requirement only one side meets, `cost` for a side several times dearer).
     pub decided_by: Option<&'static str>,
+    /// Positive toward serverless, negative toward servers, zero where the
+    /// sides swap: the score lead, bounded by the cost ratio's distance from
+    /// deciding the side (continuous, so the flip search can interpolate it).
+    pub steer: f64,
+    /// For a split by parts: positive while it holds, zero where the cost
+    /// ratio would decide for the servers.
+    pub split_steer: f64,
     /// The one-line why (empty unless detailed).
     pub summary: String,
 }

@@ -65,8 +65,18 @@ pub(crate) fn p99_fit(c: &Ctx<'_>, option: OptionId) -> P99Fit {
             accepted: false,
         };
     }
-    let (_, _, p99, meets) = coldstart::latency_on(option, w, c.book, c.profile);
     let warm = w.execution.p99_duration_ms + c.book.cold_starts.warm_overhead_ms(w.provider);
+    // A target that even a cold start keeps is met whatever share of requests
+    // starts cold, so the cold share need not be worked out.
+    if warm + coldstart::added_ms(option, w, c.book) <= target {
+        return P99Fit {
+            p99_ms: warm,
+            meets: true,
+            cold_starts_cause: false,
+            accepted: false,
+        };
+    }
+    let (_, _, p99, meets) = coldstart::latency_on(option, w, c.book, c.profile);
     let cold_starts_cause = !meets && warm <= target;
     P99Fit {
         p99_ms: p99,
@@ -127,84 +137,83 @@ fn can_keep_ready(option: OptionId) -> bool {
 /// The cheapest option of `options` that meets the p99 target, with ready
 /// instances where cold starts alone miss it; when none can, the cheapest of
 /// them all (its `meets()` is then false). `None` for an empty list.
+///
+/// Options are tried cheapest first, so the p99 is worked out only until one
+/// meets it (usually the first): a dearer option can't be the pick.
 pub(crate) fn pick(c: &Ctx<'_>, options: &[OptionId]) -> Option<Pick> {
-    let first = *options.first()?;
-    let mut fits = [(
-        first,
-        P99Fit {
-            p99_ms: 0.0,
+    let mut left = [OptionId::AwsLambda; OptionId::ALL.len()];
+    let mut n = 0;
+    for &o in options {
+        left[n] = o;
+        n += 1;
+    }
+    let mut cheapest_of_all: Option<Pick> = None;
+    let mut remedied: Option<Pick> = None;
+    while n > 0 {
+        let Some((option, usd)) = c.cheapest_at_volume(&left[..n]) else {
+            break;
+        };
+        // Every option left costs at least this: none can beat a cheaper remedied one.
+        if remedied.as_ref().is_some_and(|r| r.usd() <= usd) {
+            break;
+        }
+        let fit = p99_fit(c, option);
+        let plain = Pick {
+            option,
+            list_usd: usd,
+            remedy: None,
+            fit,
+        };
+        if fit.meets || fit.accepted {
+            return Some(plain);
+        }
+        if fit.cold_starts_cause && can_keep_ready(option) {
+            let candidate = with_ready_instances(c, option, usd);
+            if remedied.as_ref().is_none_or(|r| candidate.usd() < r.usd()) {
+                remedied = Some(candidate);
+            }
+        }
+        if cheapest_of_all.is_none() {
+            cheapest_of_all = Some(plain);
+        }
+        if let Some(i) = left[..n].iter().position(|&o| o == option) {
+            left.swap(i, n - 1);
+        }
+        n -= 1;
+    }
+    remedied.or(cheapest_of_all)
+}
+
+/// `option` with the ready instances that keep its p99 within the target.
+fn with_ready_instances(c: &Ctx<'_>, o: OptionId, list_usd: f64) -> Pick {
+    let estimate = coldstart::estimate_on(o, c.workload, c.book, c.profile);
+    // The estimate is net of the option with no ready instances; the list
+    // price already counts any the workload keeps.
+    let already = if c.workload.pricing.provisioned_concurrency > 0 {
+        let mut none = c.workload.clone();
+        none.pricing.provisioned_concurrency = 0;
+        list_usd
+            - crate::cost::monthly_usd(
+                o,
+                &crate::cost::CostInput::new(&none, c.book, c.profile, none.traffic.monthly_requests),
+            )
+    } else {
+        0.0
+    };
+    Pick {
+        option: o,
+        list_usd,
+        remedy: Some(Remedy {
+            instances: estimate.provisioned_instances,
+            monthly_usd: (estimate.provisioned_concurrency_usd - already).max(0.0),
+            name: ready_instances_name(o).to_owned(),
+        }),
+        fit: P99Fit {
+            p99_ms: c.workload.execution.p99_duration_ms
+                + c.book.cold_starts.warm_overhead_ms(c.workload.provider),
             meets: true,
             cold_starts_cause: false,
             accepted: false,
         },
-    ); OptionId::ALL.len()];
-    let mut meeting = [first; OptionId::ALL.len()];
-    let (mut n_meeting, mut n) = (0, 0);
-    for &o in options {
-        let fit = p99_fit(c, o);
-        fits[n] = (o, fit);
-        n += 1;
-        if fit.meets || fit.accepted {
-            meeting[n_meeting] = o;
-            n_meeting += 1;
-        }
     }
-    let fits = &fits[..n];
-    let fit_of = |o: OptionId| fits.iter().find(|f| f.0 == o).map_or(fits[0].1, |f| f.1);
-    let mut best = c
-        .cheapest_at_volume(&meeting[..n_meeting])
-        .map(|(option, usd)| Pick {
-            option,
-            list_usd: usd,
-            remedy: None,
-            fit: fit_of(option),
-        });
-    // The options cold starts alone keep from the target, with ready instances.
-    for &(o, fit) in fits {
-        if fit.meets || fit.accepted || !fit.cold_starts_cause || !can_keep_ready(o) {
-            continue;
-        }
-        let estimate = coldstart::estimate_on(o, c.workload, c.book, c.profile);
-        let list_usd = c.cheapest_at_volume(&[o]).map_or(0.0, |x| x.1);
-        // The estimate is net of the option with no ready instances; the list
-        // price already counts any the workload keeps.
-        let already = if c.workload.pricing.provisioned_concurrency > 0 {
-            let mut none = c.workload.clone();
-            none.pricing.provisioned_concurrency = 0;
-            list_usd
-                - crate::cost::monthly_usd(
-                    o,
-                    &crate::cost::CostInput::new(&none, c.book, c.profile, none.traffic.monthly_requests),
-                )
-        } else {
-            0.0
-        };
-        let candidate = Pick {
-            option: o,
-            list_usd,
-            remedy: Some(Remedy {
-                instances: estimate.provisioned_instances,
-                monthly_usd: (estimate.provisioned_concurrency_usd - already).max(0.0),
-                name: ready_instances_name(o).to_owned(),
-            }),
-            fit: P99Fit {
-                p99_ms: c.workload.execution.p99_duration_ms
-                    + c.book.cold_starts.warm_overhead_ms(c.workload.provider),
-                meets: true,
-                cold_starts_cause: false,
-                accepted: false,
-            },
-        };
-        if best.as_ref().is_none_or(|b| candidate.usd() < b.usd()) {
-            best = Some(candidate);
-        }
-    }
-    best.or_else(|| {
-        c.cheapest_at_volume(options).map(|(option, usd)| Pick {
-            option,
-            list_usd: usd,
-            remedy: None,
-            fit: fit_of(option),
-        })
-    })
 }

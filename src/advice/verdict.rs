@@ -140,6 +140,26 @@ pub fn decide(
     } else {
         decisive(&c, serverless_pick.as_ref(), traditional_pick.as_ref())
     };
+    // How far the sides are from swapping, continuous in every answer (for the
+    // flip search): the lead before a decisive rule, bounded by how far the
+    // cost ratio is from deciding the side.
+    // A split by parts holds until the cost ratio decides for the servers.
+    let (steer, split_steer) = {
+        const POINTS_PER_LOG: f64 = 10.0;
+        let unforced = scores_of(&criteria);
+        let lead = unforced.serverless - unforced.traditional;
+        match (&serverless_pick, &traditional_pick) {
+            (Some(s), Some(t)) if !all_blocked => {
+                let l = (t.usd().max(0.01) / s.usd().max(0.01)).ln();
+                let g = rules.thresholds.cost_ratio_decisive.max(1.0).ln();
+                (
+                    lead.min(POINTS_PER_LOG * (l + g)).max(POINTS_PER_LOG * (l - g)),
+                    POINTS_PER_LOG * (l + g),
+                )
+            }
+            _ => (lead, 1.0),
+        }
+    };
     if let Some((id, sign)) = decided_by {
         force(&mut criteria, id, sign, rules, detailed);
     }
@@ -238,6 +258,8 @@ pub fn decide(
         serverless_pick,
         traditional_pick,
         decided_by: decided_by.map(|(id, _)| id),
+        steer,
+        split_steer,
         summary,
     }
 }

@@ -15,7 +15,8 @@ pub(crate) fn scales_to_zero(option: OptionId, workload: &Workload) -> bool {
 /// The fleet's floor and the instances its busiest hour needs, on the server
 /// side's option (or the provider's servers).
 fn fleet_floor_and_peak(c: &Ctx<'_>, t: Option<&Pick>) -> Option<(f64, f64)> {
-    let input = CostInput::new(c.workload, c.book, c.profile, c.workload.traffic.monthly_requests);
+    let input =
+        CostInput::new(c.workload, c.book, c.profile, c.workload.traffic.monthly_requests).with_memo(&c.memo);
     let option = t
         .map(|p| p.option)
         .filter(|o| matches!(o.kind(), OptionKind::Server | OptionKind::Container) && !o.is_serverless())
@@ -38,7 +39,11 @@ pub(crate) fn traffic_criterion(c: &Ctx<'_>, s: Option<&Pick>, t: Option<&Pick>)
     let by_peak = by_peak.clamp(th.steady_lean, 1.0);
     // Peaks argue for functions only when the fleet must grow for them: when
     // its floor already carries the busiest hour, they cost the fleet nothing.
-    let floor_peak = fleet_floor_and_peak(c, t);
+    let floor_peak = if by_peak > 0.0 || c.detailed {
+        fleet_floor_and_peak(c, t)
+    } else {
+        None
+    };
     let floor_carries_peak = floor_peak.is_some_and(|(floor, top)| top <= floor.max(1.0) + 1e-9);
     let by_peak = if by_peak < 0.0 {
         by_peak * busy.min(1.0)
