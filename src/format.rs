@@ -195,6 +195,19 @@ pub fn answer(path: &str, value: f64) -> String {
     }
 }
 
+/// An answer's value to the precision that tells two close values apart:
+/// `24.02x`, `512.5 ms`, `30,012,345 a month` (for a flip finer than the
+/// answer's own precision, where [`answer`] would print both the same).
+#[must_use]
+pub fn answer_fine(path: &str, value: f64) -> String {
+    match path {
+        "traffic.monthly_requests" => format!("{} a month", count(value.round())),
+        "execution.avg_duration_ms" | "latency.p99_target_ms" => format!("{value:.1} ms"),
+        "traffic.peak_to_average" => format!("{value:.3}x"),
+        _ => answer(path, value),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

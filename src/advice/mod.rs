@@ -462,9 +462,10 @@ pub fn assess_with(
         stability: flip_points.iter().find_map(|f| {
             f.because.as_ref().map(|because| {
                 format!(
-                    "This verdict sits on a step finer than the answer: {} at {} makes it {} ({because}).",
+                    "This verdict sits on a step finer than the answer: {} from {} to {} makes it {} ({because}).",
                     f.label,
-                    format::answer(&f.answer, f.value),
+                    format::answer_fine(&f.answer, f.current),
+                    format::answer_fine(&f.answer, f.value),
                     f.verdict.label()
                 )
             })
