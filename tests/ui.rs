@@ -117,6 +117,18 @@ fn a_sample_file_draws_the_full_results() {
     assert!(h.query_by_label("Close call").is_none(), "not a close call");
     // Exactly one option is marked recommended.
     assert_eq!(h.query_all_by_label_contains("✔ recommended").count(), 1);
+    // The scores are explained where they are shown.
+    assert!(
+        h.query_by_label_contains("adds up its reasons' weight x strength")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains(&format!(
+            "servers {}",
+            serverless_advisor::format::points(a.scores.traditional)
+        ))
+        .is_some()
+    );
     assert!(h.query_by_label("Why: the score breakdown").is_some());
     // The results draw only what is on screen: each jump link brings its part into view.
     let pattern = format!("Pattern: {}", a.pattern.name);
