@@ -1821,3 +1821,25 @@ fn azure_memory_steps_are_named_as_azure_bills_them() {
         "{because}"
     );
 }
+
+#[test]
+fn an_accepted_cold_start_miss_is_still_named_with_its_remedy_and_price() {
+    let (b, cat) = (book(), catalogue());
+    let w = workload("A rarely called Java API whose users accept slow starts", |w| {
+        w.traffic.monthly_requests = 3000.0;
+        w.traffic.shape = Shape::BusinessHours;
+        set_durations(w, 120.0, 300.0, 10.0);
+        w.execution.runtime = Runtime::Java;
+        w.latency.p99_target_ms = 500.0;
+        w.latency.cold_start_tolerant = true;
+    });
+    let a = assess(&w, &b, &cat);
+    assert!(!a.cold_start.meets_p99_target, "{:?}", a.cold_start);
+    assert!(a.summary.starts_with("Misses the p99 target"), "{}", a.summary);
+    assert!(a.summary.contains("which the users accept"), "{}", a.summary);
+    assert!(
+        a.summary.contains(&format::usd(a.cold_start.provisioned_concurrency_usd)),
+        "{}",
+        a.summary
+    );
+}

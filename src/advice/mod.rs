@@ -406,7 +406,15 @@ pub fn assess_with(
         name: "No pattern in the catalogue".into(),
         why: "The catalogue is empty.".into(),
     });
-    let recommendation = recommend(workload, &decision, &costs);
+    let cold_start = coldstart::estimate_on(
+        decision
+            .carrier
+            .unwrap_or_else(|| OptionId::function_of(workload.provider)),
+        workload,
+        book,
+        &profile,
+    );
+    let recommendation = recommend(workload, &decision, &costs, &cold_start);
     // A missed requirement leads the headline.
     let summary = match recommendation.misses.first() {
         Some(miss) => format!("Misses the {miss}. {}", decision.summary),
@@ -451,14 +459,7 @@ pub fn assess_with(
         recommendation,
         costs,
         break_even,
-        cold_start: coldstart::estimate_on(
-            decision
-                .carrier
-                .unwrap_or_else(|| OptionId::function_of(workload.provider)),
-            workload,
-            book,
-            &profile,
-        ),
+        cold_start,
         stability: flip_points.iter().find_map(|f| {
             f.because.as_ref().map(|because| {
                 format!(

@@ -4,13 +4,13 @@
 use std::fmt::Write as _;
 
 use super::verdict::sides;
-use super::{Decision, Pick, Recommendation, Verdict};
+use super::{ColdStart, Decision, Pick, Recommendation, Verdict};
 use crate::cost::{OptionCost, OptionId, OptionKind};
 use crate::format;
 use crate::workload::Workload;
 
 /// What a pick misses of the stated requirements, each with by how much.
-fn misses(workload: &Workload, pick: &Pick) -> Vec<String> {
+fn misses(workload: &Workload, pick: &Pick, cold: &ColdStart) -> Vec<String> {
     let target = workload.latency.p99_target_ms;
     let p99 = pick.fit.p99_ms;
     if pick.remedy.is_some() || p99 <= target {
@@ -28,6 +28,22 @@ fn misses(workload: &Workload, pick: &Pick) -> Vec<String> {
             "the work itself takes {} at p99, so no option meets the target: revisit the target or the work",
             format::duration_ms(workload.execution.p99_duration_ms)
         )
+    } else if pick.fit.cold_starts_cause && cold.option == pick.option && cold.provisioned_instances > 0 {
+        format!(
+            "from cold starts{}; {} {} kept ready would remove them for {} a month more",
+            if pick.fit.accepted {
+                ", which the users accept"
+            } else {
+                ""
+            },
+            cold.provisioned_instances,
+            if cold.provisioned_instances == 1 {
+                "instance"
+            } else {
+                "instances"
+            },
+            format::usd(cold.provisioned_concurrency_usd)
+        )
     } else if pick.fit.accepted {
         "from cold starts, which the users accept".to_owned()
     } else if pick.fit.cold_starts_cause {
@@ -38,7 +54,12 @@ fn misses(workload: &Workload, pick: &Pick) -> Vec<String> {
     vec![format!("p99 target: {over}, {why}")]
 }
 
-pub(crate) fn recommend(workload: &Workload, decision: &Decision, costs: &[OptionCost]) -> Recommendation {
+pub(crate) fn recommend(
+    workload: &Workload,
+    decision: &Decision,
+    costs: &[OptionCost],
+    cold: &ColdStart,
+) -> Recommendation {
     let blocked = |o: OptionId| decision.blockers.iter().any(|b| b.option == o);
     let usd_of = |o: OptionId| {
         costs
@@ -90,7 +111,7 @@ pub(crate) fn recommend(workload: &Workload, decision: &Decision, costs: &[Optio
     };
     let chosen = pick(option);
     let ready = chosen.and_then(|p| p.remedy.clone());
-    let misses = chosen.map_or_else(Vec::new, |p| misses(workload, p));
+    let misses = chosen.map_or_else(Vec::new, |p| misses(workload, p, cold));
     let describe = |o: OptionId| {
         let with = pick(Some(o)).and_then(|p| p.remedy.as_ref());
         match with {
