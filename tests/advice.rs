@@ -1838,7 +1838,8 @@ fn an_accepted_cold_start_miss_is_still_named_with_its_remedy_and_price() {
     assert!(a.summary.starts_with("Misses the p99 target"), "{}", a.summary);
     assert!(a.summary.contains("which the users accept"), "{}", a.summary);
     assert!(
-        a.summary.contains(&format::usd(a.cold_start.provisioned_concurrency_usd)),
+        a.summary
+            .contains(&format::usd(a.cold_start.provisioned_concurrency_usd)),
         "{}",
         a.summary
     );

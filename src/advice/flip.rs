@@ -443,30 +443,29 @@ pub fn billing_step(
                 crate::format::count(billed)
             ))
         }
-        ("execution.memory_mb", OptionId::AzureFlexConsumption) => book
-            .azure_flex_consumption
-            .instance_sizes
-            .iter()
-            .find(|s| s.memory_mb >= m)
-            .map(|s| {
-                format!(
-                    "Flex Consumption runs {} on its {} MB instance size",
-                    shown(f64::from(m)),
-                    crate::format::count(f64::from(s.memory_mb))
-                )
-            }),
-        ("execution.memory_mb", OptionId::GcpCloudFunctions) => book
-            .gcp_cloud_functions
-            .memory_sizes
-            .iter()
-            .find(|s| s.memory_mb >= m)
-            .map(|s| {
-                format!(
-                    "Cloud Run functions bills {} at its {} MB memory tier",
-                    shown(f64::from(m)),
-                    crate::format::count(f64::from(s.memory_mb))
-                )
-            }),
+        ("execution.memory_mb", OptionId::AzureFlexConsumption) => size_at_least(
+            book.azure_flex_consumption
+                .instance_sizes
+                .iter()
+                .map(|s| s.memory_mb),
+            m,
+        )
+        .map(|size| {
+            format!(
+                "Flex Consumption runs {} on its {size} MB instance size",
+                shown(f64::from(m))
+            )
+        }),
+        ("execution.memory_mb", OptionId::GcpCloudFunctions) => size_at_least(
+            book.gcp_cloud_functions.memory_sizes.iter().map(|s| s.memory_mb),
+            m,
+        )
+        .map(|size| {
+            format!(
+                "Cloud Run functions bills {} at its {size} MB memory tier",
+                shown(f64::from(m))
+            )
+        }),
         (
             "execution.memory_mb",
             OptionId::AwsEc2 | OptionId::GcpComputeEngine | OptionId::AzureVm | OptionId::AwsFargate,
@@ -484,4 +483,11 @@ pub fn billing_step(
         Some(step) => format!("{step} ({bill})"),
         None => format!("{bill} there, a billing step rather than a change in the work"),
     }
+}
+
+/// The smallest of `sizes` (MB, ascending) that holds `mb`, written for reading.
+fn size_at_least(mut sizes: impl Iterator<Item = u32>, mb: u32) -> Option<String> {
+    sizes
+        .find(|&s| s >= mb)
+        .map(|s| crate::format::count(f64::from(s)))
 }
