@@ -281,9 +281,6 @@ pub struct Decision {
     pub split: Option<String>,
     /// Whether only the longest jobs rule the provider's function out (a hybrid by parts).
     pub long_tail: bool,
-    /// The serverless option that would carry the work: the serverless pick
-    /// (the function itself for a long tail); `None` when none is left.
-    pub carrier: Option<OptionId>,
     /// The cheapest serverless option that meets the stated requirements.
     pub serverless_pick: Option<Pick>,
     /// The cheapest server or container option that meets them.
@@ -300,6 +297,16 @@ pub struct Decision {
     pub split_steer: f64,
     /// The one-line why (empty unless detailed).
     pub summary: String,
+}
+
+impl Decision {
+    /// The serverless option that would carry the work (the one the cold
+    /// starts are estimated on): the serverless pick, the function itself for
+    /// a long tail; `None` when hard stops leave none.
+    #[must_use]
+    pub fn carrier(&self) -> Option<OptionId> {
+        self.serverless_pick.as_ref().map(|p| p.option)
+    }
 }
 
 /// How the scores and the confidence shown come from the criteria: the same
@@ -408,7 +415,7 @@ pub fn assess_with(
     });
     let cold_start = coldstart::estimate_on(
         decision
-            .carrier
+            .carrier()
             .unwrap_or_else(|| OptionId::function_of(workload.provider)),
         workload,
         book,

@@ -119,7 +119,6 @@ pub fn decide(
     // meets the p99 target (with ready instances where cold starts alone miss it).
     let serverless_pick = requirements::pick(&c, &priced_serverless);
     let traditional_pick = requirements::pick(&c, &traditional);
-    let carrier = serverless_pick.as_ref().map(|p| p.option);
     let [ops, stage, lock_in] = team_criteria(&c);
     let mut criteria = vec![
         traffic_criterion(&c, serverless_pick.as_ref(), traditional_pick.as_ref()),
@@ -254,7 +253,6 @@ pub fn decide(
         blockers,
         split,
         long_tail: long_tail_split && verdict == Verdict::Hybrid,
-        carrier,
         serverless_pick,
         traditional_pick,
         decided_by: decided_by.map(|(id, _)| id),
