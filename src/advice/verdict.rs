@@ -119,7 +119,10 @@ pub fn decide(
     // meets the p99 target (with ready instances where cold starts alone miss it).
     let serverless_pick = requirements::pick(&c, &priced_serverless);
     let traditional_pick = requirements::pick(&c, &traditional);
-    let [ops, stage, lock_in] = team_criteria(&c);
+    let idle_free = serverless_pick
+        .as_ref()
+        .is_some_and(|p| super::criteria::traffic::scales_to_zero(p.option, workload));
+    let [ops, stage, lock_in] = team_criteria(&c, idle_free);
     let mut criteria = vec![
         traffic_criterion(&c, serverless_pick.as_ref(), traditional_pick.as_ref()),
         event_criterion(&c),

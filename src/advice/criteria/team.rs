@@ -4,7 +4,8 @@ use super::Ctx;
 use crate::advice::Criterion;
 use crate::workload::Stage;
 
-pub(crate) fn team_criteria(c: &Ctx<'_>) -> [Criterion; 3] {
+/// `idle_free`: the serverless option costs nothing in an idle hour.
+pub(crate) fn team_criteria(c: &Ctx<'_>, idle_free: bool) -> [Criterion; 3] {
     let team = &c.workload.team;
     let l = &c.rules.leans;
     let ops = c.criterion(
@@ -25,6 +26,8 @@ pub(crate) fn team_criteria(c: &Ctx<'_>) -> [Criterion; 3] {
         c.rules.weights.stage,
         l.stage.get(&team.stage).copied().unwrap_or(0.0),
         || match team.stage {
+            // "Nothing idle" only of a plan that scales to zero.
+            Stage::Mvp if !idle_free => "An MVP needs speed of change more than cost at scale; managed platforms ship in minutes.",
             Stage::Mvp => "An MVP needs speed of change more than cost at scale; functions ship in minutes and cost nothing idle.",
             Stage::Growing => "A growing product needs room to scale; either side can give it.",
             Stage::Established => "An established product knows its load, which favours capacity sized and priced for it.",
