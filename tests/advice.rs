@@ -1578,6 +1578,12 @@ fn a_nightly_etl_is_not_sent_to_an_always_on_plan_many_times_dearer_than_the_vms
         }
         assert!(!a.summary.contains("scale to zero"), "{}", a.summary);
     }
+    // Nor that it costs nothing idle.
+    let mut mvp = nightly_etl(1);
+    mvp.team.stage = Stage::Mvp;
+    let a = assess(&mvp, &b, &cat);
+    let stage = &criterion(&a, "stage").reason;
+    assert!(!stage.contains("cost nothing idle"), "{stage}");
 }
 
 #[test]
