@@ -127,7 +127,12 @@ pub fn decide(
         traffic_criterion(&c, serverless_pick.as_ref(), traditional_pick.as_ref()),
         event_criterion(&c),
         duration_criterion(&c, &serverless_all),
-        cost_criterion(&c, serverless_pick.as_ref(), traditional_pick.as_ref()),
+        cost_criterion(
+            &c,
+            serverless_pick.as_ref(),
+            traditional_pick.as_ref(),
+            long_tail_split,
+        ),
         latency_criterion(&c, serverless_pick.as_ref()),
         state_criterion(&c),
         hardware_criterion(&c),
@@ -235,6 +240,9 @@ pub fn decide(
 
     let summary = if detailed && close_call {
         close_call_summary(&criteria, scores, margin, verdict)
+    } else if detailed && let Some(k) = decided_by.and_then(|(id, _)| criteria.iter().find(|k| k.id == id)) {
+        // The rule that decided the side is the reason to lead with.
+        k.reason.clone()
     } else if detailed {
         summarize(
             workload.provider,

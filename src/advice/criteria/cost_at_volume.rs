@@ -19,7 +19,9 @@ fn priced(p: &Pick) -> String {
     }
 }
 
-pub(crate) fn cost_criterion(c: &Ctx<'_>, s: Option<&Pick>, t: Option<&Pick>) -> Criterion {
+/// `long_tail`: the serverless pick is the function of a split by duration,
+/// priced for all the work though its longest jobs would go elsewhere.
+pub(crate) fn cost_criterion(c: &Ctx<'_>, s: Option<&Pick>, t: Option<&Pick>, long_tail: bool) -> Criterion {
     let th = &c.rules.thresholds;
     let (Some(s), Some(t)) = (s, t) else {
         return c.criterion("cost", "Cost at this volume", c.rules.weights.cost, 0.0, || {
@@ -71,10 +73,18 @@ pub(crate) fn cost_criterion(c: &Ctx<'_>, s: Option<&Pick>, t: Option<&Pick>) ->
                 }
             )
         };
-        format!(
-            "At {volume} requests a month the serverless side builds on {} and the server side on {}, each the cheapest that meets the stated requirements.{dearer}",
-            priced(s),
-            priced(t),
-        )
+        if long_tail {
+            format!(
+                "At {volume} requests a month the serverless side would serve the usual requests on {} (priced for all the work; its longest jobs go past its limit) and the server side builds on {}, the cheapest that meets the stated requirements.{dearer}",
+                priced(s),
+                priced(t),
+            )
+        } else {
+            format!(
+                "At {volume} requests a month the serverless side builds on {} and the server side on {}, each the cheapest that meets the stated requirements.{dearer}",
+                priced(s),
+                priced(t),
+            )
+        }
     })
 }
