@@ -1761,7 +1761,7 @@ fn the_recommended_option_is_never_over_three_times_the_cheapest_that_meets_ever
             .find(|p| p.option == option)
             .map_or(f64::NAN, |p| p.usd());
         assert!(
-            chosen <= 3.0 * cheapest || chosen - cheapest < rules.thresholds.cost_floor_usd,
+            chosen <= 3.0 * cheapest || chosen < rules.thresholds.cost_floor_usd,
             "{}: {} at {chosen} against {cheapest}\n{}",
             w.name,
             option.id(),

@@ -293,7 +293,8 @@ fn scores_of(criteria: &[Criterion]) -> Scores {
 /// The rule that decides the side outright, if one does: a stated requirement
 /// one side meets and the other cannot (the latency criterion), else a side
 /// `cost_ratio_decisive` times dearer than the other, both meeting every
-/// requirement, by more than the cost floor (the cost criterion). The sign is
+/// requirement, the dearer at or over the cost floor (below it, the cost
+/// criterion says cost should not decide). The sign is
 /// the side it decides for (+1 serverless).
 fn decisive(c: &Ctx<'_>, s: Option<&Pick>, t: Option<&Pick>) -> Option<(&'static str, f64)> {
     let (s, t) = (s?, t?);
@@ -304,7 +305,7 @@ fn decisive(c: &Ctx<'_>, s: Option<&Pick>, t: Option<&Pick>) -> Option<(&'static
         _ => {
             let (su, tu) = (s.usd(), t.usd());
             let ratio = su.max(tu) / su.min(tu).max(0.01);
-            (ratio >= th.cost_ratio_decisive && (su - tu).abs() >= th.cost_floor_usd)
+            (ratio >= th.cost_ratio_decisive && su.max(tu) >= th.cost_floor_usd)
                 .then_some(("cost", if su < tu { 1.0 } else { -1.0 }))
         }
     }
