@@ -425,9 +425,13 @@ pub fn billing_step(
             answer.label.to_lowercase()
         );
     }
+    let owner = if o.label().ends_with('s') {
+        format!("{}'", o.label())
+    } else {
+        format!("{}'s", o.label())
+    };
     let bill = format!(
-        "{}'s bill steps from {} to {} a month",
-        o.label(),
+        "{owner} bill steps from {} to {} a month",
         crate::format::usd(a),
         crate::format::usd(b)
     );
