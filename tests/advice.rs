@@ -1484,6 +1484,12 @@ fn a_close_call_names_the_side_to_start_on_and_one_fallback_never_a_hybrid() {
         assert!(a.summary.starts_with("Close call"), "{}", a.summary);
         assert!(r.split.is_none(), "{:?}", r.split);
     }
+    // A side the 3x rule decides is no close call, however wide the margin,
+    // and its scores still lead.
+    let a = assess_with(&nightly_etl(1), &b, &cat, &rules);
+    assert_eq!(a.verdict, Verdict::Traditional, "{}", explain(&a));
+    assert!(!a.close_call);
+    assert!(a.scores.traditional > a.scores.serverless, "{:?}", a.scores);
 }
 
 #[test]
@@ -1729,6 +1735,19 @@ fn exactly_one_option_is_recommended_and_hybrid_means_two_parts() {
                 w.name
             );
             assert_eq!(a.recommendation.fallback.is_some(), a.close_call, "{}", w.name);
+            // The scores shown agree with the side chosen.
+            let lead = a.scores.serverless - a.scores.traditional;
+            assert!(
+                if a.verdict == Verdict::Serverless {
+                    lead >= 0.0
+                } else {
+                    lead <= 0.0
+                },
+                "{}: {:?} with scores {:?}",
+                w.name,
+                a.verdict,
+                a.scores
+            );
         }
     }
 }

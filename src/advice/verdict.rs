@@ -318,7 +318,9 @@ fn force(criteria: &mut [Criterion], id: &str, sign: f64, rules: &AdviceRules, d
     let Some(i) = criteria.iter().position(|k| k.id == id) else {
         return;
     };
-    let lead = rules.thresholds.hybrid_margin_points + 1.0;
+    // Past the close-call margin (a tuned margin past 50 points could never be
+    // passed, so the lead asked for stops there: the side still leads).
+    let lead = (rules.thresholds.hybrid_margin_points + 1.0).min(50.0);
     let (mut toward, mut away, mut others) = (0.0, 0.0, 0.0);
     for (j, k) in criteria.iter().enumerate() {
         if j != i {
