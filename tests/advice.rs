@@ -1288,6 +1288,32 @@ fn a_negative_weight_is_refused_naming_the_field_and_line() {
 }
 
 #[test]
+fn a_decisive_cost_ratio_of_one_or_less_is_refused_and_its_absence_means_three() {
+    let needle = "cost_ratio_decisive: 3.0,";
+    assert_eq!(
+        BUILT_IN.matches(needle).count(),
+        1,
+        "the rules file changed; update the test"
+    );
+    let text = BUILT_IN.replace(needle, "cost_ratio_decisive: 0.5,");
+    let line = 1 + text[..text.find("cost_ratio_decisive: 0.5").unwrap()]
+        .matches('\n')
+        .count();
+    let e = AdviceRules::from_ron(&text, "rules.ron").expect_err("a ratio under 1");
+    let p = &e.problems()[0];
+    assert_eq!(p.field, "thresholds.cost_ratio_decisive", "{e}");
+    assert_eq!(p.line, line, "{e}");
+    assert!(e.to_string().contains("1.01 to 1000"), "{e}");
+    // A rules file written before the rule existed still loads, with the default.
+    let old = BUILT_IN
+        .replace(needle, "")
+        .replace("ready_instances_fix: -0.2,", "");
+    let rules = AdviceRules::from_ron(&old, "old.ron").expect("an older rules file loads");
+    assert_eq!(rules.thresholds.cost_ratio_decisive, 3.0);
+    assert_eq!(rules.leans.latency.ready_instances_fix, -0.2);
+}
+
+#[test]
 fn a_rules_file_missing_an_answer_is_refused() {
     let text = BUILT_IN.replace("            Gpu: -1.0,\n", "");
     assert_ne!(text, BUILT_IN, "the rules file changed; update the test");

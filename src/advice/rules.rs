@@ -226,6 +226,10 @@ impl AdviceRules {
                 l.hard_stops.long_jobs_only,
             ),
             ("leans.hard_stops.some_blocked".into(), l.hard_stops.some_blocked),
+            (
+                "leans.latency.ready_instances_fix".into(),
+                l.latency.ready_instances_fix,
+            ),
         ];
         leans.extend(l.state.iter().map(|(k, v)| (format!("leans.state.{k:?}"), *v)));
         leans.extend(
@@ -264,6 +268,7 @@ impl AdviceRules {
             ("hybrid_margin_points", t.hybrid_margin_points, 0.0, 100.0),
             ("hybrid_margin_share", t.hybrid_margin_share, 0.0, 1.0),
             ("sub_millisecond_ms", t.sub_millisecond_ms, 0.0, 1000.0),
+            ("cost_ratio_decisive", t.cost_ratio_decisive, 1.01, 1000.0),
         ] {
             if !(v.is_finite() && (lo..=hi).contains(&v)) {
                 fail(&format!("thresholds.{name}"), v, &format!("{lo} to {hi}"));
