@@ -243,10 +243,20 @@ fn flip_point_on(
     let reuse = (answer.path != "traffic.peak_to_average").then_some(profile);
     // One scratch copy, changed in place for every probe.
     let scratch = std::cell::RefCell::new(w.clone());
+    // Probes already made, by the value the workload takes (whole units for
+    // an integer answer): the check of the value found and the integer
+    // bisection often land on one the search has tried.
+    let seen: std::cell::RefCell<Vec<(u64, (Verdict, f64))>> = std::cell::RefCell::new(Vec::new());
     let probe = |v: f64| {
+        let key = if answer.integer { v.round() } else { v }.to_bits();
+        if let Some(&(_, found)) = seen.borrow().iter().find(|e| e.0 == key) {
+            return found;
+        }
         let mut probe = scratch.borrow_mut();
         answer.apply(w, &mut probe, v);
-        probe_of(&probe, book, rules, reuse, current)
+        let found = probe_of(&probe, book, rules, reuse, current);
+        seen.borrow_mut().push((key, found));
+        found
     };
     let at = |v: f64| probe(v).0;
     let x0 = answer.get(w).clamp(answer.min, answer.max);
