@@ -208,6 +208,93 @@ pub fn answer_fine(path: &str, value: f64) -> String {
     }
 }
 
+/// What a duration field accepts, for messages.
+pub const DURATION_UNITS: &str =
+    "a number with a unit: ms, s, min or h (\"120 ms\", \"1.5 s\", \"25 min\", \"2 h\")";
+
+/// Parses a duration as people type it, into milliseconds: `120 ms`, `1.5 s`,
+/// `25 min`, `2 h`, `1,500 ms`; a bare number is in `bare_unit_ms`
+/// milliseconds (1 for a field shown in ms, 1000 for one shown in seconds).
+///
+/// # Errors
+/// A message with a hint: `25m` is refused ("minutes: write 25 min"), and k, M
+/// and B, which are for counts.
+pub fn parse_duration(text: &str, bare_unit_ms: f64) -> Result<f64, String> {
+    let cleaned: String = text.trim().chars().filter(|c| !matches!(c, ',' | '_')).collect();
+    let split = cleaned
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')) || c == ' ')
+        .unwrap_or(cleaned.len());
+    // An exponent's `e` belongs to the number only when digits follow it.
+    let (number, unit) = cleaned.split_at(split);
+    let (number, unit) = match number.rfind(['e', 'E']) {
+        Some(i) if !number[i + 1..].chars().any(|c| c.is_ascii_digit()) => (&number[..i], &cleaned[i..]),
+        _ => (number, unit),
+    };
+    let unit = unit.trim();
+    let Ok(value) = number.parse::<f64>() else {
+        return Err(if cleaned.is_empty() {
+            format!("is empty: write {DURATION_UNITS}")
+        } else {
+            format!("\"{}\" is not a duration: write {DURATION_UNITS}", text.trim())
+        });
+    };
+    let scale = match unit.to_lowercase().as_str() {
+        "" => bare_unit_ms,
+        "ms" | "msec" | "millisecond" | "milliseconds" => 1.0,
+        "s" | "sec" | "secs" | "second" | "seconds" => 1000.0,
+        "min" | "mins" | "minute" | "minutes" => 60_000.0,
+        "h" | "hr" | "hrs" | "hour" | "hours" => 3_600_000.0,
+        "m" if unit == "m" => {
+            return Err(format!(
+                "\"{}\" is ambiguous: minutes: write {} min (and milliseconds {} ms)",
+                text.trim(),
+                number,
+                number
+            ));
+        }
+        _ if matches!(unit, "k" | "K" | "M" | "B" | "G") => {
+            return Err(format!(
+                "\"{}\": k, M and B are for counts; a duration takes ms, s, min or h",
+                text.trim()
+            ));
+        }
+        _ => {
+            return Err(format!(
+                "\"{}\" has an unknown unit \"{unit}\": write {DURATION_UNITS}",
+                text.trim()
+            ));
+        }
+    };
+    Ok(value * scale)
+}
+
+/// A duration for an edit field, exact enough to read back the same value:
+/// `120 ms`, `1.5 s`, `25 min`, `2 h`.
+#[must_use]
+pub fn duration_edit(ms: f64) -> String {
+    if !ms.is_finite() {
+        return format!("{ms}");
+    }
+    let (value, unit) = if ms.abs() >= 3_600_000.0 && (ms / 3_600_000.0 * 1000.0).fract() == 0.0 {
+        (ms / 3_600_000.0, "h")
+    } else if ms.abs() >= 60_000.0 && (ms / 60_000.0 * 1000.0).fract() == 0.0 {
+        (ms / 60_000.0, "min")
+    } else if ms.abs() >= 1000.0 {
+        (ms / 1000.0, "s")
+    } else {
+        (ms, "ms")
+    };
+    // Up to six significant digits, trailing zeros dropped.
+    let digits = 6 - (value.abs().max(1.0).log10().floor() as i32 + 1);
+    let text = format!("{value:.*}", digits.clamp(0, 6) as usize);
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    };
+    format!("{text} {unit}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,5 +314,57 @@ mod tests {
         assert_eq!(duration_ms(200.0), "200 ms");
         assert_eq!(duration_ms(2_700_000.0), "45.0 min");
         assert_eq!(percent(0.125), "12.5%");
+    }
+
+    #[test]
+    fn durations_parse_with_units() {
+        assert_eq!(parse_duration("120 ms", 1.0), Ok(120.0));
+        assert_eq!(parse_duration("1.5 s", 1.0), Ok(1500.0));
+        assert_eq!(parse_duration("1.5s", 1.0), Ok(1500.0));
+        assert_eq!(parse_duration("25 min", 1.0), Ok(1_500_000.0));
+        assert_eq!(parse_duration("2 h", 1.0), Ok(7_200_000.0));
+        assert_eq!(parse_duration("1,500", 1.0), Ok(1500.0));
+        assert_eq!(parse_duration("90", 1000.0), Ok(90_000.0));
+        assert_eq!(parse_duration("1e3 ms", 1.0), Ok(1000.0));
+        let m = parse_duration("25m", 1.0).unwrap_err();
+        assert!(m.contains("minutes: write 25 min"), "{m}");
+        let k = parse_duration("2k", 1.0).unwrap_err();
+        assert!(k.contains("k, M and B are for counts"), "{k}");
+        assert!(
+            parse_duration("25 fortnights", 1.0)
+                .unwrap_err()
+                .contains("unknown unit")
+        );
+        assert!(parse_duration("", 1.0).is_err());
+        assert!(parse_duration("fast", 1.0).is_err());
+    }
+
+    #[test]
+    fn duration_edit_text_reads_back_the_same_value() {
+        assert_eq!(duration_edit(120.0), "120 ms");
+        assert_eq!(duration_edit(1500.0), "1.5 s");
+        assert_eq!(duration_edit(1_500_000.0), "25 min");
+        assert_eq!(duration_edit(7_200_000.0), "2 h");
+        assert_eq!(duration_edit(0.5), "0.5 ms");
+        for ms in [
+            0.25,
+            1.0,
+            99.5,
+            120.0,
+            999.0,
+            1234.0,
+            59_999.0,
+            61_000.0,
+            1_500_000.0,
+            5_400_000.0,
+            86_400_000.0,
+        ] {
+            let back = parse_duration(&duration_edit(ms), 1.0).unwrap();
+            assert!(
+                (back - ms).abs() <= ms * 1e-5,
+                "{ms} -> {} -> {back}",
+                duration_edit(ms)
+            );
+        }
     }
 }

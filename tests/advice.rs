@@ -1337,7 +1337,7 @@ fn the_strangler_pattern_is_for_established_products_only() {
         });
         w.team.stage = stage;
         let profile = Profile::new(w.traffic.shape, w.peak_to_average());
-        match_pattern(&w, Verdict::Hybrid, &traits(&w, &b, &profile), &cat)
+        match_pattern(&w, Verdict::Hybrid, &traits(&w, &b, &profile), &cat, None)
             .expect("a pattern")
             .id
     };
@@ -1368,7 +1368,7 @@ fn a_pattern_that_serves_none_of_the_triggers_is_not_matched() {
     });
     let profile = Profile::new(w.traffic.shape, w.peak_to_average());
     for verdict in [Verdict::Serverless, Verdict::Traditional, Verdict::Hybrid] {
-        let id = match_pattern(&w, verdict, &traits(&w, &b, &profile), &cat)
+        let id = match_pattern(&w, verdict, &traits(&w, &b, &profile), &cat, None)
             .expect("a pattern")
             .id;
         let p = cat.patterns.iter().find(|p| p.id == id).unwrap();

@@ -73,7 +73,7 @@ fn clicks_through_every_step_and_back() {
     assert!(h.query_by_label("File upload").is_some());
     h.get_by_label("4 Latency and hardware").click();
     h.run();
-    assert!(h.query_by_label("p99 latency target (ms)").is_some());
+    assert!(h.query_by_label("p99 latency target").is_some());
 }
 
 #[test]
@@ -283,10 +283,11 @@ fn a_bad_value_shows_its_message_at_the_field() {
     assert!(h.query_by_label_contains("• Memory: ").is_some());
     // Not a number at all: the same kind of problem, at the field and in the list,
     // and nothing is saved while it stands.
-    replace_text(&mut h, "Average duration (ms)", "fast");
+    replace_text(&mut h, "Average duration", "fast");
     h.run();
     assert_eq!(
-        h.query_all_by_label_contains("\"fast\" is not a number").count(),
+        h.query_all_by_label_contains("\"fast\" is not a duration")
+            .count(),
         2
     );
     assert!(h.query_by_label_contains("2 answers need fixing").is_some());
@@ -299,10 +300,10 @@ fn a_bad_value_shows_its_message_at_the_field() {
     );
     // Fixing them clears the messages.
     replace_text(&mut h, "Memory (MB)", "512");
-    replace_text(&mut h, "Average duration (ms)", "100");
+    replace_text(&mut h, "Average duration", "100");
     h.run();
     assert!(h.query_by_label_contains("is below the 128 MB minimum").is_none());
-    assert!(h.query_by_label_contains("\"fast\" is not a number").is_none());
+    assert!(h.query_by_label_contains("\"fast\" is not a duration").is_none());
     assert!(h.state().problems_now().is_empty());
     h.state_mut().save_to(&path);
     assert!(path.exists());
@@ -790,4 +791,181 @@ fn keys_typed_after_a_dialog_closes_do_not_edit_the_form() {
     h.run();
     assert_eq!(h.state().workload().name, name);
     assert!(!h.state().is_dirty());
+}
+
+/// Picks `item` in the combo box labelled `label` (other text on screen may
+/// carry the same words: the combo box and its popup's entry are the ones
+/// that are not plain labels).
+fn choose(h: &mut Harness<'_, AdvisorApp>, label: &str, item: &str) {
+    h.query_all_by_label(label)
+        .find(|n| n.accesskit_node().role() == Role::ComboBox)
+        .unwrap()
+        .click();
+    h.run();
+    h.query_all_by_label(item)
+        .find(|n| n.accesskit_node().role() != Role::Label)
+        .unwrap()
+        .click();
+    h.run();
+}
+
+/// Writes a workload file into `dir` and opens the window on it.
+fn open_workload(dir: &Path, text: &str) -> Harness<'static, AdvisorApp> {
+    let path = dir.join("w.ron");
+    std::fs::write(&path, text).unwrap();
+    harness(options(dir, Some(path.to_str().unwrap())))
+}
+
+#[test]
+fn durations_take_units_and_the_p99_follows_the_average() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open_workload(
+        dir.path(),
+        "Workload(name: \"Units\", execution: (avg_duration_ms: 120.0))",
+    );
+    h.get_by_label("2 Execution").click();
+    h.run();
+    // Shown with its unit.
+    assert_eq!(
+        h.get_by_label("Average duration").value().as_deref(),
+        Some("120 ms")
+    );
+    assert_eq!(h.get_by_label("Longest job").value().as_deref(), Some("480 ms"));
+    // Typed with a unit; the p99 and the longest job follow while untouched.
+    replace_text(&mut h, "Average duration", "25 min");
+    let e = &h.state().workload().execution;
+    assert_eq!(e.avg_duration_ms, 1_500_000.0);
+    assert_eq!(e.p99_duration_ms, 6_000_000.0);
+    assert_eq!(e.max_duration_s, 6_000.0);
+    // Once the user sets the p99 it stays; the longest job follows the p99 no more either.
+    replace_text(&mut h, "p99 duration", "1 h");
+    replace_text(&mut h, "Average duration", "1.5 s");
+    let e = &h.state().workload().execution;
+    assert_eq!(e.avg_duration_ms, 1500.0);
+    assert_eq!(e.p99_duration_ms, 3_600_000.0);
+    // A bare number in the longest job is seconds.
+    replace_text(&mut h, "Longest job", "7200");
+    assert_eq!(h.state().workload().execution.max_duration_s, 7200.0);
+    // "25m" is refused with the hint, at the field and in the list, and the value stays.
+    replace_text(&mut h, "Average duration", "25m");
+    assert_eq!(
+        h.query_all_by_label_contains("minutes: write 25 min").count(),
+        2,
+        "the hint at the field and in the list of problems"
+    );
+    assert_eq!(h.state().workload().execution.avg_duration_ms, 1500.0);
+    replace_text(&mut h, "Average duration", "2k");
+    assert!(h.query_all_by_label_contains("k, M and B are for counts").count() >= 1);
+    replace_text(&mut h, "Average duration", "30 min");
+    assert_eq!(h.state().workload().execution.avg_duration_ms, 1_800_000.0);
+    assert!(
+        h.state().problems_now().is_empty(),
+        "{:?}",
+        h.state().problems_now()
+    );
+}
+
+#[test]
+fn the_questionnaire_speaks_the_chosen_clouds_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open_workload(
+        dir.path(),
+        "Workload(name: \"API\", triggers: [HttpApi], servers: (instance: \"t3.medium\"))",
+    );
+    let front_door = |h: &mut Harness<'_, AdvisorApp>| {
+        h.get_by_label("3 Triggers and state").click();
+        h.run();
+        h.get_by_label("API front door").click();
+        h.run();
+    };
+    front_door(&mut h);
+    assert!(h.query_by_label("API Gateway HTTP API").is_some());
+    assert!(h.query_by_label("Lambda function URL (no gateway)").is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    // Google Cloud: its own products, no AWS names, and the instance moves to its equivalent.
+    h.get_by_label("1 Traffic").click();
+    h.run();
+    choose(&mut h, "Cloud", "Google Cloud");
+    let moved = h.state().workload().servers.instance.clone();
+    let book = serverless_advisor::pricing::PriceBook::built_in().unwrap();
+    assert_eq!(
+        book.instance(&moved).map(|i| i.provider),
+        Some(serverless_advisor::workload::Provider::Gcp),
+        "{moved}"
+    );
+    front_door(&mut h);
+    assert!(h.query_by_label("Google API Gateway").is_some());
+    assert!(h.query_by_label("Cloud Run URL (no gateway)").is_some());
+    assert!(h.query_by_label("Lambda function URL (no gateway)").is_none());
+    assert!(h.query_by_label_contains("API Gateway REST API").is_none());
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("5 Team and pricing").click();
+    h.run();
+    assert!(
+        h.query_by_label("Cloud Run minimum instances (instances)")
+            .is_some()
+    );
+    // The instance list holds Google's types only.
+    h.get_by_label("Instance type").click();
+    h.run();
+    assert!(h.query_by_label_contains("t3.medium").is_none());
+    assert!(h.query_by_label_contains("e2-standard-2").is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    // Azure names its warm instances and its front door its own way.
+    h.get_by_label("1 Traffic").click();
+    h.run();
+    choose(&mut h, "Cloud", "Azure");
+    h.get_by_label("5 Team and pricing").click();
+    h.run();
+    assert!(h.query_by_label("Always-ready instances (instances)").is_some());
+    front_door(&mut h);
+    assert!(h.query_by_label("API Management (consumption)").is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    // A schedule-only job: no front door to choose, and the latency target is a deadline.
+    h.get_by_label("HTTP API").click();
+    h.run();
+    h.get_by_label("Schedule").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Not asked: only HTTP API and webhook triggers")
+            .is_some()
+    );
+    h.get_by_label("4 Latency and hardware").click();
+    h.run();
+    assert!(h.query_by_label("Must finish within").is_some());
+    assert!(h.query_by_label("p99 latency target").is_none());
+}
+
+#[test]
+fn growth_is_projected_in_the_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open_workload(
+        dir.path(),
+        "Workload(name: \"Growing\", traffic: (monthly_requests: 1000000.0, growth_per_month: 0.2))",
+    );
+    h.get_by_label("Growth").click();
+    h.run();
+    h.run();
+    let a = h.state().assessment().unwrap();
+    let p = a.projection.as_ref().unwrap();
+    assert!(h.query_by_label("Growth over three years").is_some());
+    assert!(h.query_by_label_contains("Growing 20.0% a month").is_some());
+    let last = p.months.last().unwrap();
+    assert_eq!(last.month, 36);
+    assert!(
+        h.query_by_label(&format::short_count(last.monthly_requests))
+            .is_some()
+    );
+    // No growth, nothing projected, and the window says why.
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open_workload(dir.path(), "Workload(name: \"Flat\")");
+    h.get_by_label("Growth").click();
+    h.run();
+    h.run();
+    assert!(h.state().assessment().unwrap().projection.is_none());
+    assert!(h.query_by_label_contains("No growth given").is_some());
 }

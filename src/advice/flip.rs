@@ -227,7 +227,7 @@ pub fn flip_point(
     current: Verdict,
 ) -> Option<FlipPoint> {
     let profile = Profile::new(w.traffic.shape, w.peak_to_average());
-    flip_point_on(answer, w, book, rules, current, &profile)
+    flip_point_on(answer, w, book, rules, current, &profile, &mut None)
 }
 
 /// [`flip_point`] with the workload's own traffic profile already built
@@ -239,6 +239,7 @@ fn flip_point_on(
     rules: &AdviceRules,
     current: Verdict,
     profile: &Profile,
+    first_up: &mut Option<(f64, Verdict)>,
 ) -> Option<FlipPoint> {
     let reuse = (answer.path != "traffic.peak_to_average").then_some(profile);
     // One scratch copy, changed in place for every probe.
@@ -301,6 +302,9 @@ fn flip_point_on(
                 }
                 let verdict = at(value);
                 if verdict != current {
+                    if direction > 0.0 {
+                        *first_up = Some((value, verdict));
+                    }
                     let distance = (value.ln() - x0.ln()).abs();
                     if best.is_none_or(|b| distance < b.0) {
                         best = Some((distance, value, verdict));
@@ -342,16 +346,36 @@ pub fn flip_points_on(
     current: Verdict,
     profile: &Profile,
 ) -> Vec<FlipPoint> {
-    ANSWERS
+    flip_search_on(w, book, rules, current, profile).0
+}
+
+/// [`flip_points_on`], with the first volume above today's where the
+/// verdict flips, and the verdict there (for the growth projection).
+#[must_use]
+pub fn flip_search_on(
+    w: &Workload,
+    book: &PriceBook,
+    rules: &AdviceRules,
+    current: Verdict,
+    profile: &Profile,
+) -> (Vec<FlipPoint>, Option<(f64, Verdict)>) {
+    let mut volume_up = None;
+    let points = ANSWERS
         .iter()
         .filter_map(|a| {
-            let mut flip = flip_point_on(a, w, book, rules, current, profile)?;
+            let mut up = None;
+            let found = flip_point_on(a, w, book, rules, current, profile, &mut up);
+            if a.path == "traffic.monthly_requests" {
+                volume_up = up;
+            }
+            let mut flip = found?;
             if a.within_precision(flip.current, flip.value) {
                 flip.because = Some(billing_step(a, w, book, profile, flip.value));
             }
             Some(flip)
         })
-        .collect()
+        .collect();
+    (points, volume_up)
 }
 
 impl Answer {

@@ -10,6 +10,7 @@ mod criteria;
 pub mod flip;
 mod limits;
 mod pattern;
+pub mod projection;
 mod recommend;
 pub mod requirements;
 pub mod rules;
@@ -228,6 +229,10 @@ pub struct Assessment {
     pub cold_start: ColdStart,
     /// The smallest change to one answer that flips the verdict.
     pub flip_points: Vec<FlipPoint>,
+    /// The volume, the cheapest bills and the verdict over the next three
+    /// years at the workload's growth; `None` when no growth is given.
+    #[serde(default)]
+    pub projection: Option<projection::Projection>,
     /// When the verdict would change on a step smaller than an answer's
     /// precision, what causes it (shown where the verdict is).
     #[serde(default)]
@@ -407,12 +412,6 @@ pub fn assess_with(
             function_option: OptionId::function_of(workload.provider),
             server_option: OptionId::server_of(workload.provider),
         });
-    let traits = traits(workload, book, &profile);
-    let pattern = match_pattern(workload, decision.verdict, &traits, catalogue).unwrap_or(PatternRef {
-        id: String::new(),
-        name: "No pattern in the catalogue".into(),
-        why: "The catalogue is empty.".into(),
-    });
     let cold_start = coldstart::estimate_on(
         decision
             .carrier()
@@ -422,12 +421,39 @@ pub fn assess_with(
         &profile,
     );
     let recommendation = recommend(workload, &decision, &costs, &cold_start);
+    let traits = traits(workload, book, &profile);
+    let pattern = match_pattern(
+        workload,
+        decision.verdict,
+        &traits,
+        catalogue,
+        recommendation.option,
+    )
+    .unwrap_or(PatternRef {
+        id: String::new(),
+        name: "No pattern in the catalogue".into(),
+        why: "The catalogue is empty.".into(),
+    });
     // A missed requirement leads the headline.
     let summary = match recommendation.misses.first() {
         Some(miss) => format!("Misses the {miss}. {}", decision.summary),
         None => decision.summary.clone(),
     };
-    let flip_points = flip::flip_points_on(workload, book, rules, decision.verdict, &profile);
+    let (flip_points, volume_up) = flip::flip_search_on(workload, book, rules, decision.verdict, &profile);
+    // The projection compares the two sides the verdict weighs: every usable
+    // option of each on the chosen cloud.
+    let (serverless_side, traditional_side): (Vec<OptionId>, Vec<OptionId>) = provider_options
+        .clone()
+        .filter(|o| !blocked(o))
+        .partition(|o| is_serverless_side(*o));
+    let projection = projection::project(
+        workload,
+        book,
+        &profile,
+        &serverless_side,
+        &traditional_side,
+        volume_up,
+    );
     let (sources_from, sources_to) = book.read_range();
     let mut assumptions = vec![
         format!(
@@ -441,7 +467,7 @@ pub fn assess_with(
         ),
         book.assumptions.io_bound_note.clone(),
         book.assumptions.load_balancer_note.clone(),
-        "Cold starts are estimated from Lambda's published medians by runtime and memory on every cloud; keep-warm times and warm overheads are per cloud.".to_owned(),
+        "Cold starts are estimated from published median cold starts by runtime and memory, the same on every cloud; keep-warm times and warm overheads are per cloud.".to_owned(),
         "Data transfer, storage, logging and databases are the same on both sides and left out.".to_owned(),
     ];
     if profile.capped {
@@ -467,6 +493,7 @@ pub fn assess_with(
         costs,
         break_even,
         cold_start,
+        projection,
         stability: flip_points.iter().find_map(|f| {
             f.because.as_ref().map(|because| {
                 format!(

@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use super::{PatternRef, Verdict, duration_limit_s, guaranteed_duration_s};
-use crate::catalogue::{Catalogue, PatternKind, Suits};
-use crate::cost::{OptionId, Profile};
+use crate::catalogue::{Catalogue, NodeKind, PatternKind, Suits};
+use crate::cost::{OptionId, OptionKind, Profile};
 use crate::pricing::PriceBook;
 use crate::workload::{Hardware, Stage, State, Workload};
 
@@ -17,6 +17,10 @@ pub fn traits(workload: &Workload, book: &PriceBook, profile: &Profile) -> Vec<S
     }
     if workload.state == State::LongLivedConnections {
         out.push(Suits::LongLivedConnections);
+    }
+    // A job that saves its progress between steps is multi-step work.
+    if workload.execution.checkpointable {
+        out.push(Suits::MultiStep);
     }
     // An established product has a running system to move from.
     if workload.team.stage == Stage::Established {
@@ -39,13 +43,23 @@ pub fn traits(workload: &Workload, book: &PriceBook, profile: &Profile) -> Vec<S
     out
 }
 
-/// Picks the catalogue pattern that best matches the triggers, traits and verdict.
+/// How much a pattern's fit to what the work needs (hardware, held
+/// connections) counts: more than its kind and triggers together, so a GPU
+/// service gets a GPU pattern whatever its triggers.
+const NEEDS: f64 = 8.0;
+/// How much serving a job past every function limit counts.
+const LONG_JOBS: f64 = 5.0;
+
+/// Picks the catalogue pattern that best matches what the work needs first
+/// (hardware, held connections, jobs past the function limits), then the
+/// verdict, the recommended option's kind of hosting and the triggers.
 #[must_use]
 pub fn match_pattern(
     workload: &Workload,
     verdict: Verdict,
     traits: &[Suits],
     catalogue: &Catalogue,
+    recommended: Option<OptionId>,
 ) -> Option<PatternRef> {
     let kind = verdict.pattern_kind();
     let scored = catalogue.patterns.iter().map(|p| {
@@ -72,12 +86,44 @@ pub fn match_pattern(
             score -= 4.0;
         }
         let fits = p.suits.iter().filter(|s| traits.contains(s)).count() as f64;
-        let missing = p
+        for need in [Suits::Gpu, Suits::LongLivedConnections] {
+            // Made for what the work needs: the pattern draws the hardware or
+            // the connection tier. Needed and missing, or drawn and not
+            // needed: another system.
+            match (traits.contains(&need), p.suits.contains(&need)) {
+                (true, true) => score += NEEDS,
+                (true, false) | (false, true) => score -= NEEDS,
+                (false, false) => {}
+            }
+        }
+        if traits.contains(&Suits::LongJobs) {
+            score += if p.suits.contains(&Suits::LongJobs) {
+                LONG_JOBS
+            } else {
+                -LONG_JOBS
+            };
+        }
+        let other_fits = p
             .suits
             .iter()
-            .filter(|s| s.is_requirement() && !traits.contains(s))
+            .filter(|s| {
+                traits.contains(s) && !matches!(s, Suits::Gpu | Suits::LongLivedConnections | Suits::LongJobs)
+            })
             .count() as f64;
-        score += 2.5 * fits - 3.0 * missing;
+        let missing_migration = p.suits.contains(&Suits::Migration) && !traits.contains(&Suits::Migration);
+        score += 2.5 * other_fits - if missing_migration { 3.0 } else { 0.0 };
+        // A pattern built on the kind of hosting recommended draws what will be built.
+        if let Some(option) = recommended {
+            let hosts = |kinds: &[NodeKind]| p.nodes.iter().any(|n| kinds.contains(&n.kind));
+            let drawn = match option.kind() {
+                OptionKind::Function => hosts(&[NodeKind::Function]),
+                OptionKind::Container => hosts(&[NodeKind::Container]),
+                OptionKind::Server => hosts(&[NodeKind::Server, NodeKind::Gpu]),
+            };
+            if drawn {
+                score += 1.5;
+            }
+        }
         (score, served, fits, p)
     });
     // Highest score wins; ties keep catalogue order (max_by keeps the last, so compare indexes).
@@ -124,7 +170,7 @@ pub fn match_pattern(
     why.push('.');
     Some(PatternRef {
         id: p.id.clone(),
-        name: p.name.clone(),
+        name: p.text_on(&p.name, workload.provider),
         why,
     })
 }

@@ -35,6 +35,9 @@ pub struct NodeBox {
     pub label: String,
     /// Kind.
     pub kind: NodeKind,
+    /// The second line: the product the box is (lay out `Pattern::on(cloud)`
+    /// for a cloud's products), else its kind.
+    pub caption: String,
     /// Layer, 0 at the left.
     pub layer: usize,
     /// Left edge.
@@ -328,8 +331,22 @@ pub fn layout(p: &Pattern) -> Layout {
     }
     reduce_crossings(&mut order, &graph.links, vertices);
 
-    let longest_label = p.nodes.iter().map(|n| n.label.chars().count()).max().unwrap_or(0);
-    let node_width = (longest_label as f64 * CHAR_WIDTH + 28.0).max(110.0);
+    let caption = |n: &super::Node| {
+        let s = &n.service;
+        s.aws
+            .as_ref()
+            .or(s.gcp.as_ref())
+            .or(s.azure.as_ref())
+            .cloned()
+            .unwrap_or_else(|| n.kind.label().to_owned())
+    };
+    // A caption is drawn at about four fifths of the label's size.
+    let longest_label = p
+        .nodes
+        .iter()
+        .map(|n| (n.label.chars().count() as f64).max(caption(n).chars().count() as f64 * 0.8))
+        .fold(0.0, f64::max);
+    let node_width = (longest_label * CHAR_WIDTH + 28.0).max(110.0);
     let rows = order.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let row_height = NODE_HEIGHT + ROW_GAP;
     let body_height = rows as f64 * row_height - ROW_GAP;
@@ -367,6 +384,7 @@ pub fn layout(p: &Pattern) -> Layout {
             id: node.id.clone(),
             label: node.label.clone(),
             kind: node.kind,
+            caption: caption(node),
             layer: layer[i],
             x: centre[i].0 - node_width / 2.0,
             y: centre[i].1 - NODE_HEIGHT / 2.0,

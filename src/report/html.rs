@@ -9,6 +9,7 @@ fn esc(text: &str) -> String {
 }
 
 use super::{Report, svg};
+use crate::advice::projection::ProjectedBill;
 use crate::advice::{Lean, Verdict};
 use crate::format;
 
@@ -242,7 +243,7 @@ pub fn to_html_report(r: &Report<'_>) -> String {
         esc(&a.pattern.name),
         esc(&a.pattern.why)
     );
-    if let (Some(layout), Some(p)) = (&r.layout, r.pattern) {
+    if let (Some(layout), Some(p)) = (&r.layout, &r.pattern) {
         let _ = writeln!(
             s,
             "<figure>{}<figcaption>{}</figcaption></figure>",
@@ -313,7 +314,25 @@ pub fn to_html_report(r: &Report<'_>) -> String {
         "<h3>Cold starts</h3><p>{}</p>",
         esc(&super::cold_start_sentence(a))
     );
-    if let Some(p) = r.pattern {
+    if let Some(p) = &a.projection {
+        let _ = writeln!(
+            s,
+            "<h3>Growth over three years</h3><p>{}</p><table><thead><tr><th scope=\"col\">Month</th><th scope=\"col\">Requests a month</th><th scope=\"col\">Cheapest serverless</th><th scope=\"col\">Cheapest server or container</th></tr></thead><tbody>",
+            esc(&p.sentence(a.verdict))
+        );
+        for m in p.months.iter().filter(|m| m.month % 6 == 0) {
+            let _ = writeln!(
+                s,
+                "<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+                m.month,
+                format::short_count(m.monthly_requests),
+                esc(&ProjectedBill::describe(m.serverless.as_ref())),
+                esc(&ProjectedBill::describe(m.traditional.as_ref()))
+            );
+        }
+        let _ = writeln!(s, "</tbody></table>");
+    }
+    if let Some(p) = &r.pattern {
         let _ = writeln!(s, "<h3>Pattern: {}</h3>", esc(&p.name));
         for (title, list) in [
             ("When it fits", &p.fits_when),

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::Report;
 use crate::advice::Lean;
+use crate::advice::projection::ProjectedBill;
 use crate::format;
 
 /// Escapes text for Markdown: characters that start inline markup anywhere
@@ -233,7 +234,26 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
         let _ = writeln!(s, "Break-even: {sentence}\n");
     }
     let _ = writeln!(s, "{}\n", escape(&super::cold_start_sentence(a)));
-    if let Some(p) = r.pattern {
+    if let Some(p) = &a.projection {
+        let _ = writeln!(s, "Growth: {}\n", escape(&p.sentence(a.verdict)));
+        let _ = writeln!(
+            s,
+            "| Month | Requests a month | Cheapest serverless | Cheapest server or container |"
+        );
+        let _ = writeln!(s, "| ---: | ---: | --- | --- |");
+        for m in p.months.iter().filter(|m| m.month % 6 == 0) {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} |",
+                m.month,
+                format::short_count(m.monthly_requests),
+                escape(&ProjectedBill::describe(m.serverless.as_ref())),
+                escape(&ProjectedBill::describe(m.traditional.as_ref()))
+            );
+        }
+        s.push('\n');
+    }
+    if let Some(p) = &r.pattern {
         let _ = writeln!(s, "### Pattern: {}\n", escape(&p.name));
         let _ = writeln!(s, "{}\n", escape(&p.summary));
         for line in r.flow() {

@@ -117,8 +117,8 @@ impl OptionView<'_> {
 pub struct Report<'a> {
     /// The assessment.
     pub assessment: &'a Assessment,
-    /// The matched pattern, if the catalogue has it.
-    pub pattern: Option<&'a Pattern>,
+    /// The matched pattern in the workload's cloud's words, if the catalogue has it.
+    pub pattern: Option<Pattern>,
     /// Its diagram.
     pub layout: Option<Layout>,
     /// Title of the record.
@@ -150,7 +150,7 @@ impl<'a> Report<'a> {
     #[must_use]
     pub fn new(a: &'a Assessment, catalogue: &'a Catalogue, book: &'a PriceBook) -> Self {
         let w = &a.workload;
-        let pattern = catalogue.get(&a.pattern.id);
+        let pattern = catalogue.get(&a.pattern.id).map(|p| p.on(w.provider));
         let mut drivers: Vec<&Criterion> = a.criteria.iter().collect();
         drivers.sort_by(|x, y| strength(y).total_cmp(&strength(x)).then(x.id.cmp(&y.id)));
 
@@ -177,7 +177,7 @@ impl<'a> Report<'a> {
                 crate::workload::Runtime::Container => "a container image",
                 other => other.label(),
             },
-            w.execution.architecture.label(),
+            w.execution.architecture.label_on(w.provider),
             if w.execution.cpu_bound { "CPU-bound" } else { "mostly waiting on I/O" },
         ));
         context.push(format!(
@@ -340,8 +340,8 @@ impl<'a> Report<'a> {
 
         Report {
             assessment: a,
+            layout: pattern.as_ref().map(layout),
             pattern,
-            layout: pattern.map(layout),
             title: format!("Serverless or servers for \"{}\"", w.name),
             context,
             question,
@@ -357,11 +357,16 @@ impl<'a> Report<'a> {
     /// The pattern's flow as "A -> B (label)" lines.
     #[must_use]
     pub fn flow(&self) -> Vec<String> {
-        let Some(p) = self.pattern else { return Vec::new() };
+        let Some(p) = &self.pattern else { return Vec::new() };
         p.edges
             .iter()
             .map(|e| {
-                let name = |id: &str| p.node(id).map_or(id.to_owned(), |n| n.label.clone());
+                let name = |id: &str| {
+                    p.node(id).map_or(id.to_owned(), |n| match &n.service.aws {
+                        Some(product) => format!("{} ({product})", n.label),
+                        None => n.label.clone(),
+                    })
+                };
                 format!(
                     "{} -> {}{}: {}",
                     name(&e.from),

@@ -352,8 +352,10 @@ pub fn node_fill(kind: NodeKind) -> &'static str {
         NodeKind::Gateway | NodeKind::LoadBalancer | NodeKind::Cdn => "#e3efff",
         NodeKind::Function | NodeKind::Workflow => "#fff0dc",
         NodeKind::Queue | NodeKind::Stream | NodeKind::Topic | NodeKind::Scheduler => "#f3e8ff",
-        NodeKind::Table | NodeKind::Database | NodeKind::Bucket | NodeKind::Cache => "#e6f4ea",
-        NodeKind::Server | NodeKind::Container => "#fde8e7",
+        NodeKind::Table | NodeKind::Database | NodeKind::Bucket | NodeKind::Cache | NodeKind::Logs => {
+            "#e6f4ea"
+        }
+        NodeKind::Server | NodeKind::Container | NodeKind::Gpu => "#fde8e7",
     }
 }
 
@@ -407,7 +409,7 @@ pub fn diagram(layout: &Layout, title: &str) -> String {
             n.y + 20.0,
             text(&n.label),
             n.y + 35.0,
-            n.kind.label()
+            text(&n.caption)
         );
     }
     s.push_str("</svg>");

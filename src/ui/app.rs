@@ -435,7 +435,10 @@ impl AdvisorApp {
         if self.derived.problems.is_empty() {
             let assessment = advice::assess_with(&self.workload, &self.book, &self.catalogue, &self.rules);
             self.derived.plot = Some(PlotCache::new(&assessment));
-            self.derived.layout = self.catalogue.get(&assessment.pattern.id).map(layout);
+            self.derived.layout = self
+                .catalogue
+                .get(&assessment.pattern.id)
+                .map(|p| layout(&p.on(assessment.workload.provider)));
             self.derived.assessment = Some(assessment);
         }
         self.derived.for_workload = Some(self.workload.clone());
@@ -447,14 +450,17 @@ impl AdvisorApp {
     #[must_use]
     pub fn problems_now(&self) -> Vec<FileError> {
         let mut problems = self.derived.problems.clone();
-        problems.extend(self.unparsed.iter().map(|(field, text)| FileError {
-            file: String::new(),
-            line: 0,
-            column: 0,
-            field: field.clone(),
-            problem: format!("\"{text}\" is not a number"),
-            value: text.clone(),
-            allowed: "digits, optionally with k, M or B".to_owned(),
+        problems.extend(self.unparsed.iter().map(|(field, text)| {
+            let (problem, allowed) = super::widgets::why_unparsed(field, text);
+            FileError {
+                file: String::new(),
+                line: 0,
+                column: 0,
+                field: field.clone(),
+                problem,
+                value: text.clone(),
+                allowed,
+            }
         }));
         problems
     }
@@ -499,7 +505,7 @@ impl AdvisorApp {
     pub fn save_to(&mut self, path: &Path) {
         if let Some((field, text)) = self.unparsed.first() {
             return self.fail(format!(
-                "Not saved: {} holds \"{text}\", which is not a number. Fix it first, or the file would keep the last number there.",
+                "Not saved: {} holds \"{text}\", which it cannot take. Fix it first, or the file would keep the last value there.",
                 questionnaire::field_label(field)
             ));
         }
@@ -1124,7 +1130,13 @@ impl eframe::App for AdvisorApp {
             Tab::Catalogue => {
                 egui::CentralPanel::default().show(ui, |ui| {
                     let matched = self.derived.assessment.as_ref().map(|a| a.pattern.id.as_str());
-                    catalogue_view::ui(ui, &mut self.catalogue_view, &self.catalogue, matched);
+                    catalogue_view::ui(
+                        ui,
+                        &mut self.catalogue_view,
+                        &self.catalogue,
+                        matched,
+                        self.workload.provider,
+                    );
                 });
             }
         }

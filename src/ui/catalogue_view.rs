@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::diagram;
 use crate::catalogue::{Catalogue, Layout, Pattern, PatternKind, layout};
-use crate::workload::Trigger;
+use crate::workload::{Provider, Trigger};
 
 /// What the catalogue tab remembers between frames.
 #[derive(Debug, Default)]
@@ -18,8 +18,11 @@ pub struct CatalogueView {
     pub kind: Option<PatternKind>,
     /// The pattern shown in detail, by id.
     pub selected: Option<String>,
-    /// The layout of the selected pattern (computed when the selection changes).
-    layout: Option<(String, Layout)>,
+    /// The cloud whose products the patterns name; `None` follows the workload's.
+    pub cloud: Option<Provider>,
+    /// The selected pattern in the shown cloud's words, with its layout
+    /// (worked out when the selection or the cloud changes).
+    shown: Option<(String, Provider, Pattern, Layout)>,
 }
 
 impl CatalogueView {
@@ -71,8 +74,34 @@ fn row_text(ui: &Ui, p: &Pattern, matched: bool, selected: bool) -> egui::text::
 
 /// Draws the tab. `matched` is the id of the pattern the advisor picked for the
 /// current workload: it is marked in the list and shown until another is picked.
-pub fn ui(ui: &mut Ui, view: &mut CatalogueView, catalogue: &Catalogue, matched: Option<&str>) {
+pub fn ui(
+    ui: &mut Ui,
+    view: &mut CatalogueView,
+    catalogue: &Catalogue,
+    matched: Option<&str>,
+    workload_cloud: Provider,
+) {
+    let cloud = view.cloud.unwrap_or(workload_cloud);
     ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Cloud");
+        let inner = egui::ComboBox::from_id_salt("catalogue-cloud")
+            .selected_text(cloud.label())
+            .show_ui(ui, |ui| {
+                for p in Provider::ALL {
+                    let label = if *p == workload_cloud {
+                        format!("{} (your workload's)", p.label())
+                    } else {
+                        p.label().to_owned()
+                    };
+                    if ui.selectable_label(cloud == *p, label).clicked() {
+                        view.cloud = (*p != workload_cloud).then_some(*p);
+                    }
+                }
+            });
+        let _ = inner
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("Whose products the diagrams, texts and bills of materials name. The search finds any cloud's names.");
         let label = ui.label("Search");
         ui.add(
             egui::TextEdit::singleline(&mut view.query)
@@ -142,13 +171,22 @@ pub fn ui(ui: &mut Ui, view: &mut CatalogueView, catalogue: &Catalogue, matched:
                 });
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        let Some(pattern) = view.selected.as_deref().and_then(|id| catalogue.get(id)) else {
+        let Some(raw) = view.selected.as_deref().and_then(|id| catalogue.get(id)) else {
             ui.label("Pick a pattern on the left to read it.");
             return;
         };
-        if view.layout.as_ref().is_none_or(|(id, _)| *id != pattern.id) {
-            view.layout = Some((pattern.id.clone(), layout(pattern)));
+        if view
+            .shown
+            .as_ref()
+            .is_none_or(|(id, on, ..)| *id != raw.id || *on != cloud)
+        {
+            let pattern = raw.on(cloud);
+            let layout = layout(&pattern);
+            view.shown = Some((raw.id.clone(), cloud, pattern, layout));
         }
+        let Some((_, _, pattern, layout)) = &view.shown else {
+            return;
+        };
         egui::ScrollArea::vertical()
             .id_salt("catalogue-detail-scroll")
             .show(ui, |ui| {
@@ -178,15 +216,17 @@ pub fn ui(ui: &mut Ui, view: &mut CatalogueView, catalogue: &Catalogue, matched:
                 ui.add_space(4.0);
                 ui.label(&pattern.summary);
                 ui.add_space(6.0);
-                if let Some((_, layout)) = &view.layout {
-                    diagram::ui(ui, layout);
-                }
+                ui.label(RichText::new(format!("Products named on {}.", cloud.label())).weak());
+                diagram::ui(ui, layout);
                 for (title, items) in [
                     ("When it fits", &pattern.fits_when),
                     ("When it does not", &pattern.avoid_when),
                     ("Pitfalls", &pattern.pitfalls),
                     ("Seen in practice", &pattern.examples),
                 ] {
+                    if items.is_empty() {
+                        continue;
+                    }
                     ui.add_space(8.0);
                     ui.label(RichText::new(title).strong());
                     for item in items {

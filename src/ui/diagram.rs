@@ -107,7 +107,7 @@ pub fn ui(ui: &mut Ui, layout: &Layout) {
         painter.text(
             r.center() + Vec2::new(0.0, 9.0 * scale),
             Align2::CENTER_CENTER,
-            node.kind.label(),
+            &node.caption,
             FontId::proportional((9.5 * scale).max(8.0)),
             kind_ink,
         );

@@ -3,7 +3,9 @@
 
 use egui::{RichText, Ui};
 
-use super::widgets::{bool_field, choice_field, error_color, integer_field, number_field, text_field};
+use super::widgets::{
+    bool_field, choice_field, duration_field, error_color, integer_field, number_field, text_field,
+};
 use crate::pricing::PriceBook;
 use crate::source::FileError;
 use crate::workload::{
@@ -109,7 +111,7 @@ pub fn ui(
             ui.heading(step.title());
             ui.add_space(4.0);
             changed = match step {
-                Step::Traffic => traffic(ui, workload, problems),
+                Step::Traffic => traffic(ui, workload, book, problems),
                 Step::Execution => execution(ui, workload, book, problems),
                 Step::TriggersState => triggers_state(ui, workload, problems),
                 Step::LatencyHardware => latency_hardware(ui, workload, problems),
@@ -168,7 +170,7 @@ fn step_indicator(ui: &mut Ui, step: &mut Step, problems: &[FileError]) {
     }
 }
 
-fn traffic(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
+fn traffic(ui: &mut Ui, w: &mut Workload, book: &PriceBook, problems: &[FileError]) -> bool {
     let mut changed = false;
     changed |= text_field(
         ui,
@@ -188,16 +190,19 @@ fn traffic(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
         true,
         problems,
     );
-    changed |= choice_field(
+    if choice_field(
         ui,
         "provider",
         "Cloud",
-        "The cloud whose serverless offer is judged; the others are priced for comparison.",
+        "The cloud whose serverless offer is judged; the others are priced for comparison. Changing it moves the server instance to the new cloud's equivalent.",
         &mut w.provider,
         Provider::ALL,
         Provider::label,
         problems,
-    );
+    ) {
+        changed = true;
+        move_instance(w, book);
+    }
     changed |= number_field(
         ui,
         "traffic.monthly_requests",
@@ -264,33 +269,46 @@ fn traffic(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
 
 fn execution(ui: &mut Ui, w: &mut Workload, book: &PriceBook, problems: &[FileError]) -> bool {
     let provider = w.provider;
+    let batch = is_batch_only(w);
     let e = &mut w.execution;
     let mut changed = false;
-    changed |= number_field(
+    // The p99 and the longest job follow the average while they hold the
+    // values a file without them gets (4x the mean; the longest job = the p99).
+    let p99_follows = e.p99_duration_ms == e.avg_duration_ms * crate::workload::DEFAULT_P99_OVER_MEAN;
+    let max_follows = e.max_duration_s * 1000.0 == e.p99_duration_ms;
+    if duration_field(
         ui,
         "execution.avg_duration_ms",
-        "Average duration",
-        "ms",
-        "Mean time one request runs.",
+        if batch { "Average run" } else { "Average duration" },
+        "Mean time one request or run takes: \"120 ms\", \"1.5 s\", \"25 min\", \"2 h\" (a bare number is ms).",
         &mut e.avg_duration_ms,
+        1.0,
         problems,
-    );
-    changed |= number_field(
+    ) {
+        changed = true;
+        if p99_follows {
+            e.p99_duration_ms = e.avg_duration_ms * crate::workload::DEFAULT_P99_OVER_MEAN;
+            if max_follows {
+                e.max_duration_s = e.p99_duration_ms / 1000.0;
+            }
+        }
+    }
+    changed |= duration_field(
         ui,
         "execution.p99_duration_ms",
         "p99 duration",
-        "ms",
-        "99 in 100 requests finish within this; at least the average.",
+        "99 in 100 requests finish within this; at least the average. Follows the average (4x) until you edit it.",
         &mut e.p99_duration_ms,
+        1.0,
         problems,
     );
-    changed |= number_field(
+    changed |= duration_field(
         ui,
         "execution.max_duration_s",
         "Longest job",
-        "s",
-        "The longest single run; function platforms stop at 9 to 60 minutes.",
+        "The longest single run; function platforms stop at 9 to 60 minutes. Follows the p99 until you edit it (a bare number is seconds).",
         &mut e.max_duration_s,
+        1000.0,
         problems,
     );
     changed |= integer_field(
@@ -306,10 +324,14 @@ fn execution(ui: &mut Ui, w: &mut Workload, book: &PriceBook, problems: &[FileEr
         ui,
         "execution.architecture",
         "CPU architecture",
-        "Arm is cheaper per GB-second on Lambda and Fargate.",
+        if provider == Provider::Aws {
+            "Arm (Graviton) is cheaper per GB-second on Lambda and per hour on Fargate."
+        } else {
+            "Which CPU the code is built for; this cloud's functions and containers bill the same for either."
+        },
         &mut e.architecture,
         Architecture::ALL,
-        Architecture::label,
+        |a| a.label_on(provider),
         problems,
     );
     changed |= choice_field(
@@ -420,6 +442,26 @@ fn concurrency_words(provider: Provider) -> (&'static str, &'static str) {
     }
 }
 
+/// Moves the server instance to the chosen cloud's equivalent of it (the one
+/// the comparison already prices there), after the cloud changes.
+fn move_instance(w: &mut Workload, book: &PriceBook) {
+    if let Some(name) = book
+        .instance(&w.servers.instance)
+        .filter(|i| i.provider != w.provider)
+        .and_then(|i| book.equivalent(i, w.provider))
+        .map(|i| i.name.clone())
+    {
+        w.servers.instance = name;
+    }
+}
+
+/// Whether nobody waits on a response: no HTTP API or webhook trigger.
+fn is_batch_only(w: &Workload) -> bool {
+    !w.triggers
+        .iter()
+        .any(|t| matches!(t, Trigger::HttpApi | Trigger::Webhook))
+}
+
 fn triggers_state(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
     let mut changed = false;
     ui.label(RichText::new("Triggers").strong());
@@ -441,16 +483,42 @@ fn triggers_state(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool
     );
     super::widgets::problems_for(ui, problems, "triggers");
     ui.add_space(6.0);
-    changed |= choice_field(
-        ui,
-        "api_gateway",
-        "API front door (AWS)",
-        "For HTTP APIs and webhooks on Lambda: HTTP APIs cost less than REST APIs.",
-        &mut w.api_gateway,
-        ApiGateway::ALL,
-        ApiGateway::label,
-        problems,
-    );
+    let provider = w.provider;
+    if is_batch_only(w) {
+        ui.add_enabled_ui(false, |ui| {
+            let _ = ui.label(RichText::new("API front door").strong());
+            let _ = ui.label(w.api_gateway.label_on(provider));
+        });
+        ui.label(
+            RichText::new("Not asked: only HTTP API and webhook triggers come through a front door.")
+                .small()
+                .weak(),
+        );
+        ui.add_space(6.0);
+    } else {
+        let offered = ApiGateway::offered_on(provider, w.api_gateway);
+        let hint = match provider {
+            Provider::Aws => {
+                "What HTTP requests and webhooks reach the functions through: HTTP APIs cost less than REST APIs; a function URL costs nothing."
+            }
+            Provider::Gcp => {
+                "What HTTP requests and webhooks reach the functions through: Google API Gateway, or the service's own Cloud Run URL."
+            }
+            Provider::Azure => {
+                "What HTTP requests and webhooks reach the functions through: API Management on its consumption tier, or the function's own HTTP trigger URL."
+            }
+        };
+        changed |= choice_field(
+            ui,
+            "api_gateway",
+            "API front door",
+            hint,
+            &mut w.api_gateway,
+            &offered,
+            |g| g.label_on(provider),
+            problems,
+        );
+    }
     changed |= choice_field(
         ui,
         "state",
@@ -466,13 +534,22 @@ fn triggers_state(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool
 
 fn latency_hardware(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
     let mut changed = false;
-    changed |= number_field(
+    let batch = is_batch_only(w);
+    changed |= duration_field(
         ui,
         "latency.p99_target_ms",
-        "p99 latency target",
-        "ms",
-        "The response time 99 in 100 users must get.",
+        if batch {
+            "Must finish within"
+        } else {
+            "p99 latency target"
+        },
+        if batch {
+            "Nobody waits on a response (no HTTP API or webhook trigger): the time 99 in 100 runs must finish within, e.g. \"30 min\"."
+        } else {
+            "The response time 99 in 100 users must get, e.g. \"500 ms\"."
+        },
         &mut w.latency.p99_target_ms,
+        1.0,
         problems,
     );
     changed |= bool_field(
@@ -546,11 +623,17 @@ fn team_pricing(ui: &mut Ui, w: &mut Workload, book: &PriceBook, problems: &[Fil
     ui.label(RichText::new("The server fleet compared").strong());
     let label = ui.label(RichText::new("Instance type").strong());
     let current = w.servers.instance.clone();
+    let provider = w.provider;
+    let foreign = book.instance(&current).filter(|i| i.provider != provider);
     let inner = egui::ComboBox::from_id_salt("servers.instance")
         .selected_text(current.as_str())
         .width(200.0)
         .show_ui(ui, |ui| {
-            for instance in &book.instances {
+            for instance in book
+                .instances
+                .iter()
+                .filter(|i| i.provider == provider || i.name == current)
+            {
                 let text = format!(
                     "{} ({}, {} vCPU, {} GiB, ${}/h)",
                     instance.name,
@@ -569,10 +652,28 @@ fn team_pricing(ui: &mut Ui, w: &mut Workload, book: &PriceBook, problems: &[Fil
             }
         });
     let _ = inner.response.labelled_by(label.id);
-    ui.label(
-        RichText::new("Other clouds use their nearest equivalent (at least its vCPUs and memory).")
+    if let Some(reference) = foreign {
+        let stand_in = book
+            .equivalent(reference, provider)
+            .map_or("none", |i| i.name.as_str());
+        ui.label(
+            RichText::new(format!(
+                "{} is a {} type: {} is priced as {stand_in}. Pick a {} type above to choose it yourself.",
+                reference.name,
+                reference.provider.label(),
+                provider.label(),
+                provider.label()
+            ))
             .small()
             .weak(),
+        );
+    }
+    ui.label(
+        RichText::new(
+            "The other clouds are priced on their nearest equivalent (at least its vCPUs and memory).",
+        )
+        .small()
+        .weak(),
     );
     super::widgets::problems_for(ui, problems, "servers.instance");
     ui.add_space(6.0);
@@ -717,7 +818,7 @@ fn review(ui: &mut Ui, w: &Workload, problems: &[FileError], step: &mut Step) {
                 format!(
                     "{} MB, {}, {}{}",
                     w.execution.memory_mb,
-                    w.execution.architecture.label(),
+                    w.execution.architecture.label_on(w.provider),
                     w.execution.runtime.label(),
                     if w.execution.cpu_bound {
                         ", CPU-bound"

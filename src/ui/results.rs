@@ -6,6 +6,7 @@ use egui::{Color32, CornerRadius, Frame, Margin, Rect, RichText, Stroke, Ui};
 
 use super::charts::{self, PlotCache};
 use super::diagram;
+use crate::advice::projection::ProjectedBill;
 use crate::advice::{Assessment, Verdict};
 use crate::catalogue::Layout;
 use crate::format;
@@ -33,6 +34,8 @@ pub enum Section {
     Costs,
     /// The cost curves.
     CostCurves,
+    /// The growth projection.
+    Growth,
     /// The week's traffic.
     Traffic,
     /// Cold starts.
@@ -47,10 +50,11 @@ pub enum Section {
 
 impl Section {
     /// The jump links, in page order.
-    pub const LINKS: [(Self, &'static str); 6] = [
+    pub const LINKS: [(Self, &'static str); 7] = [
         (Self::Scores, "Why"),
         (Self::Costs, "Costs"),
         (Self::CostCurves, "Cost curves"),
+        (Self::Growth, "Growth"),
         (Self::ColdStarts, "Cold starts"),
         (Self::Pattern, "Pattern"),
         (Self::FlipPoints, "Flip points"),
@@ -231,6 +235,11 @@ pub fn ui(
             )),
             None => ui.label(crate::report::no_break_even_sentence(a)),
         };
+    });
+
+    lazy.block(ui, Section::Growth, |ui| {
+        section(ui, "Growth over three years");
+        growth(ui, a);
     });
 
     lazy.block(ui, Section::Traffic, |ui| {
@@ -525,4 +534,48 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
 
 fn cold_start(ui: &mut Ui, a: &Assessment) {
     ui.label(crate::report::cold_start_sentence(a));
+}
+
+/// The growth projection: a sentence, then the bills every six months.
+fn growth(ui: &mut Ui, a: &Assessment) {
+    let Some(p) = &a.projection else {
+        ui.label("No growth given (Traffic step, Growth): the volume stays where it is, so there is nothing to project.");
+        return;
+    };
+    ui.label(p.sentence(a.verdict));
+    ui.add_space(4.0);
+    egui::Grid::new("growth-grid")
+        .num_columns(4)
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for head in [
+                "Month",
+                "Requests a month",
+                "Cheapest serverless",
+                "Cheapest server or container",
+            ] {
+                ui.label(RichText::new(head).strong());
+            }
+            ui.end_row();
+            for m in p.months.iter().filter(|m| m.month % 6 == 0) {
+                let flips_here = p.flip.as_ref().is_some_and(|f| {
+                    f.month > m.month.saturating_sub(6) && f.month <= m.month && m.month > 0
+                });
+                ui.label(if flips_here {
+                    RichText::new(format!("{}: flipped", m.month)).strong()
+                } else {
+                    RichText::new(m.month.to_string())
+                })
+                .on_hover_text(if flips_here {
+                    "The verdict has flipped by this month."
+                } else {
+                    "Months from now."
+                });
+                ui.label(format::short_count(m.monthly_requests));
+                ui.label(ProjectedBill::describe(m.serverless.as_ref()));
+                ui.label(ProjectedBill::describe(m.traditional.as_ref()));
+                ui.end_row();
+            }
+        });
 }

@@ -129,6 +129,78 @@ pub fn number_field(
     value: &mut f64,
     problems: &[FileError],
 ) -> bool {
+    text_value_field(
+        ui,
+        path,
+        label,
+        unit,
+        hint,
+        value,
+        problems,
+        &parse_number,
+        &edit_text,
+    )
+}
+
+/// A duration typed with its unit (`120 ms`, `1.5 s`, `25 min`, `2 h`);
+/// `value` is in `unit_ms` milliseconds (1 for a field kept in ms, 1000 for
+/// one kept in seconds), and a bare number is in that unit.
+#[allow(clippy::too_many_arguments)] // Each argument is one visible part of the field.
+pub fn duration_field(
+    ui: &mut Ui,
+    path: &str,
+    label: &str,
+    hint: &str,
+    value: &mut f64,
+    unit_ms: f64,
+    problems: &[FileError],
+) -> bool {
+    let parse = move |text: &str| {
+        crate::format::parse_duration(text, unit_ms)
+            .ok()
+            .map(|ms| ms / unit_ms)
+    };
+    let show = move |v: f64| crate::format::duration_edit(v * unit_ms);
+    text_value_field(ui, path, label, "", hint, value, problems, &parse, &show)
+}
+
+/// The fields that take a duration, with the unit a bare number is in (ms).
+pub const DURATION_FIELDS: &[(&str, f64)] = &[
+    ("execution.avg_duration_ms", 1.0),
+    ("execution.p99_duration_ms", 1.0),
+    ("execution.max_duration_s", 1000.0),
+    ("latency.p99_target_ms", 1.0),
+];
+
+/// Why a field's text is refused, and what it allows.
+#[must_use]
+pub fn why_unparsed(field: &str, text: &str) -> (String, String) {
+    match DURATION_FIELDS.iter().find(|(f, _)| *f == field) {
+        Some((_, unit_ms)) => (
+            crate::format::parse_duration(text, *unit_ms)
+                .err()
+                .unwrap_or_else(|| format!("\"{text}\" is not a duration")),
+            crate::format::DURATION_UNITS.to_owned(),
+        ),
+        None => (
+            format!("\"{text}\" is not a number"),
+            "digits, optionally with k, M or B".to_owned(),
+        ),
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // Each argument is one visible part of the field.
+fn text_value_field(
+    ui: &mut Ui,
+    path: &str,
+    label: &str,
+    unit: &str,
+    hint: &str,
+    value: &mut f64,
+    problems: &[FileError],
+    parse: &dyn Fn(&str) -> Option<f64>,
+    show: &dyn Fn(f64) -> String,
+) -> bool {
     let generation = ui.data(|d| d.get_temp::<u64>(generation_id()).unwrap_or_default());
     let id = ui.scope_id().with(("number", path, generation));
     let mut buffer: Buffer = ui.data_mut(|d| d.get_temp::<Buffer>(id).unwrap_or_default());
@@ -136,7 +208,7 @@ pub fn number_field(
         .shown_for
         .is_some_and(|v| v == *value || (v.is_nan() && value.is_nan()));
     if !same {
-        buffer.text = edit_text(*value);
+        buffer.text = show(*value);
         buffer.shown_for = Some(*value);
     }
     let label_response = label_line(ui, label, unit);
@@ -151,7 +223,7 @@ pub fn number_field(
     let _ = label_response.on_hover_text(hint);
     let response = response.on_hover_text(hint);
     let mut changed = false;
-    let parsed = parse_number(&buffer.text);
+    let parsed = parse(&buffer.text);
     if response.changed()
         && let Some(v) = parsed
     {
@@ -161,7 +233,7 @@ pub fn number_field(
     }
     if response.lost_focus() && parsed.is_some() {
         // Tidy the text once the user leaves the field.
-        buffer.text = edit_text(*value);
+        buffer.text = show(*value);
     }
     let moved = ui.data_mut(|d| {
         let unparsed = d.get_temp_mut_or_default::<std::collections::BTreeMap<String, String>>(unparsed_id());

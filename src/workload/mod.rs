@@ -208,13 +208,55 @@ choice_enum!(
 );
 
 choice_enum!(
-    /// The API front door on AWS.
+    /// The front door for HTTP APIs and webhooks (see `label_on` for each cloud's words).
     ApiGateway {
         #[default] Http => "API Gateway HTTP API",
         Rest => "API Gateway REST API",
         NoGateway => "No gateway",
     }
 );
+
+impl ApiGateway {
+    /// The front door in a cloud's own words.
+    #[must_use]
+    pub fn label_on(self, provider: Provider) -> &'static str {
+        match (self, provider) {
+            (Self::Http, Provider::Aws) => "API Gateway HTTP API",
+            (Self::Rest, Provider::Aws) => "API Gateway REST API",
+            (Self::NoGateway, Provider::Aws) => "Lambda function URL (no gateway)",
+            (Self::Http, Provider::Gcp) => "Google API Gateway",
+            (Self::Rest, Provider::Gcp) => "Google API Gateway (REST is AWS's tier; the same here)",
+            (Self::NoGateway, Provider::Gcp) => "Cloud Run URL (no gateway)",
+            (Self::Http, Provider::Azure) => "API Management (consumption)",
+            (Self::Rest, Provider::Azure) => "API Management (REST is AWS's tier; the same here)",
+            (Self::NoGateway, Provider::Azure) => "Functions HTTP trigger URL (no gateway)",
+        }
+    }
+
+    /// The choices a cloud offers: AWS's REST tier only on AWS (or when a
+    /// file already holds it).
+    #[must_use]
+    pub fn offered_on(provider: Provider, current: Self) -> Vec<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .filter(|g| *g != Self::Rest || provider == Provider::Aws || current == Self::Rest)
+            .collect()
+    }
+}
+
+impl Architecture {
+    /// The CPU architecture in a cloud's words (Graviton is AWS's Arm).
+    #[must_use]
+    pub fn label_on(self, provider: Provider) -> &'static str {
+        match (self, provider) {
+            (Self::X86, _) => "x86-64",
+            (Self::Arm, Provider::Aws) => "Arm (Graviton)",
+            (Self::Arm, Provider::Gcp) => "Arm (Axion, Tau T2A)",
+            (Self::Arm, Provider::Azure) => "Arm (Cobalt, Ampere Altra)",
+        }
+    }
+}
 
 choice_enum!(
     /// What state the work keeps.
@@ -310,6 +352,9 @@ pub struct Execution {
     /// instance (Cloud Run, Cloud Run functions, Container Apps, Flex
     /// Consumption), 1 to 1000; `None` takes each platform's default.
     pub concurrency_per_instance: Option<u32>,
+    /// Whether the job can be cut into steps that save their progress, so a
+    /// durable workflow can run it past a function's time limit.
+    pub checkpointable: bool,
 }
 
 /// The p99 assumed when a file gives only the mean: a tail four times the mean,
@@ -337,6 +382,7 @@ struct ExecutionFile {
     runtime: Runtime,
     cpu_bound: bool,
     concurrency_per_instance: Option<u32>,
+    checkpointable: bool,
 }
 
 impl Default for ExecutionFile {
@@ -350,6 +396,7 @@ impl Default for ExecutionFile {
             runtime: Runtime::default(),
             cpu_bound: false,
             concurrency_per_instance: None,
+            checkpointable: false,
         }
     }
 }
@@ -379,6 +426,7 @@ impl From<ExecutionFile> for Execution {
             runtime: file.runtime,
             cpu_bound: file.cpu_bound,
             concurrency_per_instance: file.concurrency_per_instance,
+            checkpointable: file.checkpointable,
         }
     }
 }

@@ -71,7 +71,13 @@ pub(crate) fn traffic_criterion(c: &Ctx<'_>, s: Option<&Pick>, t: Option<&Pick>)
     c.criterion("traffic_variability", "Traffic variability", c.rules.weights.traffic_variability, lean, || {
         let idle = format::percent(idle_share);
         let name = option.map_or("functions", |o| o.label());
-        let instance = &c.workload.servers.instance;
+        // The fleet on the chosen cloud: its equivalent of the instance asked for.
+        let asked = &c.workload.servers.instance;
+        let instance = c
+            .book
+            .instance(asked)
+            .and_then(|i| c.book.equivalent(i, c.workload.provider))
+            .map_or(asked.as_str(), |i| i.name.as_str());
         let fleet = match floor_peak {
             Some((floor, top)) if top > floor.max(1.0) => format!(
                 "a fleet must grow from {} to {} {instance} instances for the busiest hour",
@@ -148,6 +154,7 @@ pub(crate) fn fleet_busyness(c: &Ctx<'_>) -> f64 {
     let vcpus = c
         .book
         .instance(&w.servers.instance)
+        .and_then(|i| c.book.equivalent(i, w.provider))
         .map_or(1.0, |i| f64::from(i.vcpus));
     in_flight / (vcpus * per_vcpu * w.servers.target_utilization).max(1e-9)
 }
