@@ -404,7 +404,7 @@ fn growth_projects_the_bills_and_the_month_the_verdict_flips() {
         w.traffic.growth_per_month = 0.25;
         let a = advice::assess_with(&w, &book, &catalogue, &rules);
         let p = a.projection.as_ref().unwrap();
-        assert_eq!(p.months.len(), 13);
+        assert_eq!(p.months.len(), 7);
         assert_eq!(p.months[0].monthly_requests, w.traffic.monthly_requests);
         for pair in p.months.windows(2) {
             assert!(pair[1].monthly_requests > pair[0].monthly_requests);

@@ -452,6 +452,7 @@ pub fn assess_with(
         &profile,
         &serverless_side,
         &traditional_side,
+        &costs,
         volume_up,
     );
     let (sources_from, sources_to) = book.read_range();

@@ -49,6 +49,11 @@ pub fn traits(workload: &Workload, book: &PriceBook, profile: &Profile) -> Vec<S
 const NEEDS: f64 = 8.0;
 /// How much serving a job past every function limit counts.
 const LONG_JOBS: f64 = 5.0;
+/// How much drawing the recommended option's kind of hosting (functions,
+/// containers, servers) counts: more than the side's kind of pattern, so a
+/// job recommended onto a container task is drawn as a container job even
+/// when the containers sit on the servers' side.
+const HOSTING: f64 = 5.0;
 
 /// Picks the catalogue pattern that best matches what the work needs first
 /// (hardware, held connections, jobs past the function limits), then the
@@ -63,10 +68,27 @@ pub fn match_pattern(
 ) -> Option<PatternRef> {
     let kind = verdict.pattern_kind();
     let scored = catalogue.patterns.iter().map(|p| {
+        // Whether the pattern draws the recommended option's kind of hosting.
+        let drawn = recommended.is_some_and(|option| {
+            let hosts = |kinds: &[NodeKind]| p.nodes.iter().any(|n| kinds.contains(&n.kind));
+            match option.kind() {
+                OptionKind::Function => hosts(&[NodeKind::Function]),
+                OptionKind::Container => hosts(&[NodeKind::Container]),
+                OptionKind::Server => hosts(&[NodeKind::Server, NodeKind::Gpu]),
+            }
+        });
         let mut score = if p.kind == kind {
             4.0
         } else if verdict == Verdict::Hybrid || p.kind == PatternKind::Hybrid {
             1.0
+        } else if drawn
+            && p.kind == PatternKind::Serverless
+            && recommended.is_some_and(|o| o.kind() == OptionKind::Container)
+        {
+            // The serverless shelf, yet it draws the containers that will be
+            // built though they count as the servers' side here (a container
+            // job on Fargate).
+            0.0
         } else {
             -4.0
         };
@@ -113,16 +135,8 @@ pub fn match_pattern(
         let missing_migration = p.suits.contains(&Suits::Migration) && !traits.contains(&Suits::Migration);
         score += 2.5 * other_fits - if missing_migration { 3.0 } else { 0.0 };
         // A pattern built on the kind of hosting recommended draws what will be built.
-        if let Some(option) = recommended {
-            let hosts = |kinds: &[NodeKind]| p.nodes.iter().any(|n| kinds.contains(&n.kind));
-            let drawn = match option.kind() {
-                OptionKind::Function => hosts(&[NodeKind::Function]),
-                OptionKind::Container => hosts(&[NodeKind::Container]),
-                OptionKind::Server => hosts(&[NodeKind::Server, NodeKind::Gpu]),
-            };
-            if drawn {
-                score += 1.5;
-            }
+        if drawn {
+            score += HOSTING;
         }
         (score, served, fits, p)
     });

@@ -8,14 +8,14 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use super::Verdict;
-use crate::cost::{self, CostInput, FleetMemo, OptionId, Profile};
+use crate::cost::{self, CostInput, FleetMemo, OptionCost, OptionId, Profile};
 use crate::pricing::PriceBook;
 use crate::workload::Workload;
 
 /// How far the projection looks, in months.
 pub const HORIZON_MONTHS: u32 = 36;
 /// Months between priced steps.
-pub const STEP_MONTHS: u32 = 3;
+pub const STEP_MONTHS: u32 = 6;
 
 /// One priced step of the projection.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,12 +42,12 @@ pub struct ProjectedBill {
 }
 
 impl ProjectedBill {
-    /// "$12.34 on Cloud Run", or a dash for a side with no usable option.
+    /// "$12.34 (Cloud Run)", or why a side has no bill.
     #[must_use]
     pub fn describe(bill: Option<&Self>) -> String {
         bill.map_or_else(
             || "none usable (hard stops)".to_owned(),
-            |b| format!("{} {}", crate::format::usd(b.monthly_usd), b.option.label()),
+            |b| format!("{} ({})", crate::format::usd(b.monthly_usd), b.option.label()),
         )
     }
 }
@@ -92,18 +92,19 @@ pub fn project(
     profile: &Profile,
     serverless: &[OptionId],
     traditional: &[OptionId],
+    today: &[OptionCost],
     volume_up: Option<(f64, Verdict)>,
 ) -> Option<Projection> {
     let g = w.traffic.growth_per_month;
     if g <= 0.0 || !g.is_finite() || (serverless.is_empty() && traditional.is_empty()) {
         return None;
     }
-    let cheapest = |options: &[OptionId], input: &CostInput<'_>| {
+    let cheapest = |options: &[OptionId], price: &dyn Fn(OptionId) -> f64| {
         options
             .iter()
             .map(|&option| ProjectedBill {
                 option,
-                monthly_usd: cost::monthly_usd(option, input),
+                monthly_usd: price(option),
             })
             .min_by(|a, b| a.monthly_usd.total_cmp(&b.monthly_usd))
     };
@@ -113,11 +114,16 @@ pub fn project(
             let volume = volume_at(w, month);
             let memo = FleetMemo::default();
             let input = CostInput::new(w, book, profile, volume).with_memo(&memo);
+            // Today's bills are the cost table's; later ones are priced anew.
+            let price = |option: OptionId| match today.iter().find(|c| c.option == option) {
+                Some(c) if month == 0 => c.monthly_usd,
+                _ => cost::monthly_usd(option, &input),
+            };
             ProjectedMonth {
                 month,
                 monthly_requests: volume,
-                serverless: cheapest(serverless, &input),
-                traditional: cheapest(traditional, &input),
+                serverless: cheapest(serverless, &price),
+                traditional: cheapest(traditional, &price),
             }
         })
         .collect();

@@ -241,7 +241,7 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
             "| Month | Requests a month | Cheapest serverless | Cheapest server or container |"
         );
         let _ = writeln!(s, "| ---: | ---: | --- | --- |");
-        for m in p.months.iter().filter(|m| m.month % 6 == 0) {
+        for m in p.months.iter() {
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {} |",

@@ -558,7 +558,7 @@ fn growth(ui: &mut Ui, a: &Assessment) {
                 ui.label(RichText::new(head).strong());
             }
             ui.end_row();
-            for m in p.months.iter().filter(|m| m.month % 6 == 0) {
+            for m in p.months.iter() {
                 let flips_here = p.flip.as_ref().is_some_and(|f| {
                     f.month > m.month.saturating_sub(6) && f.month <= m.month && m.month > 0
                 });
