@@ -320,7 +320,7 @@ pub fn to_html_report(r: &Report<'_>) -> String {
             "<h3>Growth over three years</h3><p>{}</p><table><thead><tr><th scope=\"col\">Month</th><th scope=\"col\">Requests a month</th><th scope=\"col\">Cheapest serverless</th><th scope=\"col\">Cheapest server or container</th></tr></thead><tbody>",
             esc(&p.sentence(a.verdict))
         );
-        for m in p.months.iter() {
+        for m in &p.months {
             let _ = writeln!(
                 s,
                 "<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",

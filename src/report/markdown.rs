@@ -241,7 +241,7 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
             "| Month | Requests a month | Cheapest serverless | Cheapest server or container |"
         );
         let _ = writeln!(s, "| ---: | ---: | --- | --- |");
-        for m in p.months.iter() {
+        for m in &p.months {
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {} |",

@@ -558,7 +558,7 @@ fn growth(ui: &mut Ui, a: &Assessment) {
                 ui.label(RichText::new(head).strong());
             }
             ui.end_row();
-            for m in p.months.iter() {
+            for m in &p.months {
                 let flips_here = p.flip.as_ref().is_some_and(|f| {
                     f.month > m.month.saturating_sub(6) && f.month <= m.month && m.month > 0
                 });
