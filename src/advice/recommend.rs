@@ -51,7 +51,13 @@ fn misses(workload: &Workload, pick: &Pick, cold: &ColdStart) -> Vec<String> {
     } else {
         "from the platform's own overhead per call".to_owned()
     };
-    vec![format!("p99 target: {over}, {why}")]
+    // Nobody waits on a batch job's response: its target is a deadline.
+    let name = if workload.is_http() {
+        "p99 target"
+    } else {
+        "finish-within target"
+    };
+    vec![format!("{name}: {over}, {why}")]
 }
 
 pub(crate) fn recommend(
