@@ -23,16 +23,32 @@ pub struct CatalogueView {
     /// The selected pattern in the shown cloud's words, with its layout
     /// (worked out when the selection or the cloud changes).
     shown: Option<(String, Provider, Pattern, Layout)>,
+    /// Each pattern's searchable text in every cloud's words, lower case,
+    /// built once per catalogue (by its pattern count) rather than per frame.
+    index: std::cell::RefCell<Option<(usize, Vec<String>)>>,
 }
 
 impl CatalogueView {
     /// The patterns that pass the search and filters.
     #[must_use]
     pub fn visible<'a>(&self, catalogue: &'a Catalogue) -> Vec<&'a Pattern> {
+        let query = self.query.trim().to_lowercase();
+        let mut index = self.index.borrow_mut();
+        if index.as_ref().is_none_or(|(n, _)| *n != catalogue.patterns.len()) {
+            let texts = catalogue
+                .patterns
+                .iter()
+                .map(|p| p.search_texts().join("\n").to_lowercase())
+                .collect();
+            *index = Some((catalogue.patterns.len(), texts));
+        }
+        let texts = index.as_ref().map(|(_, t)| t.as_slice()).unwrap_or_default();
         catalogue
             .patterns
             .iter()
-            .filter(|p| p.matches_text(&self.query))
+            .zip(texts)
+            .filter(|(_, text)| query.is_empty() || text.contains(&query))
+            .map(|(p, _)| p)
             .filter(|p| self.trigger.is_none_or(|t| p.triggers.contains(&t)))
             .filter(|p| self.kind.is_none_or(|k| p.kind == k))
             .collect()

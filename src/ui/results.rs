@@ -34,8 +34,6 @@ pub enum Section {
     Costs,
     /// The cost curves.
     CostCurves,
-    /// The growth projection.
-    Growth,
     /// The week's traffic.
     Traffic,
     /// Cold starts.
@@ -44,6 +42,8 @@ pub enum Section {
     Pattern,
     /// The flip points.
     FlipPoints,
+    /// The growth projection.
+    Growth,
     /// The assumptions.
     Assumptions,
 }
@@ -54,10 +54,10 @@ impl Section {
         (Self::Scores, "Why"),
         (Self::Costs, "Costs"),
         (Self::CostCurves, "Cost curves"),
-        (Self::Growth, "Growth"),
         (Self::ColdStarts, "Cold starts"),
         (Self::Pattern, "Pattern"),
         (Self::FlipPoints, "Flip points"),
+        (Self::Growth, "Growth"),
     ];
 }
 
@@ -237,11 +237,6 @@ pub fn ui(
         };
     });
 
-    lazy.block(ui, Section::Growth, |ui| {
-        section(ui, "Growth over three years");
-        growth(ui, a);
-    });
-
     lazy.block(ui, Section::Traffic, |ui| {
         section(ui, "Traffic over a week");
         charts::traffic_chart(ui, a);
@@ -298,6 +293,11 @@ pub fn ui(
                     }
                 });
         }
+    });
+
+    lazy.block(ui, Section::Growth, |ui| {
+        section(ui, "Growth over three years");
+        growth(ui, a);
     });
 
     lazy.block(ui, Section::Assumptions, |ui| {
