@@ -653,15 +653,24 @@ fn team_pricing(ui: &mut Ui, w: &mut Workload, book: &PriceBook, problems: &[Fil
         });
     let _ = inner.response.labelled_by(label.id);
     if let Some(reference) = foreign {
+        // The instance the fleet runs (a GPU instance when the work needs one).
         let stand_in = book
-            .equivalent(reference, provider)
+            .fleet_instance(
+                reference,
+                provider,
+                w.hardware == Hardware::Gpu,
+                f64::from(w.execution.memory_mb) / 1024.0,
+            )
             .map_or("none", |i| i.name.as_str());
+        let article = |p: Provider| if p == Provider::Gcp { "a" } else { "an" };
         ui.label(
             RichText::new(format!(
-                "{} is a {} type: {} is priced as {stand_in}. Pick a {} type above to choose it yourself.",
+                "{} is {} {} type: {} is priced as {stand_in}. Pick {} {} type above to choose it yourself.",
                 reference.name,
+                article(reference.provider),
                 reference.provider.label(),
                 provider.label(),
+                article(provider),
                 provider.label()
             ))
             .small()
