@@ -969,3 +969,21 @@ fn growth_is_projected_in_the_results() {
     assert!(h.state().assessment().unwrap().projection.is_none());
     assert!(h.query_by_label_contains("No growth given").is_some());
 }
+
+#[test]
+fn a_checkpointable_job_is_asked_under_more_in_the_clouds_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open_workload(
+        dir.path(),
+        "Workload(name: \"ETL\", provider: Azure, traffic: (monthly_requests: 30.0, shape: Scheduled), execution: (avg_duration_ms: 1500000.0), triggers: [Schedule])",
+    );
+    h.get_by_label("2 Execution").click();
+    h.run();
+    h.get_by_label("More").click();
+    h.run();
+    assert!(!h.state().workload().execution.checkpointable);
+    h.get_by_label("The job saves its progress in steps").click();
+    h.run();
+    assert!(h.state().workload().execution.checkpointable);
+    assert!(h.query_by_label_contains("Durable Functions").is_some());
+}

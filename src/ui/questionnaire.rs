@@ -352,9 +352,22 @@ fn execution(ui: &mut Ui, w: &mut Workload, book: &PriceBook, problems: &[FileEr
     );
     egui::CollapsingHeader::new("More")
         .id_salt("execution-more")
-        .default_open(e.concurrency_per_instance.is_some())
+        .default_open(e.concurrency_per_instance.is_some() || e.checkpointable)
         .show(ui, |ui| {
             changed |= concurrency(ui, provider, e, book, problems);
+            let workflow = match provider {
+                Provider::Aws => "Step Functions",
+                Provider::Gcp => "Workflows",
+                Provider::Azure => "Durable Functions",
+            };
+            changed |= bool_field(
+                ui,
+                "The job saves its progress in steps",
+                &format!(
+                    "Checked: the work can be cut into steps that each save what they did, so a durable workflow ({workflow}) can run it past a function's time limit; the pattern shown is then the checkpointed job. Default: unchecked."
+                ),
+                &mut e.checkpointable,
+            );
         });
     changed
 }
