@@ -987,3 +987,23 @@ fn a_checkpointable_job_is_asked_under_more_in_the_clouds_words() {
     assert!(h.state().workload().execution.checkpointable);
     assert!(h.query_by_label_contains("Durable Functions").is_some());
 }
+
+#[test]
+fn the_catalogue_shows_the_workloads_cloud_and_searches_every_clouds_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open_workload(dir.path(), "Workload(name: \"Google API\", provider: Gcp)");
+    h.get_by_label("Pattern catalogue").click();
+    h.run();
+    // The matched pattern is shown, in the workload's cloud's words.
+    assert!(h.query_by_label("Products named on Google Cloud.").is_some());
+    // Found by an Azure name, shown in Google's words, and the list says why it is there.
+    replace_text(&mut h, "Search", "Cosmos");
+    let total = h.state().catalogue().patterns.len();
+    let shown = h.state().catalogue_view().visible(h.state().catalogue()).len();
+    assert!(shown >= 3 && shown < total, "{shown} of {total}");
+    assert!(h.query_all_by_label_contains("found in Azure's names").count() >= 3);
+    // Switching the cloud renames the products.
+    choose(&mut h, "Cloud", "Azure");
+    assert!(h.query_by_label("Products named on Azure.").is_some());
+    assert!(h.query_by_label_contains("found in Azure's names").is_none());
+}

@@ -326,16 +326,24 @@ impl Pattern {
     pub fn search_texts(&self) -> Vec<String> {
         let mut out = vec![self.id.clone()];
         for &provider in Provider::ALL {
-            let p = self.on(provider);
-            out.push(p.name);
-            out.push(p.summary);
-            for n in p.nodes {
-                out.push(n.label);
-                out.extend(n.service.aws);
-            }
-            out.extend(p.examples);
-            out.extend(p.cost_items.into_iter().map(|c| c.item));
+            out.extend(self.search_texts_on(provider));
         }
+        out
+    }
+
+    /// The texts a search looks in, in one cloud's words: the name, the
+    /// summary, each box's label and product, the examples and the bill of
+    /// materials.
+    #[must_use]
+    pub fn search_texts_on(&self, provider: Provider) -> Vec<String> {
+        let p = self.on(provider);
+        let mut out = vec![p.name, p.summary];
+        for n in p.nodes {
+            out.push(n.label);
+            out.extend(n.service.aws);
+        }
+        out.extend(p.examples);
+        out.extend(p.cost_items.into_iter().map(|c| c.item));
         out
     }
 }

@@ -23,9 +23,10 @@ pub struct CatalogueView {
     /// The selected pattern in the shown cloud's words, with its layout
     /// (worked out when the selection or the cloud changes).
     shown: Option<(String, Provider, Pattern, Layout)>,
-    /// Each pattern's searchable text in every cloud's words, lower case,
-    /// built once per catalogue (by its pattern count) rather than per frame.
-    index: std::cell::RefCell<Option<(usize, Vec<String>)>>,
+    /// Each pattern's searchable text in each cloud's words (AWS, Google
+    /// Cloud, Azure; the id with each), lower case, built once per catalogue
+    /// (by its pattern count) rather than per frame.
+    index: std::cell::RefCell<Option<(usize, Vec<[String; 3]>)>>,
 }
 
 impl CatalogueView {
@@ -33,31 +34,74 @@ impl CatalogueView {
     #[must_use]
     pub fn visible<'a>(&self, catalogue: &'a Catalogue) -> Vec<&'a Pattern> {
         let query = self.query.trim().to_lowercase();
+        self.with_index(catalogue, |texts| {
+            catalogue
+                .patterns
+                .iter()
+                .zip(texts)
+                .filter(|(_, text)| query.is_empty() || text.iter().any(|t| t.contains(&query)))
+                .map(|(p, _)| p)
+                .filter(|p| self.trigger.is_none_or(|t| p.triggers.contains(&t)))
+                .filter(|p| self.kind.is_none_or(|k| p.kind == k))
+                .collect()
+        })
+    }
+
+    /// The clouds whose words alone make a pattern match the search, when the
+    /// shown cloud's words do not (so the list can say why it is there).
+    #[must_use]
+    pub fn matched_elsewhere(&self, catalogue: &Catalogue, id: &str, shown: Provider) -> Vec<Provider> {
+        let query = self.query.trim().to_lowercase();
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let Some(i) = catalogue.patterns.iter().position(|p| p.id == id) else {
+            return Vec::new();
+        };
+        let slot = |p: Provider| Provider::ALL.iter().position(|q| *q == p).unwrap_or(0);
+        self.with_index(catalogue, |texts| {
+            let text = &texts[i];
+            if text[slot(shown)].contains(&query) {
+                return Vec::new();
+            }
+            Provider::ALL
+                .iter()
+                .copied()
+                .filter(|p| text[slot(*p)].contains(&query))
+                .collect()
+        })
+    }
+
+    fn with_index<T>(&self, catalogue: &Catalogue, f: impl FnOnce(&[[String; 3]]) -> T) -> T {
         let mut index = self.index.borrow_mut();
         if index.as_ref().is_none_or(|(n, _)| *n != catalogue.patterns.len()) {
             let texts = catalogue
                 .patterns
                 .iter()
-                .map(|p| p.search_texts().join("\n").to_lowercase())
+                .map(|p| {
+                    Provider::ALL
+                        .iter()
+                        .map(|c| format!("{}\n{}", p.id, p.search_texts_on(*c).join("\n")).to_lowercase())
+                        .collect::<Vec<_>>()
+                        .try_into()
+                        .unwrap_or_default()
+                })
                 .collect();
             *index = Some((catalogue.patterns.len(), texts));
         }
-        let texts = index.as_ref().map(|(_, t)| t.as_slice()).unwrap_or_default();
-        catalogue
-            .patterns
-            .iter()
-            .zip(texts)
-            .filter(|(_, text)| query.is_empty() || text.contains(&query))
-            .map(|(p, _)| p)
-            .filter(|p| self.trigger.is_none_or(|t| p.triggers.contains(&t)))
-            .filter(|p| self.kind.is_none_or(|k| p.kind == k))
-            .collect()
+        f(index.as_ref().map(|(_, t)| t.as_slice()).unwrap_or_default())
     }
 }
 
 /// One row of the list: the name, and under it the kind (and whether it is the
 /// pattern the advisor matched to the current workload).
-fn row_text(ui: &Ui, p: &Pattern, matched: bool, selected: bool) -> egui::text::LayoutJob {
+fn row_text(
+    ui: &Ui,
+    p: &Pattern,
+    matched: bool,
+    selected: bool,
+    elsewhere: &[Provider],
+) -> egui::text::LayoutJob {
     let mut job = egui::text::LayoutJob::default();
     let body = egui::TextStyle::Body.resolve(ui.style());
     let small = egui::TextStyle::Small.resolve(ui.style());
@@ -71,6 +115,14 @@ fn row_text(ui: &Ui, p: &Pattern, matched: bool, selected: bool) -> egui::text::
         0.0,
         egui::TextFormat::simple(small.clone(), ui.visuals().weak_text_color()),
     );
+    if !elsewhere.is_empty() {
+        let names: Vec<&str> = elsewhere.iter().map(|c| c.label()).collect();
+        job.append(
+            &format!("  ·  found in {}'s names", names.join(" and ")),
+            0.0,
+            egui::TextFormat::simple(small.clone(), ui.visuals().weak_text_color()),
+        );
+    }
     if matched {
         job.append(
             "  ·  matches your workload",
@@ -176,7 +228,8 @@ pub fn ui(
                 .show(ui, |ui| {
                     for p in &visible {
                         let selected = view.selected.as_deref() == Some(p.id.as_str());
-                        let text = row_text(ui, p, matched == Some(p.id.as_str()), selected);
+                        let elsewhere = view.matched_elsewhere(catalogue, &p.id, cloud);
+                        let text = row_text(ui, p, matched == Some(p.id.as_str()), selected, &elsewhere);
                         if ui.selectable_label(selected, text).clicked() {
                             view.selected = Some(p.id.clone());
                         }

@@ -20,10 +20,34 @@ fn fill(kind: NodeKind, dark: bool) -> Color32 {
     }
 }
 
-/// Paints the diagram; nodes show their kind on hover.
+/// The smallest scale a diagram is drawn at: below it the labels, which
+/// keep a legible size, would overflow their boxes, so a wide diagram
+/// scrolls sideways instead of shrinking further.
+const MIN_SCALE: f32 = 0.8;
+
+/// Paints the diagram, scaled to the width (up to 1.15x), or at
+/// [`MIN_SCALE`] in a sideways scroll when it is wider than that allows.
 pub fn ui(ui: &mut Ui, layout: &Layout) {
     let available = ui.available_width().max(200.0);
-    let scale = (available / layout.width as f32).min(1.15);
+    let fit = available / layout.width as f32;
+    if fit >= MIN_SCALE {
+        draw(ui, layout, fit.min(1.15));
+    } else {
+        egui::ScrollArea::horizontal()
+            .id_salt("diagram-scroll")
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+            .show(ui, |ui| draw(ui, layout, MIN_SCALE));
+        ui.label(
+            egui::RichText::new(
+                "The diagram is wider than the pane: scroll it sideways, or widen the window.",
+            )
+            .small()
+            .weak(),
+        );
+    }
+}
+
+fn draw(ui: &mut Ui, layout: &Layout, scale: f32) {
     let size = Vec2::new(layout.width as f32 * scale, layout.height as f32 * scale);
     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     // The parent clip: everything is drawn inside `rect`, and one clip region
