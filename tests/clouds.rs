@@ -231,6 +231,26 @@ fn reports_name_the_chosen_clouds_services_only() {
                 "{} on {provider:?}: {foreign:#?}",
                 path.display()
             );
+            // The HTML report's drawings: the cost curves and their legend, the diagram.
+            let html = report::to_html(&a, &catalogue, &book);
+            let mut rest = html.as_str();
+            while let Some(start) = rest.find("<svg") {
+                let end = rest[start..].find("</svg>").map_or(rest.len(), |e| start + e);
+                let drawing = &rest[start..end];
+                let words: String = drawing
+                    .split(['<', '>'])
+                    .enumerate()
+                    .filter(|(i, _)| i % 2 == 0)
+                    .map(|(_, t)| format!("{t}\n"))
+                    .collect();
+                let foreign = foreign_names(&words, provider);
+                assert!(
+                    foreign.is_empty(),
+                    "{} on {provider:?}, SVG: {foreign:#?}",
+                    path.display()
+                );
+                rest = &rest[end..];
+            }
             // The recommendation and the headline too.
             let said = format!("{}\n{}\n{}", a.summary, a.recommendation.text, a.pattern.why);
             assert!(

@@ -224,8 +224,13 @@ pub fn cost_curves(a: &Assessment) -> String {
             format::usd(usd)
         );
     }
-    // Legend with today's cost.
-    for (i, c) in a.costs.iter().enumerate() {
+    // Legend with today's cost, for the curves drawn (the chosen cloud's
+    // options; the cost table lists the other clouds).
+    let drawn = a
+        .costs
+        .iter()
+        .filter(|c| a.cost_curves.curves.iter().any(|(o, _)| *o == c.option));
+    for (i, c) in drawn.enumerate() {
         let y = top + 8.0 + i as f64 * 20.0;
         let _ = write!(
             s,
