@@ -237,12 +237,11 @@ fn reports_name_the_chosen_clouds_services_only() {
             while let Some(start) = rest.find("<svg") {
                 let end = rest[start..].find("</svg>").map_or(rest.len(), |e| start + e);
                 let drawing = &rest[start..end];
-                let words: String = drawing
+                let words = drawing
                     .split(['<', '>'])
-                    .enumerate()
-                    .filter(|(i, _)| i % 2 == 0)
-                    .map(|(_, t)| format!("{t}\n"))
-                    .collect();
+                    .step_by(2)
+                    .collect::<Vec<_>>()
+                    .join("\n");
                 let foreign = foreign_names(&words, provider);
                 assert!(
                     foreign.is_empty(),
