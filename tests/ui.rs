@@ -938,6 +938,11 @@ fn the_questionnaire_speaks_the_chosen_clouds_words() {
     h.run();
     assert!(h.query_by_label("Must finish within").is_some());
     assert!(h.query_by_label("p99 latency target").is_none());
+    // The review says it the same way, and asks no front door.
+    h.get_by_label("6 Review").click();
+    h.run();
+    assert!(h.query_by_label_contains("must finish within").is_some());
+    assert!(h.query_by_label("Front door").is_none());
 }
 
 #[test]

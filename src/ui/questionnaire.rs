@@ -856,6 +856,9 @@ fn review(ui: &mut Ui, w: &Workload, problems: &[FileError], step: &mut Step) {
                     |n| format!("{n} requests per instance"),
                 ),
             );
+            if w.execution.checkpointable {
+                row("Steps", "the job saves its progress in steps".to_owned());
+            }
             row(
                 "Triggers",
                 w.triggers
@@ -864,11 +867,19 @@ fn review(ui: &mut Ui, w: &Workload, problems: &[FileError], step: &mut Step) {
                     .collect::<Vec<_>>()
                     .join(", "),
             );
+            if w.is_http() {
+                row("Front door", w.api_gateway.label_on(w.provider).to_owned());
+            }
             row("State", w.state.label().into());
             row(
                 "Latency",
                 format!(
-                    "p99 target {}{}",
+                    "{} {}{}",
+                    if w.is_http() {
+                        "p99 target"
+                    } else {
+                        "must finish within"
+                    },
                     crate::format::duration_ms(w.latency.p99_target_ms),
                     if w.latency.cold_start_tolerant {
                         ", slow starts OK"
