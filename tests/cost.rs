@@ -582,3 +582,64 @@ fn break_even_moves_with_memory_and_gateway() {
         "gateway break-even {with_gateway}"
     );
 }
+
+// Google API Gateway (cloud.google.com/api-gateway/docs/pricing): 0 to 2M calls
+// a month $0, 2M to 1B $3.00 per million, over 1B $1.50 per million, on both
+// Cloud Run and Cloud Run functions in front of HTTP work.
+#[test]
+fn google_api_gateway_tiers_on_both_google_serverless_options() {
+    use serverless_advisor::workload::Provider;
+    let b = book();
+    let mut w = plain(4e7, 120.0, 512);
+    w.provider = Provider::Gcp;
+    w.triggers = vec![Trigger::HttpApi];
+    w.api_gateway = ApiGateway::Http;
+    for option in [OptionId::GcpCloudRun, OptionId::GcpCloudFunctions] {
+        // 38M billable calls x $3.00/M = $114.
+        assert_usd(item(&cost_of(option, &w, &b), "api_gateway"), 114.0, "40M calls");
+    }
+    // Under the $0 tier: a line of $0, not a missing one.
+    w.traffic.monthly_requests = 1.5e6;
+    let c = cost_of(OptionId::GcpCloudFunctions, &w, &b);
+    assert!(
+        c.breakdown
+            .iter()
+            .any(|l| l.item == "api_gateway" && l.usd == 0.0)
+    );
+    // Past a billion: 998M x $3.00 + 1B x $1.50 = $4,494.
+    w.traffic.monthly_requests = 2e9;
+    assert_usd(
+        item(&cost_of(OptionId::GcpCloudFunctions, &w, &b), "api_gateway"),
+        4494.0,
+        "2B calls",
+    );
+    // AWS's REST tier has no Google counterpart: the same gateway, said so.
+    w.api_gateway = ApiGateway::Rest;
+    let c = cost_of(OptionId::GcpCloudRun, &w, &b);
+    assert_usd(item(&c, "api_gateway"), 4494.0, "rest");
+    assert!(c.notes.iter().any(|n| n.contains("REST is AWS's")));
+    // Its own URL, or work no one calls over HTTP: no gateway.
+    w.api_gateway = ApiGateway::NoGateway;
+    assert!(
+        cost_of(OptionId::GcpCloudRun, &w, &b)
+            .breakdown
+            .iter()
+            .all(|l| l.item != "api_gateway")
+    );
+    w.api_gateway = ApiGateway::Http;
+    w.triggers = vec![Trigger::Queue];
+    assert!(
+        cost_of(OptionId::GcpCloudFunctions, &w, &b)
+            .breakdown
+            .iter()
+            .all(|l| l.item != "api_gateway")
+    );
+    // The server side has a load balancer, not the gateway.
+    w.triggers = vec![Trigger::HttpApi];
+    assert!(
+        cost_of(OptionId::GcpComputeEngine, &w, &b)
+            .breakdown
+            .iter()
+            .all(|l| l.item != "api_gateway")
+    );
+}

@@ -354,8 +354,14 @@ pub fn option_cost(option: OptionId, input: &CostInput<'_>) -> OptionCost {
         OptionId::AwsEc2 | OptionId::GcpComputeEngine | OptionId::AzureVm => {
             servers(input, option.provider(), &mut bill);
         }
-        OptionId::GcpCloudRun => serverless::cloud_run(input, &mut bill),
-        OptionId::GcpCloudFunctions => serverless::cloud_run_functions(input, &mut bill),
+        OptionId::GcpCloudRun => {
+            serverless::cloud_run(input, &mut bill);
+            google_api_gateway(input, &mut bill);
+        }
+        OptionId::GcpCloudFunctions => {
+            serverless::cloud_run_functions(input, &mut bill);
+            google_api_gateway(input, &mut bill);
+        }
         OptionId::AzureFunctions => azure_consumption(input, &mut bill),
         OptionId::AzureFlexConsumption => serverless::flex_consumption(input, &mut bill),
         OptionId::AzureFunctionsPremium => azure_premium(input, &mut bill),
@@ -442,6 +448,34 @@ fn api_gateway_line(input: &CostInput<'_>) -> Option<LineItem> {
     Some(line(input, "api_gateway", usd, || {
         format!("{} requests through an API Gateway {name}, tiered", count(n))
     }))
+}
+
+/// Google API Gateway in front of Cloud Run or Cloud Run functions, for
+/// HTTP API and webhook work with a gateway asked for (AWS's REST tier has no
+/// Google counterpart: the same gateway is priced). Its first 2 million calls
+/// a month are a $0 tier of its price list, not a trial, so they always apply.
+fn google_api_gateway(input: &CostInput<'_>, bill: &mut Bill) {
+    let w = input.workload;
+    if !w.is_http() || w.api_gateway == ApiGateway::NoGateway {
+        return;
+    }
+    let Some(tiers) = &input.book.api_gateway.gcp_per_million else {
+        bill.note(|| "The price book has no Google API Gateway prices: the gateway is not priced.".into());
+        return;
+    };
+    let n = input.monthly_requests.max(0.0);
+    let usd = tiers.cost(n, 1e6);
+    bill.add(line(input, "api_gateway", usd, || {
+        format!(
+            "{} calls through Google API Gateway, the first 2 million a month at $0, then tiered",
+            count(n)
+        )
+    }));
+    if w.api_gateway == ApiGateway::Rest {
+        bill.note(|| {
+            "REST is AWS's full-featured gateway tier; on Google Cloud the same API Gateway is priced.".into()
+        });
+    }
 }
 
 fn lambda(input: &CostInput<'_>, bill: &mut Bill) {

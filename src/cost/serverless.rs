@@ -219,8 +219,10 @@ fn cloud_run_service(input: &CostInput<'_>, bill: &mut Bill) {
         }
     }
     bill.note(|| model_note(c, Some(idle_s)));
-    if w.is_http() {
-        bill.note(|| "Cloud Run serves HTTPS itself: no gateway or load balancer is priced.".into());
+    if w.is_http() && w.api_gateway == crate::workload::ApiGateway::NoGateway {
+        bill.note(|| {
+            "Cloud Run serves HTTPS itself on its own URL: no gateway or load balancer is priced.".into()
+        });
     }
 }
 

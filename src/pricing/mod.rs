@@ -208,6 +208,11 @@ pub struct ApiGatewayPrices {
     pub http_per_million: Tiered,
     /// REST APIs, USD per million requests, tiered by the month's requests.
     pub rest_per_million: Tiered,
+    /// Google API Gateway, USD per million calls, tiered by the month's
+    /// calls (its free calls are a first tier at $0); a book without it
+    /// leaves the gateway on Google Cloud unpriced, and says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gcp_per_million: Option<Tiered>,
 }
 
 /// AWS Fargate prices.

@@ -266,6 +266,9 @@ pub fn validate(book: &PriceBook, file: &str, map: &SourceMap) -> Vec<FileError>
     );
     c.tiers("api_gateway.http_per_million", &book.api_gateway.http_per_million);
     c.tiers("api_gateway.rest_per_million", &book.api_gateway.rest_per_million);
+    if let Some(t) = &book.api_gateway.gcp_per_million {
+        c.tiers("api_gateway.gcp_per_million", t);
+    }
     c.ascending_memory(
         "gcp_cloud_run.vcpus_for_memory",
         &book.gcp_cloud_run.vcpus_for_memory,

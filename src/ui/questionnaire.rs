@@ -515,7 +515,7 @@ fn triggers_state(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool
                 "What HTTP requests and webhooks reach the functions through: HTTP APIs cost less than REST APIs; a function URL costs nothing."
             }
             Provider::Gcp => {
-                "What HTTP requests and webhooks reach the functions through: Google API Gateway, or the service's own Cloud Run URL. The price book does not price Google API Gateway yet: the costs count the Cloud Run URL either way."
+                "What HTTP requests and webhooks reach the functions through: Google API Gateway, or the service's own Cloud Run URL."
             }
             Provider::Azure => {
                 "What HTTP requests and webhooks reach the functions through: API Management on its consumption tier, or the function's own HTTP trigger URL. The price book does not price API Management yet: the costs count the trigger URL either way."
