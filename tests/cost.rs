@@ -643,3 +643,39 @@ fn google_api_gateway_tiers_on_both_google_serverless_options() {
             .all(|l| l.item != "api_gateway")
     );
 }
+
+// A load balancer as the front door. AWS (Elastic Load Balancing pricing):
+// $0.0225 an hour and $0.008 per LCU-hour, where an LCU covers 25 new
+// connections a second or, for Lambda targets, 0.4 GB an hour. At 10M
+// requests a month of 10 KB (the price book's assumption) and one new
+// connection each: 2,777.8 request-per-second-hours x max(1/25, 0.036 GB/0.4)
+// = 250 LCU-hours = $2.00, plus 730 h x $0.0225 = $16.425. Google: the
+// forwarding rule, 730 h x $0.025 = $18.25, plus 100 GB x $0.008 = $0.80.
+#[test]
+fn a_load_balancer_in_front_of_the_functions() {
+    use serverless_advisor::workload::Provider;
+    let b = book();
+    let mut w = plain(1e7, 100.0, 512);
+    w.triggers = vec![Trigger::HttpApi];
+    w.api_gateway = ApiGateway::LoadBalancer;
+    let c = cost_of(OptionId::AwsLambda, &w, &b);
+    assert_usd(item(&c, "load_balancer"), 18.425, "ALB with Lambda targets");
+    assert!(c.breakdown.iter().all(|l| l.item != "api_gateway"));
+    // The same load balancer in front of servers covers 1 GB an hour per LCU.
+    let ec2 = cost_of(OptionId::AwsEc2, &w, &b);
+    assert_usd(
+        item(&ec2, "load_balancer"),
+        16.425 + 2_777.777_8 * 0.04 * 0.008,
+        "ALB with instance targets",
+    );
+    w.provider = Provider::Gcp;
+    for option in [OptionId::GcpCloudFunctions, OptionId::GcpCloudRun] {
+        let c = cost_of(option, &w, &b);
+        assert_usd(
+            item(&c, "load_balancer"),
+            19.05,
+            "external Application Load Balancer",
+        );
+        assert!(c.breakdown.iter().all(|l| l.item != "api_gateway"));
+    }
+}

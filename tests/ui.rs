@@ -881,6 +881,10 @@ fn the_questionnaire_speaks_the_chosen_clouds_words() {
     front_door(&mut h);
     assert!(h.query_by_label("API Gateway HTTP API").is_some());
     assert!(h.query_by_label("Lambda function URL (no gateway)").is_some());
+    assert!(
+        h.query_by_label("Application Load Balancer (Lambda targets)")
+            .is_some()
+    );
     h.key_press(Key::Escape);
     h.run();
     // Google Cloud: its own products, no AWS names, and the instance moves to its equivalent.
@@ -897,6 +901,10 @@ fn the_questionnaire_speaks_the_chosen_clouds_words() {
     front_door(&mut h);
     assert!(h.query_by_label("Google API Gateway").is_some());
     assert!(h.query_by_label("Cloud Run URL (no gateway)").is_some());
+    assert!(
+        h.query_by_label("External Application Load Balancer (serverless NEG)")
+            .is_some()
+    );
     assert!(h.query_by_label("Lambda function URL (no gateway)").is_none());
     assert!(h.query_by_label_contains("API Gateway REST API").is_none());
     h.key_press(Key::Escape);

@@ -440,7 +440,7 @@ fn api_gateway_line(input: &CostInput<'_>) -> Option<LineItem> {
     }
     let n = input.monthly_requests.max(0.0);
     let (tiers, name) = match w.api_gateway {
-        ApiGateway::NoGateway => return None,
+        ApiGateway::NoGateway | ApiGateway::LoadBalancer => return None,
         ApiGateway::Http => (&input.book.api_gateway.http_per_million, "HTTP API"),
         ApiGateway::Rest => (&input.book.api_gateway.rest_per_million, "REST API"),
     };
@@ -457,6 +457,15 @@ fn api_gateway_line(input: &CostInput<'_>) -> Option<LineItem> {
 fn google_api_gateway(input: &CostInput<'_>, bill: &mut Bill) {
     let w = input.workload;
     if !w.is_http() || w.api_gateway == ApiGateway::NoGateway {
+        return;
+    }
+    if w.api_gateway == ApiGateway::LoadBalancer {
+        // The external Application Load Balancer with a serverless NEG, billed
+        // as the server side's: its forwarding rule by the hour and the data it
+        // processes.
+        if let Some(lb) = load_balancer_line(input, Provider::Gcp) {
+            bill.add(lb);
+        }
         return;
     }
     let Some(tiers) = &input.book.api_gateway.gcp_per_million else {
@@ -597,6 +606,14 @@ fn lambda(input: &CostInput<'_>, bill: &mut Bill) {
                 .into()
         });
     }
+    // An Application Load Balancer with the function as its target: the hour
+    // and its capacity units, at Lambda targets' 0.4 GB an hour per unit.
+    if input.workload.api_gateway == ApiGateway::LoadBalancer
+        && let Some(per_unit) = &input.book.load_balancers.aws.lambda_gb_per_unit_hour
+        && let Some(lb) = load_balancer_line_for(input, Provider::Aws, per_unit.value)
+    {
+        bill.add(lb);
+    }
 }
 
 /// The size of one task or instance of a fleet: vCPUs, memory in GiB, the
@@ -729,6 +746,16 @@ fn fleet_line(input: &CostInput<'_>, unit: &FleetUnit<'_>, floor: f64) -> (LineI
 }
 
 fn load_balancer_line(input: &CostInput<'_>, provider: Provider) -> Option<LineItem> {
+    load_balancer_line_for(input, provider, 1.0)
+}
+
+/// A load balancer's line where one capacity unit covers `gb_per_unit_hour`
+/// GB an hour processed (1 for instance targets).
+fn load_balancer_line_for(
+    input: &CostInput<'_>,
+    provider: Provider,
+    gb_per_unit_hour: f64,
+) -> Option<LineItem> {
     if !input.workload.is_http() {
         return None;
     }
@@ -744,9 +771,10 @@ fn load_balancer_line(input: &CostInput<'_>, provider: Provider) -> Option<LineI
     let gb = rate_hours * gb_per_rate_hour;
     let per_unit = lb.new_connections_per_unit_per_second.value;
     let unit_hours = if lb.per_capacity_unit_hour.value > 0.0 && per_unit > 0.0 {
-        // An AWS LCU covers 25 new connections a second or 1 GB an hour; the larger dimension bills.
+        // An AWS LCU covers 25 new connections a second or 1 GB an hour (0.4 GB
+        // for Lambda targets); the larger dimension bills.
         let by_connections = a.new_connections_per_request / per_unit;
-        rate_hours * by_connections.max(gb_per_rate_hour)
+        rate_hours * by_connections.max(gb_per_rate_hour / gb_per_unit_hour)
     } else {
         0.0
     };

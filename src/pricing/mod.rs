@@ -662,6 +662,11 @@ pub struct LoadBalancer {
     pub new_connections_per_unit_per_second: Sourced,
     /// USD per GB processed, 0 where not billed so.
     pub per_gb_processed: Sourced,
+    /// GB an hour one capacity unit covers for Lambda targets (AWS: 0.4,
+    /// against 1 GB for instance targets); `None` where functions are not
+    /// priced behind this load balancer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lambda_gb_per_unit_hour: Option<Sourced>,
 }
 
 /// Cold-start and keep-warm facts.

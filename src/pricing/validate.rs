@@ -372,6 +372,9 @@ pub fn validate(book: &PriceBook, file: &str, map: &SourceMap) -> Vec<FileError>
     ] {
         c.positive(field, value);
     }
+    if let Some(per_unit) = &book.load_balancers.aws.lambda_gb_per_unit_hour {
+        c.positive("load_balancers.aws.lambda_gb_per_unit_hour", per_unit.value);
+    }
     if !(book.assumptions.cold_share_in_p99 > 0.0 && book.assumptions.cold_share_in_p99 < 1.0) {
         c.fail(
             "assumptions.cold_share_in_p99",

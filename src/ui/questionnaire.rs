@@ -512,13 +512,13 @@ fn triggers_state(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool
         let offered = ApiGateway::offered_on(provider, w.api_gateway);
         let hint = match provider {
             Provider::Aws => {
-                "What HTTP requests and webhooks reach the functions through: HTTP APIs cost less than REST APIs; a function URL costs nothing."
+                "What HTTP requests and webhooks reach the functions through: HTTP APIs cost less than REST APIs; an Application Load Balancer bills by the hour and its capacity units; a function URL costs nothing."
             }
             Provider::Gcp => {
                 "What HTTP requests and webhooks reach the functions through: Google API Gateway, or the service's own Cloud Run URL."
             }
             Provider::Azure => {
-                "What HTTP requests and webhooks reach the functions through: API Management on its consumption tier, or the function's own HTTP trigger URL. The price book does not price API Management yet: the costs count the trigger URL either way."
+                "What HTTP requests and webhooks reach the functions through: API Management on its consumption tier, Application Gateway, or the function's own HTTP trigger URL. The price book does not price API Management or Application Gateway yet: the costs count the trigger URL either way."
             }
         };
         changed |= choice_field(

@@ -212,6 +212,7 @@ choice_enum!(
     ApiGateway {
         #[default] Http => "API Gateway HTTP API",
         Rest => "API Gateway REST API",
+        LoadBalancer => "Load balancer",
         NoGateway => "No gateway",
     }
 );
@@ -224,6 +225,9 @@ impl ApiGateway {
             (Self::Http, Provider::Aws) => "API Gateway HTTP API",
             (Self::Rest, Provider::Aws) => "API Gateway REST API",
             (Self::NoGateway, Provider::Aws) => "Lambda function URL (no gateway)",
+            (Self::LoadBalancer, Provider::Aws) => "Application Load Balancer (Lambda targets)",
+            (Self::LoadBalancer, Provider::Gcp) => "External Application Load Balancer (serverless NEG)",
+            (Self::LoadBalancer, Provider::Azure) => "Application Gateway",
             (Self::Http, Provider::Gcp) => "Google API Gateway",
             (Self::Rest, Provider::Gcp) => "Google API Gateway (REST is AWS's tier; the same here)",
             (Self::NoGateway, Provider::Gcp) => "Cloud Run URL (no gateway)",
