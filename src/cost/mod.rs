@@ -367,6 +367,21 @@ pub fn option_cost(option: OptionId, input: &CostInput<'_>) -> OptionCost {
         OptionId::AzureFunctionsPremium => azure_premium(input, &mut bill),
         OptionId::AzureContainerApps => serverless::container_apps(input, &mut bill),
     }
+    // Azure's front doors have no prices in the book yet: say so rather than
+    // let the bill look complete.
+    let w = input.workload;
+    if option.provider() == Provider::Azure
+        && option.kind() != OptionKind::Server
+        && w.is_http()
+        && w.api_gateway != ApiGateway::NoGateway
+    {
+        bill.note(|| {
+            format!(
+                "The front door asked for ({}) is not priced: the price book has no prices for it yet.",
+                w.api_gateway.label_on(Provider::Azure)
+            )
+        });
+    }
     OptionCost {
         option,
         kind: option.kind(),
