@@ -269,7 +269,8 @@ fn traffic(ui: &mut Ui, w: &mut Workload, book: &PriceBook, problems: &[FileErro
 
 fn execution(ui: &mut Ui, w: &mut Workload, book: &PriceBook, problems: &[FileError]) -> bool {
     let provider = w.provider;
-    let batch = is_batch_only(w);
+    // Nobody waits on a response without an HTTP API or webhook trigger.
+    let batch = !w.is_http();
     let e = &mut w.execution;
     let mut changed = false;
     // The p99 and the longest job follow the average while they hold the
@@ -468,13 +469,6 @@ fn move_instance(w: &mut Workload, book: &PriceBook) {
     }
 }
 
-/// Whether nobody waits on a response: no HTTP API or webhook trigger.
-fn is_batch_only(w: &Workload) -> bool {
-    !w.triggers
-        .iter()
-        .any(|t| matches!(t, Trigger::HttpApi | Trigger::Webhook))
-}
-
 fn triggers_state(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
     let mut changed = false;
     ui.label(RichText::new("Triggers").strong());
@@ -497,18 +491,7 @@ fn triggers_state(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool
     super::widgets::problems_for(ui, problems, "triggers");
     ui.add_space(6.0);
     let provider = w.provider;
-    if is_batch_only(w) {
-        ui.add_enabled_ui(false, |ui| {
-            let _ = ui.label(RichText::new("API front door").strong());
-            let _ = ui.label(w.api_gateway.label_on(provider));
-        });
-        ui.label(
-            RichText::new("Not asked: only HTTP API and webhook triggers come through a front door.")
-                .small()
-                .weak(),
-        );
-        ui.add_space(6.0);
-    } else {
+    if w.is_http() {
         let offered = ApiGateway::offered_on(provider, w.api_gateway);
         let hint = match provider {
             Provider::Aws => {
@@ -531,6 +514,17 @@ fn triggers_state(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool
             |g| g.label_on(provider),
             problems,
         );
+    } else {
+        ui.add_enabled_ui(false, |ui| {
+            let _ = ui.label(RichText::new("API front door").strong());
+            let _ = ui.label(w.api_gateway.label_on(provider));
+        });
+        ui.label(
+            RichText::new("Not asked: only HTTP API and webhook triggers come through a front door.")
+                .small()
+                .weak(),
+        );
+        ui.add_space(6.0);
     }
     changed |= choice_field(
         ui,
@@ -547,7 +541,8 @@ fn triggers_state(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool
 
 fn latency_hardware(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
     let mut changed = false;
-    let batch = is_batch_only(w);
+    // Nobody waits on a response without an HTTP API or webhook trigger.
+    let batch = !w.is_http();
     changed |= duration_field(
         ui,
         "latency.p99_target_ms",
