@@ -24,7 +24,7 @@ use serverless_advisor::cost::{OptionId, OptionKind, Profile, all_costs, break_e
 use serverless_advisor::pricing::PriceBook;
 use serverless_advisor::report;
 use serverless_advisor::workload::{
-    ApiGateway, Architecture, Execution, Hardware, Latency, Level, PricingChoices, Provider, Runtime,
+    ApiGateway, Architecture, Data, Execution, Hardware, Latency, Level, PricingChoices, Provider, Runtime,
     Servers, Shape, Stage, State, Team, Traffic, Trigger, Workload,
 };
 
@@ -37,6 +37,7 @@ const MAX_DURATION_MAX_S: f64 = 604_800.0;
 const MEMORY_MIN_MB: u32 = 128;
 const MEMORY_MAX_MB: u32 = 10_240;
 const INSTANCES_MAX: u32 = 100_000;
+const KB_PER_REQUEST_MAX: f64 = 10_000.0;
 
 static BOOK: LazyLock<PriceBook> = LazyLock::new(common::book);
 static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(common::catalogue);
@@ -57,13 +58,15 @@ fn traffic() -> impl Strategy<Value = Traffic> {
         select(Shape::ALL),
         proptest::option::of(log_range(1.0, PEAK_TO_AVERAGE_MAX)),
         -0.99..=10.0_f64,
+        any::<bool>(),
     )
         .prop_map(
-            |(monthly_requests, shape, peak_to_average, growth_per_month)| Traffic {
+            |(monthly_requests, shape, peak_to_average, growth_per_month, cors_preflight)| Traffic {
                 monthly_requests,
                 shape,
                 peak_to_average,
                 growth_per_month,
+                cors_preflight,
             },
         )
 }
@@ -141,6 +144,11 @@ prop_compose! {
         triggers in subsequence(Trigger::ALL.to_vec(), 0..=Trigger::ALL.len()).prop_shuffle(),
         api_gateway in select(ApiGateway::ALL),
         state in select(State::ALL),
+        data in (
+            proptest::option::of(prop_oneof![1 => Just(0.0), 4 => log_range(1e-3, KB_PER_REQUEST_MAX)]),
+            proptest::option::of(prop_oneof![1 => Just(0.0), 4 => log_range(1e-3, KB_PER_REQUEST_MAX)]),
+            any::<bool>(),
+        ),
         hardware in select(Hardware::ALL),
         latency in (log_range(0.01, P99_TARGET_MAX_MS), any::<bool>()),
         team in (select(Level::ALL), select(Stage::ALL), select(Level::ALL)),
@@ -160,6 +168,7 @@ prop_compose! {
             triggers,
             api_gateway,
             state,
+            data: Data { response_kb: data.0, log_kb_per_request: data.1, private_network: data.2 },
             hardware,
             latency: Latency { p99_target_ms: latency.0, cold_start_tolerant: latency.1 },
             team: Team { ops_capacity: team.0, stage: team.1, lock_in_tolerance: team.2 },
@@ -265,6 +274,8 @@ const NULLABLE: &[&str] = &[
     "break_even.monthly_requests",
     "workload.traffic.peak_to_average",
     "workload.execution.concurrency_per_instance",
+    "workload.data.response_kb",
+    "workload.data.log_kb_per_request",
     "recommendation.serverless_option",
     "recommendation.traditional_option",
     "recommendation.split",

@@ -245,6 +245,10 @@ pub struct Assessment {
     pub price_book: PriceBookRef,
     /// Assumptions worth reading before trusting the numbers.
     pub assumptions: Vec<String>,
+    /// What every bill leaves out on purpose, because it costs the same
+    /// whichever side runs the code.
+    #[serde(default)]
+    pub left_out: Vec<String>,
 }
 
 /// The built-in rules, parsed once.
@@ -516,5 +520,6 @@ pub fn assess_with(
             sources_to,
         },
         assumptions,
+        left_out: crate::cost::whole_bill::left_out_on_purpose(workload),
     }
 }

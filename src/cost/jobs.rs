@@ -128,6 +128,13 @@ pub fn fargate_job(input: &CostInput<'_>) -> JobBill {
     Some((lines, notes))
 }
 
+/// The month's task-hours of the work run as Fargate jobs.
+pub fn fargate_task_hours(input: &CostInput<'_>) -> f64 {
+    let p = &input.book.aws_fargate;
+    let billed_s = billed_run_s(input.avg_duration_s(), 1.0, p.min_billed_s.value);
+    input.monthly_requests.max(0.0) * billed_s / 3600.0
+}
+
 /// A Cloud Run job execution per run, at the jobs' (instance-based) rates.
 #[allow(clippy::unnecessary_wraps)] // The shape every job pricer shares.
 pub fn cloud_run_job(input: &CostInput<'_>) -> JobBill {

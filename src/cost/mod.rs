@@ -10,6 +10,7 @@ pub mod instances;
 mod jobs;
 pub mod profile;
 mod serverless;
+pub mod whole_bill;
 
 use serde::{Deserialize, Serialize};
 
@@ -222,6 +223,10 @@ pub struct OptionCost {
     pub breakdown: Vec<LineItem>,
     /// Assumptions and caveats of this price.
     pub notes: Vec<String>,
+    /// Lines of the real bill the answers given cannot price, each with what
+    /// would price it (never shown as $0).
+    #[serde(default)]
+    pub not_counted: Vec<String>,
 }
 
 /// Everything the per-option cost functions need.
@@ -367,27 +372,17 @@ pub fn option_cost(option: OptionId, input: &CostInput<'_>) -> OptionCost {
         OptionId::AzureFunctionsPremium => azure_premium(input, &mut bill),
         OptionId::AzureContainerApps => serverless::container_apps(input, &mut bill),
     }
-    // Azure's front doors have no prices in the book yet: say so rather than
-    // let the bill look complete.
-    let w = input.workload;
-    if option.provider() == Provider::Azure
-        && option.kind() != OptionKind::Server
-        && w.is_http()
-        && w.api_gateway != ApiGateway::NoGateway
-    {
-        bill.note(|| {
-            format!(
-                "The front door asked for ({}) is not priced: the price book has no prices for it yet.",
-                w.api_gateway.label_on(Provider::Azure)
-            )
-        });
+    if option.provider() == Provider::Azure && option.kind() != OptionKind::Server {
+        azure_front_door(input, &mut bill);
     }
+    whole_bill::add(option, input, &mut bill);
     OptionCost {
         option,
         kind: option.kind(),
         monthly_usd: bill.total,
         breakdown: bill.lines,
         notes: bill.notes,
+        not_counted: bill.not_counted,
     }
 }
 
@@ -414,6 +409,9 @@ struct Bill {
     total: f64,
     lines: Vec<LineItem>,
     notes: Vec<String>,
+    not_counted: Vec<String>,
+    /// The month's server or task hours, for the public addresses they hold.
+    instance_hours: f64,
 }
 
 impl Bill {
@@ -423,6 +421,14 @@ impl Bill {
             total: 0.0,
             lines: Vec::new(),
             notes: Vec::new(),
+            not_counted: Vec::new(),
+            instance_hours: 0.0,
+        }
+    }
+
+    fn not_counted(&mut self, what: impl FnOnce() -> String) {
+        if self.detailed {
+            self.not_counted.push(what());
         }
     }
 
@@ -453,7 +459,7 @@ fn api_gateway_line(input: &CostInput<'_>) -> Option<LineItem> {
     if !w.is_http() {
         return None;
     }
-    let n = input.monthly_requests.max(0.0);
+    let n = whole_bill::front_door_calls(w, input.monthly_requests.max(0.0));
     let (tiers, name) = match w.api_gateway {
         ApiGateway::NoGateway | ApiGateway::LoadBalancer => return None,
         ApiGateway::Http => (&input.book.api_gateway.http_per_million, "HTTP API"),
@@ -461,7 +467,11 @@ fn api_gateway_line(input: &CostInput<'_>) -> Option<LineItem> {
     };
     let usd = tiers.cost(n, 1e6);
     Some(line(input, "api_gateway", usd, || {
-        format!("{} requests through an API Gateway {name}, tiered", count(n))
+        format!(
+            "{} requests through an API Gateway {name}{}, tiered",
+            count(n),
+            preflight_words(w)
+        )
     }))
 }
 
@@ -487,17 +497,64 @@ fn google_api_gateway(input: &CostInput<'_>, bill: &mut Bill) {
         bill.note(|| "The price book has no Google API Gateway prices: the gateway is not priced.".into());
         return;
     };
-    let n = input.monthly_requests.max(0.0);
+    let n = whole_bill::front_door_calls(w, input.monthly_requests.max(0.0));
     let usd = tiers.cost(n, 1e6);
     bill.add(line(input, "api_gateway", usd, || {
         format!(
-            "{} calls through Google API Gateway, the first 2 million a month at $0, then tiered",
-            count(n)
+            "{} calls through Google API Gateway{}, the first 2 million a month at $0, then tiered",
+            count(n),
+            preflight_words(w)
         )
     }));
     if w.api_gateway == ApiGateway::Rest {
         bill.note(|| {
             "REST is AWS's full-featured gateway tier; on Google Cloud the same API Gateway is priced.".into()
+        });
+    }
+}
+
+/// ", half of them CORS pre-flights" when the calls counted include them.
+fn preflight_words(w: &Workload) -> &'static str {
+    if whole_bill::preflights(w) {
+        ", half of them CORS pre-flights"
+    } else {
+        ""
+    }
+}
+
+/// Azure's front door for HTTP API and webhook work in front of functions or
+/// Container Apps: API Management on its consumption tier for `Http` and
+/// `Rest`, billed per call with its first million a month at $0; Application
+/// Gateway (`LoadBalancer`) is not priced yet and is listed as not counted.
+fn azure_front_door(input: &CostInput<'_>, bill: &mut Bill) {
+    let w = input.workload;
+    if !w.is_http() || w.api_gateway == ApiGateway::NoGateway {
+        return;
+    }
+    if w.api_gateway == ApiGateway::LoadBalancer {
+        bill.not_counted(|| {
+            "The front door, Application Gateway: the price book has no prices for it yet.".into()
+        });
+        return;
+    }
+    let Some(tiers) = &input.book.api_gateway.azure_per_million else {
+        bill.not_counted(|| "The front door, API Management: the price book has no prices for it.".into());
+        return;
+    };
+    let n = whole_bill::front_door_calls(w, input.monthly_requests.max(0.0));
+    let usd = tiers.cost(n, 1e6);
+    bill.add(line(input, "api_gateway", usd, || {
+        format!(
+            "{} calls through API Management (consumption tier){}, the first million a month at $0, then ${}/M",
+            count(n),
+            preflight_words(w),
+            tiers.tiers.last().map_or(0.0, |t| t.price)
+        )
+    }));
+    if w.api_gateway == ApiGateway::Rest {
+        bill.note(|| {
+            "REST is AWS's full-featured gateway tier; on Azure the same API Management tier is priced."
+                .into()
         });
     }
 }
@@ -511,10 +568,13 @@ fn lambda(input: &CostInput<'_>, bill: &mut Bill) {
     let free = w.pricing.include_free_tier && provisioned <= 0.0;
     let n = input.monthly_requests.max(0.0);
 
+    // CORS pre-flights the load balancer passes on are invocations too
+    // (answered in a millisecond or two, so their duration is left out).
+    let invocations = whole_bill::code_requests(OptionId::AwsLambda, w, n);
     let billable_requests = if free {
-        (n - p.free_requests.value).max(0.0)
+        (invocations - p.free_requests.value).max(0.0)
     } else {
-        n
+        invocations
     };
     let requests = billable_requests * p.requests_per_million.value / 1e6;
 
@@ -562,10 +622,15 @@ fn lambda(input: &CostInput<'_>, bill: &mut Bill) {
 
     bill.add(line(input, "requests", requests, || {
         format!(
-            "{} requests x ${}/M{}",
+            "{} requests x ${}/M{}{}",
             count(billable_requests),
             p.requests_per_million.value,
-            if free { " after the 1M free" } else { "" }
+            if free { " after the 1M free" } else { "" },
+            if invocations > n {
+                ", half of them CORS pre-flights"
+            } else {
+                ""
+            }
         )
     }));
     bill.add(line(input, "duration", duration, || {
@@ -826,7 +891,8 @@ fn servers(input: &CostInput<'_>, provider: Provider, bill: &mut Bill) {
     };
     let unit = FleetUnit::instance(input, instance);
     let floor = f64::from(w.servers.min_instances);
-    let (compute, _, _) = fleet_line(input, &unit, floor);
+    let (compute, average, _) = fleet_line(input, &unit, floor);
+    bill.instance_hours = average * input.book.hours_per_month;
     let list_usd = compute.usd;
     bill.add(compute);
     if provider == Provider::Gcp
@@ -959,7 +1025,8 @@ fn fargate(input: &CostInput<'_>, bill: &mut Bill) {
             vcpus * per_vcpu + gb * per_gb,
         );
         let floor = f64::from(input.workload.servers.min_instances);
-        let (compute, _, _) = fleet_line(input, &unit, floor);
+        let (compute, average, _) = fleet_line(input, &unit, floor);
+        bill.instance_hours = average * input.book.hours_per_month;
         bill.add(compute);
         bill.note(|| {
             if (vcpus, gb) == asked {
@@ -980,6 +1047,10 @@ fn fargate(input: &CostInput<'_>, bill: &mut Bill) {
         }
     };
     jobs::cheaper_of_service_and_job(input, bill, service, jobs::fargate_job);
+    if bill.instance_hours <= 0.0 && jobs::runs_as_jobs(input.workload) {
+        // Run as jobs: each run's task holds its address while it runs.
+        bill.instance_hours = jobs::fargate_task_hours(input);
+    }
 }
 
 /// Fargate's (vCPU-hour, GB-hour) prices for the workload's architecture.

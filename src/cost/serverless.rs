@@ -6,7 +6,7 @@
 use super::instances::{
     alive_given_busy, alive_with_pool, alive_with_pool_by, billed_busy_by, billed_window_s, expected_alive_by,
 };
-use super::{Bill, CostInput, count, jobs, line};
+use super::{Bill, CostInput, OptionId, count, jobs, line};
 use std::fmt::Write as _;
 
 use crate::format;
@@ -109,6 +109,8 @@ fn request_based(input: &CostInput<'_>, vcpus: f64, gib: f64, c: f64) -> Request
     };
     let active_usd = (active - credit).max(0.0);
     let idle_usd = (idle - (credit - active).max(0.0)).max(0.0);
+    // CORS pre-flights reach the service and pay the request fee.
+    let n = super::whole_bill::code_requests(OptionId::GcpCloudRun, w, n);
     let requests = if free {
         (n - p.free_requests.value).max(0.0)
     } else {

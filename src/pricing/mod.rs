@@ -4,6 +4,7 @@
 //! The book ships as `assets/pricing.ron`, embedded in the binary; a user may
 //! load another with `--pricing FILE` or from the window.
 
+mod network;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::source::{self, LoadError};
 use crate::workload::{Architecture, Provider, Runtime};
+pub use network::{CloudLogs, CloudNetwork, GB, GIB, Logs, Network};
 
 /// The price book compiled into the binary.
 pub const BUILT_IN: &str = include_str!("../../assets/pricing.ron");
@@ -62,6 +64,13 @@ pub struct PriceBook {
     pub instances: Vec<Instance>,
     /// Load balancers put in front of HTTP fleets.
     pub load_balancers: LoadBalancers,
+    /// Internet egress, NAT gateways and public addresses per cloud; a book
+    /// without them lists those lines as not counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<Network>,
+    /// Log ingestion and storage per cloud; a book without them lists logs as not counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logs: Option<Logs>,
     /// Cold-start and keep-warm facts.
     pub cold_starts: ColdStarts,
     /// Modelling assumptions that are not prices, each with its reasoning.
@@ -213,6 +222,11 @@ pub struct ApiGatewayPrices {
     /// leaves the gateway on Google Cloud unpriced, and says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_per_million: Option<Tiered>,
+    /// Azure API Management, consumption tier, USD per million calls, tiered
+    /// by the month's calls (its free calls are a first tier at $0); a book
+    /// without it leaves the gateway on Azure unpriced, and says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub azure_per_million: Option<Tiered>,
 }
 
 /// AWS Fargate prices.
@@ -624,22 +638,23 @@ pub struct Instance {
     pub arm: bool,
 }
 
-/// Load balancer prices per cloud.
+/// One value per cloud: the price book's sections that each cloud prices in
+/// its own product (load balancers, networks, logs).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct LoadBalancers {
-    /// AWS Application Load Balancer.
-    pub aws: LoadBalancer,
-    /// Google Cloud external load balancer.
-    pub gcp: LoadBalancer,
-    /// Azure Standard Load Balancer.
-    pub azure: LoadBalancer,
+pub struct PerCloud<T> {
+    /// AWS.
+    pub aws: T,
+    /// Google Cloud.
+    pub gcp: T,
+    /// Azure.
+    pub azure: T,
 }
 
-impl LoadBalancers {
-    /// The load balancer of a provider.
+impl<T> PerCloud<T> {
+    /// The value of one cloud.
     #[must_use]
-    pub fn of(&self, provider: Provider) -> &LoadBalancer {
+    pub fn of(&self, provider: Provider) -> &T {
         match provider {
             Provider::Aws => &self.aws,
             Provider::Gcp => &self.gcp,
@@ -647,6 +662,10 @@ impl LoadBalancers {
         }
     }
 }
+
+/// Load balancer prices per cloud: AWS Application Load Balancer, Google
+/// Cloud's external load balancer, Azure Standard Load Balancer.
+pub type LoadBalancers = PerCloud<LoadBalancer>;
 
 /// A load balancer: an hourly fee plus a usage charge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

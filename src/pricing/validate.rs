@@ -39,6 +39,18 @@ impl Checker<'_> {
         }
     }
 
+    /// Bytes in a billing unit: a decimal GB or a binary GiB, nothing else.
+    fn unit_bytes(&mut self, field: &str, value: f64) {
+        if value != super::GB && value != super::GIB {
+            self.fail(
+                field,
+                value.to_string(),
+                "is not a data unit the clouds bill in",
+                "1000000000.0 (GB) or 1073741824.0 (GiB)",
+            );
+        }
+    }
+
     fn ascending_memory(&mut self, field: &str, steps: &[MemoryCpu]) {
         if steps.is_empty() {
             self.fail(
@@ -268,6 +280,34 @@ pub fn validate(book: &PriceBook, file: &str, map: &SourceMap) -> Vec<FileError>
     c.tiers("api_gateway.rest_per_million", &book.api_gateway.rest_per_million);
     if let Some(t) = &book.api_gateway.gcp_per_million {
         c.tiers("api_gateway.gcp_per_million", t);
+    }
+    if let Some(t) = &book.api_gateway.azure_per_million {
+        c.tiers("api_gateway.azure_per_million", t);
+    }
+    for provider in [Provider::Aws, Provider::Gcp, Provider::Azure] {
+        let cloud = provider_key(provider);
+        if let Some(n) = &book.network {
+            let n = n.of(provider);
+            c.tiers(&format!("network.{cloud}.egress_per_unit"), &n.egress_per_unit);
+            c.unit_bytes(&format!("network.{cloud}.bytes_per_unit"), n.bytes_per_unit);
+        }
+        if let Some(l) = &book.logs {
+            let l = l.of(provider);
+            c.tiers(
+                &format!("logs.{cloud}.function_ingest_per_unit"),
+                &l.function_ingest_per_unit,
+            );
+            c.tiers(&format!("logs.{cloud}.ingest_per_unit"), &l.ingest_per_unit);
+            c.unit_bytes(&format!("logs.{cloud}.bytes_per_unit"), l.bytes_per_unit);
+            if !(l.retention_months.is_finite() && (0.0..=120.0).contains(&l.retention_months)) {
+                c.fail(
+                    &format!("logs.{cloud}.retention_months"),
+                    l.retention_months.to_string(),
+                    "is not a number of months",
+                    "0 to 120",
+                );
+            }
+        }
     }
     c.ascending_memory(
         "gcp_cloud_run.vcpus_for_memory",
@@ -602,6 +642,15 @@ pub fn validate(book: &PriceBook, file: &str, map: &SourceMap) -> Vec<FileError>
         );
     }
     c.errors
+}
+
+/// A provider's key in the book's per-cloud sections.
+fn provider_key(provider: Provider) -> &'static str {
+    match provider {
+        Provider::Aws => "aws",
+        Provider::Gcp => "gcp",
+        Provider::Azure => "azure",
+    }
 }
 
 #[cfg(test)]

@@ -210,6 +210,24 @@ pub fn to_html_report(r: &Report<'_>) -> String {
         );
     }
     let _ = writeln!(s, "</tbody></table>");
+    let gaps = super::not_counted(a);
+    if !gaps.is_empty() {
+        let _ = writeln!(
+            s,
+            "<p>Not counted (the answers given cannot price these):</p><ul class=\"gaps\">"
+        );
+        for gap in &gaps {
+            let _ = writeln!(s, "<li>{}</li>", esc(gap));
+        }
+        let _ = writeln!(s, "</ul>");
+    }
+    if !a.left_out.is_empty() {
+        let _ = writeln!(s, "<p>Left out on purpose:</p><ul>");
+        for item in &a.left_out {
+            let _ = writeln!(s, "<li>{}</li>", esc(item));
+        }
+        let _ = writeln!(s, "</ul>");
+    }
     if let Some(v) = a.break_even.monthly_requests {
         let _ = writeln!(
             s,

@@ -218,6 +218,21 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
         );
     }
     s.push('\n');
+    let gaps = super::not_counted(a);
+    if !gaps.is_empty() {
+        let _ = writeln!(s, "Not counted (the answers given cannot price these):\n");
+        for gap in &gaps {
+            let _ = writeln!(s, "* {}", escape(gap));
+        }
+        s.push('\n');
+    }
+    if !a.left_out.is_empty() {
+        let _ = writeln!(s, "Left out on purpose:\n");
+        for item in &a.left_out {
+            let _ = writeln!(s, "* {}", escape(item));
+        }
+        s.push('\n');
+    }
     let be = &a.break_even;
     if let Some(v) = be.monthly_requests {
         let _ = writeln!(

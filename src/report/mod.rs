@@ -81,6 +81,38 @@ pub fn option_role(a: &Assessment, option: OptionId) -> Option<&'static str> {
     }
 }
 
+/// The lines the chosen cloud's bills cannot price, each once, with the
+/// options it applies to ("every option" when it is all of them).
+#[must_use]
+pub fn not_counted(a: &Assessment) -> Vec<String> {
+    let on_cloud: Vec<&OptionCost> = a
+        .costs
+        .iter()
+        .filter(|c| c.option.provider() == a.workload.provider)
+        .collect();
+    let mut texts: Vec<(&str, Vec<OptionId>)> = Vec::new();
+    for c in &on_cloud {
+        for t in &c.not_counted {
+            match texts.iter_mut().find(|(x, _)| x == t) {
+                Some((_, options)) => options.push(c.option),
+                None => texts.push((t.as_str(), vec![c.option])),
+            }
+        }
+    }
+    texts
+        .into_iter()
+        .map(|(t, options)| {
+            let t = t.trim_end_matches('.');
+            if options.len() == on_cloud.len() {
+                format!("{t} (every option).")
+            } else {
+                let names: Vec<&str> = options.iter().map(|o| o.label()).collect();
+                format!("{t} ({}).", names.join(", "))
+            }
+        })
+        .collect()
+}
+
 /// One option as the report presents it.
 #[derive(Debug, Clone)]
 pub struct OptionView<'a> {

@@ -4,7 +4,8 @@
 use egui::{RichText, Ui};
 
 use super::widgets::{
-    bool_field, choice_field, duration_field, error_color, integer_field, number_field, text_field,
+    bool_field, choice_field, duration_field, error_color, integer_field, number_field,
+    optional_number_field, text_field,
 };
 use crate::pricing::PriceBook;
 use crate::source::FileError;
@@ -77,7 +78,7 @@ impl Step {
         match self {
             Self::Traffic => &["name", "description", "traffic."],
             Self::Execution => &["execution."],
-            Self::TriggersState => &["triggers"],
+            Self::TriggersState => &["triggers", "api_gateway", "state", "data."],
             Self::LatencyHardware => &["latency."],
             Self::TeamPricing => &["pricing.", "servers."],
             Self::Review => &["format_version"],
@@ -498,10 +499,10 @@ fn triggers_state(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool
                 "What HTTP requests and webhooks reach the functions through: HTTP APIs cost less than REST APIs; an Application Load Balancer bills by the hour and its capacity units; a function URL costs nothing."
             }
             Provider::Gcp => {
-                "What HTTP requests and webhooks reach the functions through: Google API Gateway, or the service's own Cloud Run URL."
+                "What HTTP requests and webhooks reach the functions through: Google API Gateway (per million calls), an external Application Load Balancer with a serverless NEG (its forwarding rule by the hour and the data it processes), or the service's own Cloud Run URL at no gateway cost."
             }
             Provider::Azure => {
-                "What HTTP requests and webhooks reach the functions through: API Management on its consumption tier, Application Gateway, or the function's own HTTP trigger URL. The price book does not price API Management or Application Gateway yet: the costs count the trigger URL either way."
+                "What HTTP requests and webhooks reach the functions through: API Management on its consumption tier (the first million calls a month free, then per million), Application Gateway (named but not priced yet: listed as not counted), or the function's own HTTP trigger URL at no gateway cost."
             }
         };
         changed |= choice_field(
@@ -536,6 +537,88 @@ fn triggers_state(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool
         State::label,
         problems,
     );
+    changed |= data_network(ui, w, problems);
+    changed
+}
+
+/// The data the work sends out and logs, and its network, in the chosen
+/// cloud's words.
+fn data_network(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
+    let provider = w.provider;
+    let mut changed = false;
+    ui.label(RichText::new("Data and network").strong());
+    ui.add_space(2.0);
+    if w.is_http() {
+        let answers = match provider {
+            Provider::Aws => {
+                "API Gateway answers them itself (and bills them); an Application Load Balancer passes them to the function"
+            }
+            Provider::Gcp => {
+                "Google API Gateway and the load balancer pass them to Cloud Run, which bills them as requests"
+            }
+            Provider::Azure => "API Management's CORS policy and the Functions CORS settings answer them",
+        };
+        changed |= bool_field(
+            ui,
+            "Browsers call it from another origin (CORS pre-flights)",
+            &format!(
+                "Checked: a browser sends an OPTIONS pre-flight request before each call, so the front door bills twice the calls; {answers}. Default: unchecked."
+            ),
+            &mut w.traffic.cors_preflight,
+        );
+    }
+    let egress = match provider {
+        Provider::Aws => "AWS data transfer out to the internet",
+        Provider::Gcp => "Google Cloud's internet data transfer (Premium Tier)",
+        Provider::Azure => "Azure bandwidth out to the internet",
+    };
+    changed |= optional_number_field(
+        ui,
+        "data.response_kb",
+        "Data sent out per request",
+        "KB",
+        &format!(
+            "KB (1,000 bytes) each request sends out to the internet, the response included: priced at {egress}, on both sides. Unchecked: not given, so egress is listed as not counted. Default: not given."
+        ),
+        &mut w.data.response_kb,
+        10.0,
+        problems,
+    );
+    let (network, nat) = match provider {
+        Provider::Aws => ("a VPC's private subnets", "a NAT gateway"),
+        Provider::Gcp => ("a VPC network", "Cloud NAT"),
+        Provider::Azure => ("a virtual network", "a NAT gateway"),
+    };
+    changed |= bool_field(
+        ui,
+        &format!("Runs in {network}"),
+        &format!(
+            "Checked: the code sits in {network} and reaches the internet through {nat} (functions and serverless containers), billed by the hour and the data it processes; servers and tasks hold a public IPv4 address each instead, billed by the hour. Default: unchecked."
+        ),
+        &mut w.data.private_network,
+    );
+    egui::CollapsingHeader::new("More")
+        .id_salt("data-more")
+        .default_open(w.data.log_kb_per_request.is_some())
+        .show(ui, |ui| {
+            let logs = match provider {
+                Provider::Aws => "CloudWatch Logs (Lambda's logs at their tiered prices)",
+                Provider::Gcp => "Cloud Logging",
+                Provider::Azure => "Azure Monitor Log Analytics",
+            };
+            changed |= optional_number_field(
+                ui,
+                "data.log_kb_per_request",
+                "Log written per request",
+                "KB",
+                &format!(
+                    "KB (1,000 bytes) of log each request writes: priced as {logs} ingestion and storage, on both sides. Unchecked: not given, so logs are listed as not counted. Default: not given."
+                ),
+                &mut w.data.log_kb_per_request,
+                1.0,
+                problems,
+            );
+        });
     changed
 }
 
@@ -731,6 +814,8 @@ pub fn field_label(path: &str) -> &str {
         ("traffic.shape", "Traffic shape"),
         ("traffic.peak_to_average", "Peak-to-average"),
         ("traffic.growth_per_month", "Growth"),
+        ("data.response_kb", "Data sent out per request"),
+        ("data.log_kb_per_request", "Log written per request"),
         ("execution.avg_duration_ms", "Average duration"),
         ("execution.p99_duration_ms", "p99 duration"),
         ("execution.max_duration_s", "Longest job"),
@@ -863,9 +948,39 @@ fn review(ui: &mut Ui, w: &Workload, problems: &[FileError], step: &mut Step) {
                     .join(", "),
             );
             if w.is_http() {
-                row("Front door", w.api_gateway.label_on(w.provider).to_owned());
+                row(
+                    "Front door",
+                    format!(
+                        "{}{}",
+                        w.api_gateway.label_on(w.provider),
+                        if w.traffic.cors_preflight {
+                            ", with CORS pre-flights"
+                        } else {
+                            ""
+                        }
+                    ),
+                );
             }
             row("State", w.state.label().into());
+            let size = |v: Option<f64>| {
+                v.map_or_else(
+                    || "not given".to_owned(),
+                    |kb| format!("{} KB per request", crate::format::count(kb)),
+                )
+            };
+            row(
+                "Data",
+                format!(
+                    "sent out {}; log {}{}",
+                    size(w.data.response_kb),
+                    size(w.data.log_kb_per_request),
+                    if w.data.private_network {
+                        "; in a private network"
+                    } else {
+                        ""
+                    }
+                ),
+            );
             row(
                 "Latency",
                 format!(

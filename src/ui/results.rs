@@ -193,6 +193,7 @@ pub fn ui(
     lazy.block(ui, Section::Costs, |ui| {
         section(ui, "Monthly cost of every option");
         cost_table(ui, a);
+        bill_gaps(ui, a);
         ui.add_space(6.0);
     });
     lazy.block(ui, Section::CostCurves, |ui| {
@@ -530,6 +531,27 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
                 ui.end_row();
             }
         });
+}
+
+/// What the bills leave out: the lines the answers cannot price, and what is
+/// the same on both sides.
+fn bill_gaps(ui: &mut Ui, a: &Assessment) {
+    let gaps = crate::report::not_counted(a);
+    if !gaps.is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new("Not counted: the answers given cannot price these").strong())
+            .on_hover_text("Give the answer named in each line (Triggers and state step, Data) and the line is priced on every option.");
+        for gap in &gaps {
+            ui.label(format!("• {gap}"));
+        }
+    }
+    if !a.left_out.is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new("Left out on purpose").strong());
+        for item in &a.left_out {
+            ui.label(RichText::new(format!("• {item}")).weak());
+        }
+    }
 }
 
 fn cold_start(ui: &mut Ui, a: &Assessment) {

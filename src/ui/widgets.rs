@@ -472,6 +472,35 @@ pub fn rect_key(r: egui::Rect) -> [u32; 4] {
     ]
 }
 
+/// A number that may be left out: a checkbox says whether it is given, and
+/// the number is asked only when it is (`on` is the value it starts from).
+#[allow(clippy::too_many_arguments)] // Each argument is one visible part of the field.
+pub fn optional_number_field(
+    ui: &mut Ui,
+    path: &str,
+    label: &str,
+    unit: &str,
+    hint: &str,
+    value: &mut Option<f64>,
+    on: f64,
+    problems: &[FileError],
+) -> bool {
+    let mut given = value.is_some();
+    let response = ui.checkbox(&mut given, RichText::new(label).strong());
+    let mut changed = response.changed();
+    let _ = response.on_hover_text(hint);
+    if changed {
+        *value = given.then_some(on);
+    }
+    if let Some(v) = value.as_mut() {
+        changed |= number_field(ui, path, "Per request", unit, hint, v, problems);
+    } else {
+        ui.label(RichText::new("Not given: listed as not counted.").small().weak());
+        ui.add_space(6.0);
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::{cached_shapes, parse_number};

@@ -55,6 +55,9 @@ pub struct Workload {
     /// What state the work keeps between requests.
     #[serde(default)]
     pub state: State,
+    /// The data the work sends out and writes to its logs, and its network.
+    #[serde(default)]
+    pub data: Data,
     /// Special hardware the work needs.
     #[serde(default)]
     pub hardware: Hardware,
@@ -92,6 +95,7 @@ impl Default for Workload {
             triggers: default_triggers(),
             api_gateway: ApiGateway::default(),
             state: State::default(),
+            data: Data::default(),
             hardware: Hardware::default(),
             latency: Latency::default(),
             team: Team::default(),
@@ -321,6 +325,9 @@ pub struct Traffic {
     pub peak_to_average: Option<f64>,
     /// Growth per month as a fraction (0.05 = +5% a month), for projections.
     pub growth_per_month: f64,
+    /// Browsers call the API from another origin, so each call is preceded by
+    /// an OPTIONS pre-flight request that the front door bills too.
+    pub cors_preflight: bool,
 }
 
 impl Default for Traffic {
@@ -330,6 +337,7 @@ impl Default for Traffic {
             shape: Shape::default(),
             peak_to_average: None,
             growth_per_month: 0.0,
+            cors_preflight: false,
         }
     }
 }
@@ -464,6 +472,22 @@ pub struct Team {
     pub stage: Stage,
     /// How much tying the code to one cloud is acceptable.
     pub lock_in_tolerance: Level,
+}
+
+/// The data the work sends out and logs, and the network it sits in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Data {
+    /// KB (of 1,000 bytes) sent out to the internet per request; `None` when
+    /// not given, so internet egress is listed as not counted (`Some(0.0)`: none).
+    pub response_kb: Option<f64>,
+    /// KB (of 1,000 bytes) of log written per request; `None` when not given,
+    /// so logs are listed as not counted.
+    pub log_kb_per_request: Option<f64>,
+    /// The compute sits in a private network and reaches the internet through
+    /// a NAT gateway (functions and serverless containers), or through a
+    /// public address of its own (servers and tasks).
+    pub private_network: bool,
 }
 
 /// Pricing choices.

@@ -22,6 +22,8 @@ pub const P99_TARGET_MAX_MS: f64 = 604_800_000.0;
 pub const INSTANCES_MAX: u32 = 100_000;
 /// The most requests one instance may be set to serve at once (Cloud Run's maximum).
 pub const CONCURRENCY_MAX: u32 = 1000;
+/// The most data one request may send out or log, in KB of 1,000 bytes (10 MB).
+pub const KB_PER_REQUEST_MAX: f64 = 10_000.0;
 /// The longest name accepted, in characters.
 pub const NAME_MAX_CHARS: usize = 200;
 /// The longest description accepted, in characters.
@@ -150,6 +152,28 @@ pub fn validate(w: &Workload, prices: &impl InstanceTypes, file: &str, map: &Sou
         false,
         "",
     );
+
+    let d = &w.data;
+    if let Some(kb) = d.response_kb {
+        c.number(
+            "data.response_kb",
+            kb,
+            0.0,
+            KB_PER_REQUEST_MAX,
+            false,
+            "KB per request",
+        );
+    }
+    if let Some(kb) = d.log_kb_per_request {
+        c.number(
+            "data.log_kb_per_request",
+            kb,
+            0.0,
+            KB_PER_REQUEST_MAX,
+            false,
+            "KB per request",
+        );
+    }
 
     let e = &w.execution;
     c.number(
