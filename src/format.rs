@@ -191,6 +191,11 @@ pub fn answer(path: &str, value: f64) -> String {
         "execution.avg_duration_ms" | "latency.p99_target_ms" => duration_ms(value),
         "traffic.peak_to_average" => format!("{value:.1}x"),
         "execution.memory_mb" => format!("{value:.0} MB"),
+        "pricing.commitment" => match value.round() as i64 {
+            0 => "on demand".to_owned(),
+            1 => "a 1-year commitment".to_owned(),
+            _ => "a 3-year commitment".to_owned(),
+        },
         _ => format!("{value}"),
     }
 }

@@ -29,7 +29,7 @@ fn first_problem(text: &str) -> serverless_advisor::source::FileError {
 fn built_in_book_is_valid_and_dated() {
     let book = PriceBook::built_in().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(book.hours_per_month, 730.0);
-    assert_eq!(book.compiled_on, "2026-12-01");
+    assert_eq!(book.compiled_on, "2026-12-04");
     let (from, to) = book.read_range();
     assert!(from.as_str() <= to.as_str());
     assert!(from.starts_with("20"), "{from}");
@@ -141,11 +141,11 @@ fn missing_runtime_cold_start_is_refused() {
 
 #[test]
 fn a_book_without_a_gpu_instance_for_a_cloud_is_refused() {
-    let text = with(
-        r#"        (name: "NC4as_T4_v3", provider: Azure, vcpus: 4, memory_gib: 28.0, per_hour: (value: 0.526, source: "azure_gpu_vm"), burstable: false, gpus: 1, gpu: "NVIDIA T4"),
-"#,
-        "",
-    );
+    let line = BUILT_IN
+        .lines()
+        .find(|l| l.trim_start().starts_with(r#"(name: "NC4as_T4_v3""#))
+        .expect("the Azure GPU instance");
+    let text = with(&format!("{line}\n"), "");
     let e = first_problem(&text);
     assert_eq!(e.field, "instances");
     assert!(e.problem.contains("no GPU instance type for Azure"), "{e}");
@@ -184,4 +184,104 @@ fn a_gpu_price_of_zero_is_refused() {
     let e = first_problem(&text);
     assert_eq!(e.field, "gcp_cloud_run.gpu.per_gpu_second");
     assert!(e.line > 1, "{e}");
+}
+
+// ---- Commitments and spot ----
+
+#[test]
+fn a_committed_rate_above_on_demand_is_refused_with_its_place() {
+    let text = with(
+        r#"one_year_per_hour: Some((value: 0.0261, source: "infracost_instance_reserved"))"#,
+        r#"one_year_per_hour: Some((value: 0.0500, source: "infracost_instance_reserved"))"#,
+    );
+    let e = first_problem(&text);
+    assert!(e.field.starts_with("instances[") && e.field.ends_with("one_year_per_hour.value"), "{e}");
+    assert_eq!(e.value, "0.0500");
+    assert!(e.allowed.contains("at most the on-demand $0.0416"), "{e}");
+    assert!(e.line > 1 && e.column > 1, "{e}");
+}
+
+#[test]
+fn a_commitment_without_any_rate_is_refused() {
+    let text = with(
+        r#"(plan: "Standard Reserved Instance", one_year_per_hour: Some((value: 0.0261, source: "infracost_instance_reserved")), three_year_per_hour: Some((value: 0.018, source: "infracost_instance_reserved")))"#,
+        r#"(plan: "Standard Reserved Instance")"#,
+    );
+    let e = first_problem(&text);
+    assert!(e.field.ends_with(".commitments[0]"), "{e}");
+    assert!(e.problem.contains("t3.medium cannot be priced"), "{e}");
+}
+
+#[test]
+fn a_service_commitment_outside_0_to_0_9_is_refused() {
+    let text = with(
+        r#"one_year_off: (value: 0.15, source: "lambda_savings_plans")"#,
+        r#"one_year_off: (value: 1.5, source: "lambda_savings_plans")"#,
+    );
+    let e = first_problem(&text);
+    assert_eq!(e.field, "commitments.aws_lambda.one_year_off.value");
+    assert_eq!(e.value, "1.5");
+    assert!(e.line > 1, "{e}");
+    // A term left out of a service's commitment is refused by the parser, with its place.
+    let text = with(
+        r#"            three_year_off: (value: 0.17, source: "lambda_savings_plans"),
+"#,
+        "",
+    );
+    let shown = PriceBook::from_ron(&text, "prices.ron").expect_err("refused").to_string();
+    assert!(shown.contains("prices.ron:") && shown.contains("three_year_off"), "{shown}");
+}
+
+#[test]
+fn a_book_without_spot_facts_is_refused() {
+    let start = BUILT_IN.find("    spot: (\n").expect("a spot section");
+    let end = start + BUILT_IN[start..].find("\n    ),\n").expect("its end") + "\n    ),\n".len();
+    let text = format!("{}{}", &BUILT_IN[..start], &BUILT_IN[end..]);
+    let shown = PriceBook::from_ron(&text, "prices.ron").expect_err("refused").to_string();
+    assert!(shown.contains("prices.ron:") && shown.contains("spot"), "{shown}");
+}
+
+/// Committed rates of named instances as the providers' tables publish them
+/// (monthly or term totals turned hourly), against the built-in book: within 1%.
+#[test]
+fn committed_rates_match_the_published_tables_within_one_percent() {
+    use serverless_advisor::workload::Commitment;
+    let book = PriceBook::built_in().unwrap();
+    let published: &[(&str, &str, Commitment, f64)] = &[
+        // Infracost golden: $19.05 and $13.14 a month over 730 h.
+        ("t3.medium", "Standard Reserved Instance", Commitment::OneYear, 19.05 / 730.0),
+        ("t3.medium", "Standard Reserved Instance", Commitment::ThreeYear, 13.14 / 730.0),
+        ("m5.large", "Standard Reserved Instance", Commitment::OneYear, 0.060),
+        ("m5.large", "Standard Reserved Instance", Commitment::ThreeYear, 0.041),
+        // Cloud Billing Catalog: month_1y and month_3y over 730 h.
+        ("e2-standard-2", "resource-based committed use discount", Commitment::OneYear, 30.81854578 / 730.0),
+        ("e2-standard-2", "resource-based committed use discount", Commitment::ThreeYear, 22.01324782 / 730.0),
+        ("n2-standard-2", "resource-based committed use discount", Commitment::OneYear, 44.66286 / 730.0),
+        ("g2-standard-4", "resource-based committed use discount", Commitment::ThreeYear, 232.19438719 / 730.0),
+        // Azure reservations: the term's price over its hours.
+        ("D2s_v5", "reservation", Commitment::OneYear, 496.0 / 8760.0),
+        ("D2s_v5", "reservation", Commitment::ThreeYear, 933.0 / 26280.0),
+        ("B2s", "reservation", Commitment::OneYear, 213.0 / 8760.0),
+        ("NC4as_T4_v3", "reservation", Commitment::ThreeYear, 5198.0 / 26280.0),
+        ("B1s", "savings plan for compute", Commitment::ThreeYear, 0.00468624),
+    ];
+    for &(name, plan, term, rate) in published {
+        let instance = book.instances.iter().find(|i| i.name == name).unwrap_or_else(|| panic!("{name}"));
+        let offer = instance
+            .commitments
+            .iter()
+            .find(|c| c.plan == plan)
+            .unwrap_or_else(|| panic!("{name}: no {plan}"));
+        let ours = offer.per_hour(term).unwrap_or_else(|| panic!("{name} {plan}: no {term:?} rate"));
+        assert!(
+            (ours - rate).abs() <= 0.01 * rate,
+            "{name} {plan} {term:?}: {ours} against the published {rate}"
+        );
+    }
+    // The cheaper offer is the one a commitment prices: B1s's one-year reservation beats its savings plan.
+    let b1s = book.instances.iter().find(|i| i.name == "B1s").unwrap();
+    let (best, rate) = b1s.best_commitment(Commitment::OneYear).unwrap();
+    assert_eq!(best.plan, "reservation");
+    assert!((rate - 53.0 / 8760.0).abs() < 1e-4, "{rate}");
+    assert_eq!(b1s.best_commitment(Commitment::ThreeYear).unwrap().0.plan, "savings plan for compute");
 }

@@ -24,7 +24,7 @@ use serverless_advisor::cost::{OptionId, OptionKind, Profile, all_costs, break_e
 use serverless_advisor::pricing::PriceBook;
 use serverless_advisor::report;
 use serverless_advisor::workload::{
-    ApiGateway, Architecture, Data, Execution, Hardware, Latency, Level, PricingChoices, Provider, Runtime,
+    ApiGateway, Architecture, Commitment, Data, Execution, Hardware, Latency, Level, PricingChoices, Provider, Runtime,
     Servers, Shape, Stage, State, Team, Traffic, Trigger, Workload,
 };
 
@@ -38,6 +38,8 @@ const MEMORY_MIN_MB: u32 = 128;
 const MEMORY_MAX_MB: u32 = 10_240;
 const INSTANCES_MAX: u32 = 100_000;
 const KB_PER_REQUEST_MAX: f64 = 10_000.0;
+/// The largest negotiated discount a workload may state.
+const NEGOTIATED_DISCOUNT_MAX: f64 = 0.9;
 
 static BOOK: LazyLock<PriceBook> = LazyLock::new(common::book);
 static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(common::catalogue);
@@ -172,7 +174,7 @@ prop_compose! {
             hardware,
             latency: Latency { p99_target_ms: latency.0, cold_start_tolerant: latency.1 },
             team: Team { ops_capacity: team.0, stage: team.1, lock_in_tolerance: team.2 },
-            pricing: PricingChoices { include_free_tier: pricing.0, provisioned_concurrency: pricing.1 },
+            pricing: PricingChoices { include_free_tier: pricing.0, provisioned_concurrency: pricing.1, ..PricingChoices::default() },
             servers: Servers { instance: servers.0, target_utilization: servers.1, min_instances: servers.2 },
             ..Workload::default()
         }
@@ -268,7 +270,7 @@ fn find_nulls(value: &serde_json::Value, path: &str, out: &mut Vec<String>) {
 
 /// Where the schema allows null: optional values, none of them a required number.
 /// Breakdown lines that take money off the list price.
-const DISCOUNTS: &[&str] = &["sustained_use"];
+const DISCOUNTS: &[&str] = &["sustained_use", "commitment", "spot", "negotiated"];
 
 const NULLABLE: &[&str] = &[
     "break_even.monthly_requests",
@@ -311,6 +313,47 @@ proptest! {
                 "{:?}: lines add to {} but the total is {}", c.option, sum, c.monthly_usd
             );
             prop_assert_eq!(c.kind, c.option.kind());
+        }
+    }
+
+    #[test]
+    fn a_discount_never_raises_a_bill_nor_makes_one_negative(
+        w in valid_workload(),
+        commitment in select(Commitment::ALL.to_vec()),
+        spot in any::<bool>(),
+        negotiated in prop_oneof![2 => Just(0.0), 3 => 0.0..=NEGOTIATED_DISCOUNT_MAX],
+    ) {
+        let profile = profile_of(&w);
+        let mut discounted = w.clone();
+        discounted.pricing.commitment = commitment;
+        discounted.pricing.spot = spot;
+        discounted.pricing.negotiated_discount = negotiated;
+        prop_assert!(discounted.problems(&*BOOK).is_empty());
+        let list = all_costs(&w, &BOOK, &profile);
+        let bought = all_costs(&discounted, &BOOK, &profile);
+        for (l, b) in list.iter().zip(&bought) {
+            prop_assert_eq!(l.option, b.option);
+            prop_assert!(
+                b.monthly_usd <= l.monthly_usd + 1e-9 * l.monthly_usd.max(1.0),
+                "{:?}: {} with discounts against {} at list", b.option, b.monthly_usd, l.monthly_usd
+            );
+            prop_assert!(b.monthly_usd >= 0.0 && b.monthly_usd.is_finite(), "{:?}: {}", b.option, b.monthly_usd);
+            // The list lines stay as they were; only the discount lines are added.
+            let listed: f64 = b.breakdown.iter().filter(|x| !["commitment", "spot", "negotiated"].contains(&&*x.item)).map(|x| x.usd).sum();
+            prop_assert!((listed - l.monthly_usd).abs() <= 1e-6 * l.monthly_usd.max(1.0), "{:?}: list lines {} against {}", b.option, listed, l.monthly_usd);
+            for line in b.breakdown.iter().filter(|x| ["commitment", "spot", "negotiated"].contains(&&*x.item)) {
+                prop_assert!(line.usd < 0.0, "{:?} {}: {}", b.option, line.item, line.usd);
+            }
+            if let Some(c) = &b.commitment {
+                prop_assert!(c.monthly_usd > 0.0 && c.saving_usd > 0.0 && c.covers_usd >= c.monthly_usd, "{:?}: {:?}", b.option, c);
+                prop_assert!(c.covers_usd <= l.monthly_usd + 1e-9, "{:?}: covers {} of a {} bill", b.option, c.covers_usd, l.monthly_usd);
+            }
+            // A negotiated discount takes its fraction off what the other discounts leave.
+            if negotiated > 0.0 {
+                let n: f64 = b.breakdown.iter().filter(|x| x.item == "negotiated").map(|x| x.usd).sum();
+                let before = b.monthly_usd - n;
+                prop_assert!((n + before * negotiated).abs() <= 1e-9 * before.max(1.0), "{:?}: negotiated {} of {}", b.option, n, before);
+            }
         }
     }
 

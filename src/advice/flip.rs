@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{AdviceRules, Verdict, decide};
 use crate::cost::{CostInput, OptionId, Profile};
 use crate::pricing::PriceBook;
-use crate::workload::Workload;
+use crate::workload::{Commitment, Workload};
 
 /// The smallest change to one answer that flips the verdict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -374,8 +374,42 @@ pub fn flip_search_on(
             }
             Some(flip)
         })
+        .chain(commitment_flip(w, book, rules, current, profile))
         .collect();
     (points, volume_up)
+}
+
+/// The field path of the commitment answer among the flip points; its values
+/// are the terms' places in [`Commitment::ALL`] (0 on demand, 1 one year, 2 three years).
+pub const COMMITMENT: &str = "pricing.commitment";
+
+/// The nearest commitment term that flips the verdict, if one does: a term
+/// is bought or given up as a whole, so each is tried.
+fn commitment_flip(
+    w: &Workload,
+    book: &PriceBook,
+    rules: &AdviceRules,
+    current: Verdict,
+    profile: &Profile,
+) -> Option<FlipPoint> {
+    let at = |c: Commitment| Commitment::ALL.iter().position(|&t| t == c).unwrap_or(0);
+    let here = at(w.pricing.commitment);
+    let mut probe = w.clone();
+    let mut terms: Vec<Commitment> = Commitment::ALL.into_iter().filter(|&t| t != w.pricing.commitment).collect();
+    // The nearer term first: from on demand, one year before three.
+    terms.sort_by_key(|&t| at(t).abs_diff(here));
+    terms.into_iter().find_map(|term| {
+        probe.pricing.commitment = term;
+        let verdict = decision_of(&probe, book, rules, Some(profile)).verdict;
+        (verdict != current).then(|| FlipPoint {
+            answer: COMMITMENT.to_owned(),
+            label: "Commitment (savings plans, reservations, committed use)".to_owned(),
+            current: here as f64,
+            value: at(term) as f64,
+            verdict,
+            because: None,
+        })
+    })
 }
 
 impl Answer {

@@ -462,7 +462,7 @@ pub fn assess_with(
     let (sources_from, sources_to) = book.read_range();
     let mut assumptions = vec![
         format!(
-            "Prices are list, on-demand prices from \"{}\" (compiled {}), {} hours a month, in {}.",
+            "Prices are list prices from \"{}\" (compiled {}), {} hours a month, in {}.",
             book.title, book.compiled_on, book.hours_per_month, book.currency
         ),
         format!(
@@ -473,8 +473,8 @@ pub fn assess_with(
         book.assumptions.io_bound_note.clone(),
         book.assumptions.load_balancer_note.clone(),
         "Cold starts are estimated from published median cold starts by runtime and memory, the same on every cloud; keep-warm times and warm overheads are per cloud.".to_owned(),
-        "Data transfer, storage, logging and databases are the same on both sides and left out.".to_owned(),
     ];
+    assumptions.extend(crate::cost::purchase_assumptions(workload, book));
     if profile.capped {
         assumptions.push(format!(
             "A peak of {:.0}x the average can't be drawn in an hourly week; the profile uses {:.0}x.",

@@ -66,7 +66,7 @@ pub fn cheaper_of_service_and_job(
         }
         return;
     }
-    let mut as_service = Bill::new(input.detailed);
+    let mut as_service = Bill::new(input.detailed, bill.option);
     service(&mut as_service);
     if as_service.total < job_usd {
         let (service_usd, detailed) = (as_service.total, input.detailed);

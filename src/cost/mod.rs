@@ -6,6 +6,7 @@
 //! is scaled to the month.
 
 pub mod coldstart;
+mod discounts;
 pub mod instances;
 mod jobs;
 pub mod profile;
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::pricing::{Instance, PriceBook};
 use crate::workload::{ApiGateway, Architecture, Hardware, Provider, Workload};
 pub use profile::{HOURS_PER_WEEK, Profile};
+pub use discounts::{CommitmentBought, interruptible, purchase_assumptions};
 pub use serverless::per_instance_concurrency;
 
 /// The lowest monthly volume the sweep and the break-even search cover.
@@ -202,7 +204,9 @@ impl OptionId {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LineItem {
     /// What is billed: `requests`, `duration`, `api_gateway`,
-    /// `provisioned_concurrency`, `compute` or `load_balancer`.
+    /// `provisioned_concurrency`, `compute`, `load_balancer` and the rest of
+    /// the whole bill; the discounts bought are negative lines `commitment`,
+    /// `spot` and `negotiated`.
     pub item: std::borrow::Cow<'static, str>,
     /// USD a month.
     pub usd: f64,
@@ -227,6 +231,9 @@ pub struct OptionCost {
     /// would price it (never shown as $0).
     #[serde(default)]
     pub not_counted: Vec<String>,
+    /// The commitment priced in, when `pricing.commitment` buys one for this option.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commitment: Option<CommitmentBought>,
 }
 
 /// Everything the per-option cost functions need.
@@ -352,7 +359,22 @@ fn count(n: f64) -> String {
 /// The monthly bill of one option.
 #[must_use]
 pub fn option_cost(option: OptionId, input: &CostInput<'_>) -> OptionCost {
-    let mut bill = Bill::new(input.detailed);
+    let mut bill = list_bill(option, input);
+    discounts::apply(option, input, &mut bill);
+    OptionCost {
+        option,
+        kind: option.kind(),
+        monthly_usd: bill.total,
+        breakdown: bill.lines,
+        notes: bill.notes,
+        not_counted: bill.not_counted,
+        commitment: bill.commitment,
+    }
+}
+
+/// One option's bill at list prices, before any discount the team buys.
+fn list_bill(option: OptionId, input: &CostInput<'_>) -> Bill {
+    let mut bill = Bill::new(input.detailed, option);
     match option {
         OptionId::AwsLambda => lambda(input, &mut bill),
         OptionId::AwsFargate => fargate(input, &mut bill),
@@ -376,14 +398,7 @@ pub fn option_cost(option: OptionId, input: &CostInput<'_>) -> OptionCost {
         azure_front_door(input, &mut bill);
     }
     whole_bill::add(option, input, &mut bill);
-    OptionCost {
-        option,
-        kind: option.kind(),
-        monthly_usd: bill.total,
-        breakdown: bill.lines,
-        notes: bill.notes,
-        not_counted: bill.not_counted,
-    }
+    bill
 }
 
 /// The bills of every option at the workload's own volume.
@@ -406,23 +421,38 @@ pub fn monthly_usd(option: OptionId, input: &CostInput<'_>) -> f64 {
 /// only when detailed, so sweeps and searches allocate nothing.
 struct Bill {
     detailed: bool,
+    option: OptionId,
     total: f64,
     lines: Vec<LineItem>,
     notes: Vec<String>,
     not_counted: Vec<String>,
     /// The month's server or task hours, for the public addresses they hold.
     instance_hours: f64,
+    /// The lines a commitment can cover: (net of automatic discounts, at list).
+    committable: (f64, f64),
+    /// Whether the committable lines are instance time (`compute`) rather
+    /// than request time: Cloud Run's commitments differ between the two.
+    committable_by_instance: bool,
+    /// The lines spot capacity can carry: (net, at list).
+    spot_eligible: (f64, f64),
+    /// The commitment bought, once the discounts are applied.
+    commitment: Option<CommitmentBought>,
 }
 
 impl Bill {
-    fn new(detailed: bool) -> Self {
+    fn new(detailed: bool, option: OptionId) -> Self {
         Self {
             detailed,
+            option,
             total: 0.0,
             lines: Vec::new(),
             notes: Vec::new(),
             not_counted: Vec::new(),
             instance_hours: 0.0,
+            committable: (0.0, 0.0),
+            committable_by_instance: false,
+            spot_eligible: (0.0, 0.0),
+            commitment: None,
         }
     }
 
@@ -434,6 +464,16 @@ impl Bill {
 
     fn add(&mut self, line: LineItem) {
         self.total += line.usd;
+        let list = line.usd.max(0.0);
+        if discounts::committable(self.option, &line.item) {
+            self.committable.0 += line.usd;
+            self.committable.1 += list;
+            self.committable_by_instance |= line.item == "compute";
+        }
+        if discounts::spot_eligible(self.option, &line.item) {
+            self.spot_eligible.0 += line.usd;
+            self.spot_eligible.1 += list;
+        }
         if self.detailed {
             self.lines.push(line);
         }
@@ -880,12 +920,16 @@ fn reference_instance<'a>(input: &CostInput<'a>) -> Option<&'a Instance> {
         .or_else(|| input.book.instances.first())
 }
 
+/// The instance type a cloud's fleet runs on for this workload.
+fn fleet_instance_of<'a>(input: &CostInput<'a>, provider: Provider) -> Option<&'a Instance> {
+    let needs_gpu = input.workload.hardware == Hardware::Gpu;
+    reference_instance(input).and_then(|r| input.book.fleet_instance(r, provider, needs_gpu, input.gb()))
+}
+
 fn servers(input: &CostInput<'_>, provider: Provider, bill: &mut Bill) {
     let w = input.workload;
     let needs_gpu = w.hardware == Hardware::Gpu;
-    let Some(instance) =
-        reference_instance(input).and_then(|r| input.book.fleet_instance(r, provider, needs_gpu, input.gb()))
-    else {
+    let Some(instance) = fleet_instance_of(input, provider) else {
         bill.note(|| "The price book has no instance type for this cloud.".into());
         return;
     };

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::source::{self, LoadError};
-use crate::workload::{Architecture, Provider, Runtime};
+use crate::workload::{Architecture, Commitment, Provider, Runtime};
 pub use network::{CloudLogs, CloudNetwork, GB, GIB, Logs, Network};
 
 /// The price book compiled into the binary.
@@ -71,6 +71,11 @@ pub struct PriceBook {
     /// Log ingestion and storage per cloud; a book without them lists logs as not counted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logs: Option<Logs>,
+    /// Commitments sold for the serverless and container options (the
+    /// instances carry their own rates).
+    pub commitments: Commitments,
+    /// Spot capacity's typical discounts, per cloud.
+    pub spot: PerCloud<Spot>,
     /// Cold-start and keep-warm facts.
     pub cold_starts: ColdStarts,
     /// Modelling assumptions that are not prices, each with its reasoning.
@@ -636,6 +641,125 @@ pub struct Instance {
     /// Whether it runs Arm code (an x86 workload never runs on it as a stand-in).
     #[serde(default)]
     pub arm: bool,
+    /// The commitments its cloud sells for it, each with its effective hourly
+    /// rate on a one-year and a three-year term, no upfront payment; the
+    /// cheapest for a term is the one priced.
+    #[serde(default)]
+    pub commitments: Vec<InstanceCommitment>,
+    /// Its spot price an hour where the book has one (spot prices move);
+    /// without it the cloud's typical spot discount applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spot_per_hour: Option<Sourced>,
+    /// The cloud sells no spot capacity of this type (Azure's B-series).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_spot: bool,
+}
+
+/// One commitment a cloud sells for an instance type: its effective hourly
+/// rate, no upfront, paid monthly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstanceCommitment {
+    /// The cloud's name for it, e.g. "EC2 Instance Savings Plan".
+    pub plan: String,
+    /// USD an hour on a one-year term, where it is sold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one_year_per_hour: Option<Sourced>,
+    /// USD an hour on a three-year term, where it is sold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub three_year_per_hour: Option<Sourced>,
+}
+
+impl InstanceCommitment {
+    /// The hourly rate for `term` (`None` on demand, or where the term is not sold).
+    #[must_use]
+    pub fn per_hour(&self, term: Commitment) -> Option<f64> {
+        match term {
+            Commitment::OnDemand => None,
+            Commitment::OneYear => self.one_year_per_hour.as_ref().map(|r| r.value),
+            Commitment::ThreeYear => self.three_year_per_hour.as_ref().map(|r| r.value),
+        }
+    }
+}
+
+impl Instance {
+    /// The cheapest commitment sold for this type on `term`, with its hourly rate.
+    #[must_use]
+    pub fn best_commitment(&self, term: Commitment) -> Option<(&InstanceCommitment, f64)> {
+        self.commitments
+            .iter()
+            .filter_map(|c| c.per_hour(term).map(|r| (c, r)))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+    }
+}
+
+/// A commitment sold for a service, as the fraction it takes off the list
+/// price on each term (no upfront payment, paid monthly).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceCommitment {
+    /// The cloud's name for it, e.g. "Compute Savings Plan".
+    pub plan: String,
+    /// Fraction off the list price on a one-year term.
+    pub one_year_off: Sourced,
+    /// Fraction off the list price on a three-year term.
+    pub three_year_off: Sourced,
+}
+
+impl ServiceCommitment {
+    /// The fraction off for `term` (`None` on demand).
+    #[must_use]
+    pub fn off(&self, term: Commitment) -> Option<f64> {
+        match term {
+            Commitment::OnDemand => None,
+            Commitment::OneYear => Some(self.one_year_off.value),
+            Commitment::ThreeYear => Some(self.three_year_off.value),
+        }
+    }
+}
+
+/// The commitments sold for options that are not instance types. An entry
+/// the book has no sourced rate for is left out: the option is then priced
+/// on demand and the commitment listed as not counted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commitments {
+    /// AWS Fargate (Compute Savings Plans).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aws_fargate: Option<ServiceCommitment>,
+    /// AWS Lambda's duration and provisioned concurrency (Compute Savings Plans).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aws_lambda: Option<ServiceCommitment>,
+    /// Cloud Run billed by instance (CPU always allocated), and its jobs
+    /// (the Compute flexible committed use discount).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gcp_cloud_run: Option<ServiceCommitment>,
+    /// Cloud Run billed by request, and Cloud Run functions (the committed
+    /// use discount they get, lower than instance-based billing's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gcp_cloud_run_requests: Option<ServiceCommitment>,
+    /// Azure Functions premium plan (savings plan for compute).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub azure_functions_premium: Option<ServiceCommitment>,
+}
+
+/// A cloud's spot capacity: the typical discount the book prices with (spot
+/// prices move with demand) and how an interruption is announced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spot {
+    /// The cloud's name for spot virtual machines, e.g. "EC2 Spot Instances".
+    pub servers_name: String,
+    /// Typical fraction off the on-demand price of a virtual machine.
+    pub servers_off: Sourced,
+    /// Spot for serverless containers where the cloud sells it (Fargate Spot): its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub containers_name: Option<String>,
+    /// Typical fraction off for those containers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub containers_off: Option<Sourced>,
+    /// How the cloud warns before it takes the capacity back, e.g. "a two-minute notice".
+    pub notice: String,
 }
 
 /// One value per cloud: the price book's sections that each cloud prices in

@@ -39,6 +39,18 @@ impl Checker<'_> {
         }
     }
 
+    /// A discount: a fraction from 0 to `max`.
+    fn fraction(&mut self, field: &str, value: f64, max: f64) {
+        if !(value.is_finite() && (0.0..=max).contains(&value)) {
+            self.fail(
+                field,
+                value.to_string(),
+                "is not a discount",
+                &format!("a fraction off the list price, 0 to {max}"),
+            );
+        }
+    }
+
     /// Bytes in a billing unit: a decimal GB or a binary GiB, nothing else.
     fn unit_bytes(&mut self, field: &str, value: f64) {
         if value != super::GB && value != super::GIB {
@@ -477,6 +489,76 @@ pub fn validate(book: &PriceBook, file: &str, map: &SourceMap) -> Vec<FileError>
             );
         }
         c.positive(&format!("instances[{i}].memory_gib"), instance.memory_gib);
+        for (j, offer) in instance.commitments.iter().enumerate() {
+            if offer.one_year_per_hour.is_none() && offer.three_year_per_hour.is_none() {
+                c.fail(
+                    &format!("instances[{i}].commitments[{j}]"),
+                    offer.plan.clone(),
+                    &format!(
+                        "has no rate: {} cannot be priced with this commitment",
+                        instance.name
+                    ),
+                    "one_year_per_hour, three_year_per_hour or both, USD an hour, no upfront",
+                );
+            }
+            for (term, rate) in [
+                ("one_year_per_hour", &offer.one_year_per_hour),
+                ("three_year_per_hour", &offer.three_year_per_hour),
+            ] {
+                let Some(rate) = rate else { continue };
+                let field = format!("instances[{i}].commitments[{j}].{term}.value");
+                if !(rate.value.is_finite() && rate.value > 0.0 && rate.value <= instance.per_hour.value) {
+                    c.fail(
+                        &field,
+                        rate.value.to_string(),
+                        "is not a committed rate of this instance",
+                        &format!(
+                            "more than 0 and at most the on-demand ${} an hour",
+                            instance.per_hour.value
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    for (i, instance) in book.instances.iter().enumerate() {
+        if let Some(spot) = &instance.spot_per_hour
+            && !(spot.value.is_finite() && spot.value > 0.0 && spot.value <= instance.per_hour.value)
+        {
+            c.fail(
+                &format!("instances[{i}].spot_per_hour.value"),
+                spot.value.to_string(),
+                "is not a spot price of this instance",
+                &format!(
+                    "more than 0 and at most the on-demand ${} an hour",
+                    instance.per_hour.value
+                ),
+            );
+        }
+    }
+    let services = &book.commitments;
+    for (name, offer) in [
+        ("aws_fargate", &services.aws_fargate),
+        ("aws_lambda", &services.aws_lambda),
+        ("gcp_cloud_run", &services.gcp_cloud_run),
+        ("gcp_cloud_run_requests", &services.gcp_cloud_run_requests),
+        ("azure_functions_premium", &services.azure_functions_premium),
+    ] {
+        let Some(offer) = offer else { continue };
+        for (term, off) in [
+            ("one_year_off", &offer.one_year_off),
+            ("three_year_off", &offer.three_year_off),
+        ] {
+            c.fraction(&format!("commitments.{name}.{term}.value"), off.value, 0.9);
+        }
+    }
+    for provider in Provider::ALL {
+        let cloud = provider_key(*provider);
+        let spot = book.spot.of(*provider);
+        c.fraction(&format!("spot.{cloud}.servers_off.value"), spot.servers_off.value, 0.95);
+        if let Some(off) = &spot.containers_off {
+            c.fraction(&format!("spot.{cloud}.containers_off.value"), off.value, 0.95);
+        }
     }
     for provider in Provider::ALL {
         if !book.instances.iter().any(|i| i.provider == *provider) {

@@ -210,6 +210,14 @@ pub fn to_html_report(r: &Report<'_>) -> String {
         );
     }
     let _ = writeln!(s, "</tbody></table>");
+    let bought = super::commitments(a);
+    if !bought.is_empty() {
+        let _ = writeln!(s, "<p>Commitments bought:</p><ul>");
+        for line in &bought {
+            let _ = writeln!(s, "<li>{}</li>", esc(line));
+        }
+        let _ = writeln!(s, "</ul>");
+    }
     let gaps = super::not_counted(a);
     if !gaps.is_empty() {
         let _ = writeln!(

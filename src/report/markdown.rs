@@ -218,6 +218,14 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
         );
     }
     s.push('\n');
+    let bought = super::commitments(a);
+    if !bought.is_empty() {
+        let _ = writeln!(s, "Commitments bought:\n");
+        for line in &bought {
+            let _ = writeln!(s, "* {}", escape(line));
+        }
+        s.push('\n');
+    }
     let gaps = super::not_counted(a);
     if !gaps.is_empty() {
         let _ = writeln!(s, "Not counted (the answers given cannot price these):\n");

@@ -113,6 +113,29 @@ pub fn not_counted(a: &Assessment) -> Vec<String> {
         .collect()
 }
 
+/// The commitments the chosen cloud's bills buy, one sentence each: what is
+/// committed a month, what it covers, the term's total, and what it costs if
+/// traffic falls below the baseline.
+#[must_use]
+pub fn commitments(a: &Assessment) -> Vec<String> {
+    a.costs
+        .iter()
+        .filter(|c| c.option.provider() == a.workload.provider)
+        .filter_map(|c| {
+            let b = c.commitment.as_ref()?;
+            Some(format!(
+                "{}: {}, no upfront, {} a month committed for {} a month of on-demand use (the steady baseline), saving {} a month; {} over the term, owed even if traffic falls below the baseline.",
+                c.option.label(),
+                b.plan,
+                format::usd(b.monthly_usd),
+                format::usd(b.covers_usd),
+                format::usd(b.saving_usd),
+                format::usd_whole(b.term_usd)
+            ))
+        })
+        .collect()
+}
+
 /// One option as the report presents it.
 #[derive(Debug, Clone)]
 pub struct OptionView<'a> {

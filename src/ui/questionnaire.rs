@@ -10,7 +10,8 @@ use super::widgets::{
 use crate::pricing::PriceBook;
 use crate::source::FileError;
 use crate::workload::{
-    ApiGateway, Architecture, Hardware, Level, Provider, Runtime, Shape, Stage, State, Trigger, Workload,
+    ApiGateway, Architecture, Commitment, Hardware, Level, Provider, Runtime, Shape, Stage, State, Trigger,
+    Workload,
 };
 
 /// A step of the questionnaire.
@@ -439,6 +440,99 @@ fn warm_words(provider: Provider) -> (&'static str, &'static str) {
     }
 }
 
+/// The commitment, spot and negotiated-discount questions, in the chosen cloud's words.
+fn discount_questions(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
+    let mut changed = false;
+    let provider = w.provider;
+    let (label, hint) = commitment_words(provider);
+    changed |= choice_field(
+        ui,
+        "pricing.commitment",
+        label,
+        hint,
+        &mut w.pricing.commitment,
+        &Commitment::ALL,
+        move |c| commitment_choice(provider, c),
+        problems,
+    );
+    let (spot_label, spot_hint) = spot_words(provider);
+    changed |= bool_field(ui, spot_label, spot_hint, &mut w.pricing.spot);
+    egui::CollapsingHeader::new("More")
+        .id_salt("pricing-more")
+        .default_open(w.pricing.negotiated_discount > 0.0)
+        .show(ui, |ui| {
+            let mut percent = w.pricing.negotiated_discount * 100.0;
+            if number_field(
+                ui,
+                "pricing.negotiated_discount",
+                negotiated_words(provider),
+                "%",
+                "A discount off every list price your organisation has agreed with the cloud, taken off each option's bill after any commitment and spot discounts (0 to 90%). Default: 0.",
+                &mut percent,
+                problems,
+            ) {
+                w.pricing.negotiated_discount = percent / 100.0;
+                changed = true;
+            }
+        });
+    changed
+}
+
+/// How each cloud names the commitments it sells, and what is covered.
+fn commitment_words(provider: Provider) -> (&'static str, &'static str) {
+    match provider {
+        Provider::Aws => (
+            "Savings Plans or Reserved Instances",
+            "A 1- or 3-year commitment, no upfront, paid monthly: a Compute Savings Plan for Lambda and Fargate, and for EC2 the cheapest commitment the price book holds for the instance type (Reserved Instances or Savings Plans). It covers the steady baseline only (the week's quietest hour); the rest runs on demand, and it is owed whatever the use. A commitment the price book has no rate for is listed under Not counted. Default: on demand.",
+        ),
+        Provider::Gcp => (
+            "Committed use discounts",
+            "A 1- or 3-year committed use discount, billed monthly: resource-based for Compute Engine (in place of the sustained-use discount on what it covers), the spend-based Compute flexible CUD for Cloud Run and Cloud Run functions. It covers the steady baseline only (the week's quietest hour); the rest runs on demand, and it is owed whatever the use. Default: on demand.",
+        ),
+        Provider::Azure => (
+            "Reservations or savings plan",
+            "A 1- or 3-year commitment, paid monthly: for the VMs the cheaper of a reservation and the savings plan for compute that the price book holds for the size, and the savings plan for Functions premium. It covers the steady baseline only (the week's quietest hour); the rest runs on demand, and it is owed whatever the use. A commitment the price book has no rate for is listed under Not counted. Default: on demand.",
+        ),
+    }
+}
+
+fn commitment_choice(provider: Provider, c: Commitment) -> &'static str {
+    match (provider, c) {
+        (_, Commitment::OnDemand) => "On demand (none)",
+        (Provider::Aws, Commitment::OneYear) => "1-year, no upfront",
+        (Provider::Aws, Commitment::ThreeYear) => "3-year, no upfront",
+        (Provider::Gcp, Commitment::OneYear) => "1-year commitment",
+        (Provider::Gcp, Commitment::ThreeYear) => "3-year commitment",
+        (Provider::Azure, Commitment::OneYear) => "1-year, monthly payments",
+        (Provider::Azure, Commitment::ThreeYear) => "3-year, monthly payments",
+    }
+}
+
+fn spot_words(provider: Provider) -> (&'static str, &'static str) {
+    match provider {
+        Provider::Aws => (
+            "Run interruptible work on Spot (EC2 Spot, Fargate Spot)",
+            "Checked: queue, stream, schedule and file-upload work may run its EC2 instances and Fargate tasks on Spot capacity, which AWS can take back with a two-minute notice; a fleet that also serves HTTP keeps an on-demand floor. HTTP-only work is priced unchanged. Default: unchecked.",
+        ),
+        Provider::Gcp => (
+            "Run interruptible work on Spot VMs",
+            "Checked: queue, stream, schedule and file-upload work may run its Compute Engine instances as Spot VMs, which Google can preempt with a 30-second notice; a fleet that also serves HTTP keeps an on-demand floor. HTTP-only work is priced unchanged. Default: unchecked.",
+        ),
+        Provider::Azure => (
+            "Run interruptible work on Azure Spot Virtual Machines",
+            "Checked: queue, stream, schedule and file-upload work may run its VMs as Azure Spot Virtual Machines, which Azure can evict with a 30-second notice; a fleet that also serves HTTP keeps an on-demand floor. HTTP-only work is priced unchanged. Default: unchecked.",
+        ),
+    }
+}
+
+fn negotiated_words(provider: Provider) -> &'static str {
+    match provider {
+        Provider::Aws => "Negotiated discount (private pricing)",
+        Provider::Gcp => "Negotiated discount (contract pricing)",
+        Provider::Azure => "Negotiated discount (enterprise agreement)",
+    }
+}
+
 /// How each cloud names requests served at once by one instance.
 fn concurrency_words(provider: Provider) -> (&'static str, &'static str) {
     match provider {
@@ -710,6 +804,7 @@ fn team_pricing(ui: &mut Ui, w: &mut Workload, book: &PriceBook, problems: &[Fil
         &mut w.pricing.provisioned_concurrency,
         problems,
     );
+    changed |= discount_questions(ui, w, problems);
     ui.separator();
     ui.label(RichText::new("The server fleet compared").strong());
     let label = ui.label(RichText::new("Instance type").strong());
@@ -835,6 +930,8 @@ pub fn field_label(path: &str) -> &str {
         ("team.stage", "Product stage"),
         ("team.lock_in_tolerance", "Lock-in tolerance"),
         ("pricing.provisioned_concurrency", "Instances kept ready"),
+        ("pricing.commitment", "Commitment"),
+        ("pricing.negotiated_discount", "Negotiated discount"),
         ("servers.instance", "Instance type"),
         ("servers.target_utilization", "Target utilization"),
         ("servers.min_instances", "Minimum instances"),

@@ -536,6 +536,16 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
 /// What the bills leave out: the lines the answers cannot price, and what is
 /// the same on both sides.
 fn bill_gaps(ui: &mut Ui, a: &Assessment) {
+    let bought = crate::report::commitments(a);
+    if !bought.is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new("Commitments bought").strong()).on_hover_text(
+            "Each covers the steady baseline only (the week's quietest hour); it is owed every month of the term, whatever the use. Change it on the Team and pricing step.",
+        );
+        for line in &bought {
+            ui.label(format!("• {line}"));
+        }
+    }
     let gaps = crate::report::not_counted(a);
     if !gaps.is_empty() {
         ui.add_space(4.0);

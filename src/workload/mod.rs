@@ -490,14 +490,50 @@ pub struct Data {
     pub private_network: bool,
 }
 
+/// A commitment bought for the steady part of the use: savings plans,
+/// reservations or committed-use discounts, paid monthly with no upfront.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Commitment {
+    /// List prices, nothing committed.
+    #[default]
+    OnDemand,
+    /// A one-year term.
+    OneYear,
+    /// A three-year term.
+    ThreeYear,
+}
+
+impl Commitment {
+    /// Every term, in the order the questionnaire lists them.
+    pub const ALL: [Self; 3] = [Self::OnDemand, Self::OneYear, Self::ThreeYear];
+
+    /// A short label: "on demand", "1-year", "3-year".
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::OnDemand => "on demand",
+            Self::OneYear => "1-year",
+            Self::ThreeYear => "3-year",
+        }
+    }
+}
+
 /// Pricing choices.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct PricingChoices {
     /// Subtract the always-free monthly grants (the account has no other use of them).
     pub include_free_tier: bool,
     /// Function instances kept warm with provisioned concurrency (AWS), 0 for none.
     pub provisioned_concurrency: u32,
+    /// A commitment for the steady baseline (the week's lowest hourly use);
+    /// the rest runs on demand.
+    pub commitment: Commitment,
+    /// The work tolerates interruption: servers and containers doing
+    /// queue, schedule or stream work may run on spot capacity.
+    pub spot: bool,
+    /// A fraction off every list price (an enterprise agreement), 0 to 0.9.
+    pub negotiated_discount: f64,
 }
 
 /// The server fleet compared with the serverless options.

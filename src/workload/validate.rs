@@ -24,6 +24,8 @@ pub const INSTANCES_MAX: u32 = 100_000;
 pub const CONCURRENCY_MAX: u32 = 1000;
 /// The most data one request may send out or log, in KB of 1,000 bytes (10 MB).
 pub const KB_PER_REQUEST_MAX: f64 = 10_000.0;
+/// The largest negotiated discount accepted: a fraction off every list price.
+pub const NEGOTIATED_DISCOUNT_MAX: f64 = 0.9;
 /// The longest name accepted, in characters.
 pub const NAME_MAX_CHARS: usize = 200;
 /// The longest description accepted, in characters.
@@ -289,6 +291,19 @@ fn finish(mut c: Checker<'_>, w: &Workload, prices: &impl InstanceTypes) -> Vec<
         "ms",
     );
 
+    c.number(
+        "pricing.negotiated_discount",
+        w.pricing.negotiated_discount,
+        0.0,
+        NEGOTIATED_DISCOUNT_MAX,
+        false,
+        "",
+    );
+    if let Some(e) = c.errors.last_mut()
+        && e.field == "pricing.negotiated_discount"
+    {
+        e.allowed.push_str(", a fraction off every list price (0.15 for 15%)");
+    }
     if w.pricing.provisioned_concurrency > INSTANCES_MAX {
         c.fail(
             "pricing.provisioned_concurrency",
