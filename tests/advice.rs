@@ -1896,3 +1896,24 @@ fn an_accepted_cold_start_miss_is_still_named_with_its_remedy_and_price() {
         a.summary
     );
 }
+
+#[test]
+fn a_private_network_rules_out_azure_consumption_functions() {
+    let (b, cat) = (book(), catalogue());
+    for (stem, mut w) in samples() {
+        w.provider = Provider::Azure;
+        w.data.private_network = true;
+        let a = assess(&w, &b, &cat);
+        let blocker = a
+            .blockers
+            .iter()
+            .find(|x| x.option == OptionId::AzureFunctions && x.id == "private_network")
+            .unwrap_or_else(|| panic!("{stem}: consumption not ruled out: {:?}", a.blockers));
+        assert!(blocker.alternative.contains("Flex Consumption"), "{stem}: {blocker:?}");
+        assert_ne!(a.recommendation.option, Some(OptionId::AzureFunctions), "{stem}");
+        // Without the private network the plan stays in the running.
+        w.data.private_network = false;
+        let a = assess(&w, &b, &cat);
+        assert!(!a.blockers.iter().any(|x| x.id == "private_network"), "{stem}");
+    }
+}

@@ -103,6 +103,19 @@ pub fn blockers(workload: &Workload, book: &PriceBook, rules: &AdviceRules, deta
             ),
             _ => {}
         }
+        // The consumption plan has no virtual network integration.
+        if workload.data.private_network && option == OptionId::AzureFunctions {
+            push(
+                "private_network",
+                option,
+                &|| {
+                    "The work runs in a private network, and the consumption plan cannot join a virtual network.".to_owned()
+                },
+                &|| {
+                    "Azure Functions Flex Consumption or the premium plan, which integrate with a virtual network".to_owned()
+                },
+            );
+        }
         if let Some(limit) = duration_limit_s(option, workload, book)
             && e.max_duration_s > limit
         {
