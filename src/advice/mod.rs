@@ -9,6 +9,7 @@ pub mod coldstart;
 mod criteria;
 pub mod flip;
 mod limits;
+pub mod migration;
 mod pattern;
 pub mod projection;
 mod recommend;
@@ -249,6 +250,9 @@ pub struct Assessment {
     /// whichever side runs the code.
     #[serde(default)]
     pub left_out: Vec<String>,
+    /// Moving against staying, when the workload runs somewhere today.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub migration: Option<migration::MigrationAdvice>,
 }
 
 /// The built-in rules, parsed once.
@@ -288,6 +292,8 @@ pub struct Decision {
     pub blockers: Vec<Blocker>,
     /// For a hybrid by parts, the split.
     pub split: Option<String>,
+    /// Moving against staying, when the workload runs somewhere today.
+    pub migration: Option<migration::MigrationAdvice>,
     /// Whether only the longest jobs rule the provider's function out (a hybrid by parts).
     pub long_tail: bool,
     /// The cheapest serverless option that meets the stated requirements.
@@ -376,7 +382,26 @@ pub fn assess_with(
 ) -> Assessment {
     let profile = Profile::new(workload.traffic.shape, workload.peak_to_average());
     let decision = decide(workload, book, rules, &profile, true);
-    let costs = cost::all_costs(workload, book, &profile);
+    let mut costs = cost::all_costs(workload, book, &profile);
+    let day = workload.migration.engineer_day_usd;
+    if day > 0.0 {
+        let ops = &rules.operations;
+        for c in &mut costs {
+            let usd = ops.usd(c.kind, day);
+            c.operations_usd = Some(usd);
+            c.breakdown.push(cost::LineItem {
+                item: "operations".into(),
+                usd,
+                detail: format!(
+                    "people's time, beside the cloud bill: {} engineer-hours a month at {} a day of {} hours ({})",
+                    ops.hours(c.kind),
+                    format::usd_whole(day),
+                    ops.hours_per_day,
+                    ops.basis(c.kind)
+                ),
+            });
+        }
+    }
     let blocked = |o: &OptionId| decision.blockers.iter().any(|b| b.option == *o);
     let provider_options = OptionId::ALL
         .into_iter()
@@ -521,5 +546,6 @@ pub fn assess_with(
         },
         assumptions,
         left_out: crate::cost::whole_bill::left_out_on_purpose(workload),
+        migration: decision.migration.clone(),
     }
 }

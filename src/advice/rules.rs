@@ -24,6 +24,89 @@ pub struct AdviceRules {
     pub thresholds: Thresholds,
     /// Fixed leans per answer.
     pub leans: Leans,
+    /// The people's time each kind of option takes to run, priced when the
+    /// workload gives an engineer-day cost (a file without it uses these defaults).
+    #[serde(default)]
+    pub operations: Operations,
+}
+
+/// Engineer-hours a month one kind of option takes to run, and where the figure comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpsTime {
+    /// Engineer-hours a month.
+    pub hours_per_month: f64,
+    /// Its source, or "stated assumption: " and the reasoning.
+    pub basis: String,
+}
+
+/// The people's time to run each kind of option, kept apart from the cloud bill.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Operations {
+    /// Hours in an engineer-day, to price hours at the day rate.
+    pub hours_per_day: f64,
+    /// A server fleet: OS patching, capacity and scaling, images and deploys, on-call.
+    pub server: OpsTime,
+    /// Containers on a managed platform (Fargate, Cloud Run, Container Apps).
+    pub container: OpsTime,
+    /// Functions.
+    pub function: OpsTime,
+}
+
+impl Default for Operations {
+    fn default() -> Self {
+        let stated = |text: &str| format!("stated assumption: {text}");
+        Self {
+            hours_per_day: 8.0,
+            server: OpsTime {
+                hours_per_month: 16.0,
+                basis: stated(
+                    "monthly OS and runtime patching with a reboot round (4 h), capacity and scaling reviews (4 h), image and deploy pipeline upkeep (4 h), and the fleet's share of on-call (4 h)",
+                ),
+            },
+            container: OpsTime {
+                hours_per_month: 6.0,
+                basis: stated(
+                    "base-image updates and rebuilds (2 h), task or service sizing and scaling settings (2 h), and a smaller on-call share (2 h): the platform patches and scales the hosts",
+                ),
+            },
+            function: OpsTime {
+                hours_per_month: 3.0,
+                basis: stated(
+                    "runtime version upgrades before deprecation, concurrency and timeout settings (2 h), and on-call for throttles and errors (1 h): the platform runs everything under the code",
+                ),
+            },
+        }
+    }
+}
+
+impl Operations {
+    /// The engineer-hours a month an option of `kind` takes.
+    #[must_use]
+    pub fn hours(&self, kind: crate::cost::OptionKind) -> f64 {
+        match kind {
+            crate::cost::OptionKind::Server => self.server.hours_per_month,
+            crate::cost::OptionKind::Container => self.container.hours_per_month,
+            crate::cost::OptionKind::Function => self.function.hours_per_month,
+        }
+    }
+
+    /// USD a month of people's time for an option of `kind` at `day_usd` an engineer-day.
+    #[must_use]
+    pub fn usd(&self, kind: crate::cost::OptionKind, day_usd: f64) -> f64 {
+        self.hours(kind) * day_usd / self.hours_per_day.max(1e-9)
+    }
+
+    /// The basis of the figure for `kind`.
+    #[must_use]
+    pub fn basis(&self, kind: crate::cost::OptionKind) -> &str {
+        match kind {
+            crate::cost::OptionKind::Server => &self.server.basis,
+            crate::cost::OptionKind::Container => &self.container.basis,
+            crate::cost::OptionKind::Function => &self.function.basis,
+        }
+    }
 }
 
 /// How much each criterion counts.
@@ -189,6 +272,19 @@ impl AdviceRules {
             if !(v.is_finite() && (0.0..=100.0).contains(&v)) {
                 fail(&format!("weights.{name}"), v, "0 to 100");
             }
+        }
+        let o = &rules.operations;
+        for (name, v) in [
+            ("operations.server.hours_per_month", o.server.hours_per_month),
+            ("operations.container.hours_per_month", o.container.hours_per_month),
+            ("operations.function.hours_per_month", o.function.hours_per_month),
+        ] {
+            if !(v.is_finite() && (0.0..=744.0).contains(&v)) {
+                fail(name, v, "0 to 744 hours a month");
+            }
+        }
+        if !(o.hours_per_day.is_finite() && (1.0..=24.0).contains(&o.hours_per_day)) {
+            fail("operations.hours_per_day", o.hours_per_day, "1 to 24");
         }
         let l = &rules.leans;
         let mut leans: Vec<(String, f64)> = vec![

@@ -238,7 +238,45 @@ pub fn decide(
         (verdict, lead_confidence, None)
     };
 
-    let summary = if detailed && close_call {
+    // Where the workload runs today: staying wins unless the move pays back.
+    let migration = {
+        use super::migration::Priced;
+        let (stay, go) = match workload.migration.current {
+            crate::workload::Current::Greenfield => (None, None),
+            // On servers today: staying keeps the fleet the workload describes.
+            crate::workload::Current::Servers => {
+                let fleet = OptionId::server_of(workload.provider);
+                let stay = if blocked(&fleet) {
+                    traditional_pick.as_ref().map(Priced::from)
+                } else {
+                    let input = cost::CostInput::new(workload, book, profile, workload.traffic.monthly_requests)
+                        .with_memo(&c.memo);
+                    Some(Priced {
+                        option: fleet,
+                        usd: cost::monthly_usd(fleet, &input),
+                    })
+                };
+                (stay, serverless_pick.as_ref().map(Priced::from))
+            }
+            crate::workload::Current::Serverless => (
+                serverless_pick.as_ref().map(Priced::from),
+                traditional_pick.as_ref().map(Priced::from),
+            ),
+        };
+        super::migration::weigh(workload, rules, stay, go, detailed)
+    };
+    let mut stays = false;
+    let (verdict, confidence, split) = match (&migration, super::migration::side_of(workload.migration.current)) {
+        (Some(m), Some(here)) if !m.worth_moving && verdict != here => {
+            stays = true;
+            close_call = false;
+            (here, confidence, None)
+        }
+        _ => (verdict, confidence, split),
+    };
+    let summary = if detailed && let Some(m) = migration.as_ref().filter(|_| stays) {
+        m.reason.clone()
+    } else if detailed && close_call {
         close_call_summary(&criteria, scores, margin, verdict)
     } else if detailed && let Some(k) = decided_by.and_then(|(id, _)| criteria.iter().find(|k| k.id == id)) {
         // The rule that decided the side is the reason to lead with.
@@ -255,6 +293,20 @@ pub fn decide(
     } else {
         String::new()
     };
+    // The move's reason leads the headline of a workload that runs somewhere today.
+    let summary = match (&migration, super::migration::side_of(workload.migration.current)) {
+        (Some(m), Some(here)) if detailed && !stays => {
+            if verdict == here && m.worth_moving {
+                format!(
+                    "Moving would pay back ({}), but the reasons below keep the work where it runs. {summary}",
+                    m.reason.trim_end_matches('.')
+                )
+            } else {
+                format!("{} {summary}", m.reason)
+            }
+        }
+        _ => summary,
+    };
     Decision {
         verdict,
         close_call,
@@ -263,6 +315,7 @@ pub fn decide(
         criteria,
         blockers,
         split,
+        migration,
         long_tail: long_tail_split && verdict == Verdict::Hybrid,
         serverless_pick,
         traditional_pick,

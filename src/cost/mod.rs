@@ -206,7 +206,8 @@ pub struct LineItem {
     /// What is billed: `requests`, `duration`, `api_gateway`,
     /// `provisioned_concurrency`, `compute`, `load_balancer` and the rest of
     /// the whole bill; the discounts bought are negative lines `commitment`,
-    /// `spot` and `negotiated`.
+    /// `spot` and `negotiated`; `operations` is people's time, kept out of
+    /// the option's `monthly_usd`.
     pub item: std::borrow::Cow<'static, str>,
     /// USD a month.
     pub usd: f64,
@@ -234,6 +235,10 @@ pub struct OptionCost {
     /// The commitment priced in, when `pricing.commitment` buys one for this option.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commitment: Option<CommitmentBought>,
+    /// People's time to run it, USD a month, when an engineer-day cost is
+    /// given: its `operations` line, kept apart from `monthly_usd` (the cloud bill).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operations_usd: Option<f64>,
 }
 
 /// Everything the per-option cost functions need.
@@ -369,6 +374,7 @@ pub fn option_cost(option: OptionId, input: &CostInput<'_>) -> OptionCost {
         notes: bill.notes,
         not_counted: bill.not_counted,
         commitment: bill.commitment,
+        operations_usd: None,
     }
 }
 

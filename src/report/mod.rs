@@ -307,6 +307,34 @@ impl<'a> Report<'a> {
             }
             Verdict::Hybrid => {}
         }
+        if let Some(m) = &a.migration {
+            let here = crate::advice::migration::side_of(m.current);
+            let moving = here.is_some_and(|h| h != a.verdict);
+            let figures = format!(
+                "The move costs {} once ({} engineer-days at {} a day); {}.",
+                format::usd_whole(m.one_off_usd),
+                a.workload.migration.effort_days,
+                format::usd_whole(a.workload.migration.engineer_day_usd),
+                match m.payback_months {
+                    Some(p) => format!(
+                        "it saves {} a month, so it pays back in {:.1} months (horizon {} months)",
+                        format::usd(m.monthly_saving_usd),
+                        p,
+                        m.horizon_months
+                    ),
+                    None => format!(
+                        "staying is {} a month cheaper, so it never pays back",
+                        format::usd(-m.monthly_saving_usd)
+                    ),
+                }
+            );
+            if moving {
+                good.insert(0, m.reason.clone());
+                bad.insert(0, figures);
+            } else {
+                good.insert(0, format!("{} {figures}", m.reason));
+            }
+        }
         if a.close_call {
             bad.push("Neither side wins clearly: expect to revisit the choice when volume or shape moves, and keep the fallback in mind.".to_owned());
         }

@@ -10,7 +10,7 @@ use super::widgets::{
 use crate::pricing::PriceBook;
 use crate::source::FileError;
 use crate::workload::{
-    ApiGateway, Architecture, Commitment, Hardware, Level, Provider, Runtime, Shape, Stage, State, Trigger,
+    ApiGateway, Architecture, Commitment, Current, Hardware, Level, Provider, Runtime, Shape, Stage, State, Trigger,
     Workload,
 };
 
@@ -440,6 +440,55 @@ fn warm_words(provider: Provider) -> (&'static str, &'static str) {
     }
 }
 
+/// Where the workload runs today and what a move takes; the move's questions
+/// are hidden for a green field.
+fn migration_questions(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
+    let mut changed = false;
+    ui.separator();
+    ui.label(RichText::new("Moving an existing workload").strong());
+    changed |= choice_field(
+        ui,
+        "migration.current",
+        "Where it runs today",
+        "Nowhere yet: the advice is for a new build. On servers or on functions: the advice weighs moving against staying, and stays unless the move pays back within the horizon. Default: nowhere yet.",
+        &mut w.migration.current,
+        Current::ALL,
+        Current::label,
+        problems,
+    );
+    changed |= number_field(
+        ui,
+        "migration.engineer_day_usd",
+        "Engineer-day cost",
+        "USD",
+        "The loaded cost of one engineer-day (salary, overheads), 0 to 10,000. Above 0 it also prices each option's operations time (patching, scaling, deploys, on-call) beside the cloud bill. Default: 0 (people's time not priced).",
+        &mut w.migration.engineer_day_usd,
+        problems,
+    );
+    if w.migration.current != Current::Greenfield {
+        changed |= number_field(
+            ui,
+            "migration.effort_days",
+            "Effort to move",
+            "engineer-days",
+            "Engineer-days the move to the other side would take: rewriting, testing, cutting over. With the day cost, it is the move's one-off cost. Default: 0.",
+            &mut w.migration.effort_days,
+            problems,
+        );
+        changed |= integer_field(
+            ui,
+            "migration.horizon_months",
+            "Payback horizon",
+            "months",
+            "How many months the move has to pay for itself in, 1 to 120. Default: 24.",
+            &mut w.migration.horizon_months,
+            problems,
+        );
+    }
+    ui.separator();
+    changed
+}
+
 /// The commitment, spot and negotiated-discount questions, in the chosen cloud's words.
 fn discount_questions(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool {
     let mut changed = false;
@@ -788,6 +837,7 @@ fn team_pricing(ui: &mut Ui, w: &mut Workload, book: &PriceBook, problems: &[Fil
         Level::label,
         problems,
     );
+    changed |= migration_questions(ui, w, problems);
     changed |= bool_field(
         ui,
         "Include the always-free monthly grants",
@@ -931,6 +981,10 @@ pub fn field_label(path: &str) -> &str {
         ("team.lock_in_tolerance", "Lock-in tolerance"),
         ("pricing.provisioned_concurrency", "Instances kept ready"),
         ("pricing.commitment", "Commitment"),
+        ("migration.current", "Where it runs today"),
+        ("migration.effort_days", "Effort to move"),
+        ("migration.engineer_day_usd", "Engineer-day cost"),
+        ("migration.horizon_months", "Payback horizon"),
         ("pricing.negotiated_discount", "Negotiated discount"),
         ("servers.instance", "Instance type"),
         ("servers.target_utilization", "Target utilization"),

@@ -467,8 +467,9 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
     });
     // One label per cell (the breakdown's explanations on hover): a table of
     // many small widgets is the costliest thing on this screen to lay out.
+    let people = costs.iter().any(|c| c.operations_usd.is_some());
     egui::Grid::new("cost-table")
-        .num_columns(5)
+        .num_columns(if people { 6 } else { 5 })
         .striped(true)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
@@ -476,6 +477,11 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
             ui.label(RichText::new("Cloud").strong());
             ui.label(RichText::new("Kind").strong());
             ui.label(RichText::new("USD a month").strong());
+            if people {
+                ui.label(RichText::new("With people's time").strong()).on_hover_text(
+                    "The cloud bill plus the engineer-hours each kind of option takes to run (patching, scaling, deploys, on-call) at the engineer-day cost given on the Team step; the hours are stated assumptions in the advice rules file.",
+                );
+            }
             ui.label(RichText::new("Breakdown (hover for how)").strong());
             ui.end_row();
             for c in costs {
@@ -509,6 +515,10 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
                     usd = usd.strong();
                 }
                 ui.label(usd);
+                if people {
+                    let with = c.monthly_usd + c.operations_usd.unwrap_or(0.0);
+                    ui.label(format::usd(with));
+                }
                 let mut parts: Vec<String> = c
                     .breakdown
                     .iter()

@@ -73,6 +73,9 @@ pub struct Workload {
     /// The server fleet that the serverless options are compared with.
     #[serde(default)]
     pub servers: Servers,
+    /// Where the workload runs today, and what moving would take.
+    #[serde(default)]
+    pub migration: Migration,
 }
 
 fn format_version() -> u32 {
@@ -101,6 +104,7 @@ impl Default for Workload {
             team: Team::default(),
             pricing: PricingChoices::default(),
             servers: Servers::default(),
+            migration: Migration::default(),
         }
     }
 }
@@ -488,6 +492,42 @@ pub struct Data {
     /// a NAT gateway (functions and serverless containers), or through a
     /// public address of its own (servers and tasks).
     pub private_network: bool,
+}
+
+choice_enum!(
+    /// Where the workload runs today.
+    Current {
+        #[default] Greenfield => "Nowhere yet (a green field)",
+        Servers => "On servers or containers",
+        Serverless => "On serverless functions",
+    }
+);
+
+/// Where the workload runs today and what a move would take: with a current
+/// side, the advice weighs moving against staying.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Migration {
+    /// Where it runs today.
+    pub current: Current,
+    /// Engineer-days a move to the other side would take.
+    pub effort_days: f64,
+    /// The loaded cost of an engineer-day, USD; above 0 it also prices each
+    /// option's operations time.
+    pub engineer_day_usd: f64,
+    /// How many months a move has to pay for itself in, 1 to 120.
+    pub horizon_months: u32,
+}
+
+impl Default for Migration {
+    fn default() -> Self {
+        Self {
+            current: Current::Greenfield,
+            effort_days: 0.0,
+            engineer_day_usd: 0.0,
+            horizon_months: 24,
+        }
+    }
 }
 
 /// A commitment bought for the steady part of the use: savings plans,

@@ -26,6 +26,12 @@ pub const CONCURRENCY_MAX: u32 = 1000;
 pub const KB_PER_REQUEST_MAX: f64 = 10_000.0;
 /// The largest negotiated discount accepted: a fraction off every list price.
 pub const NEGOTIATED_DISCOUNT_MAX: f64 = 0.9;
+/// The most engineer-days a move may be given (a hundred engineer-years).
+pub const EFFORT_DAYS_MAX: f64 = 25_000.0;
+/// The highest loaded cost of an engineer-day accepted, USD.
+pub const ENGINEER_DAY_USD_MAX: f64 = 10_000.0;
+/// The longest payback horizon, in months.
+pub const HORIZON_MONTHS_MAX: u32 = 120;
 /// The longest name accepted, in characters.
 pub const NAME_MAX_CHARS: usize = 200;
 /// The longest description accepted, in characters.
@@ -303,6 +309,34 @@ fn finish(mut c: Checker<'_>, w: &Workload, prices: &impl InstanceTypes) -> Vec<
         && e.field == "pricing.negotiated_discount"
     {
         e.allowed.push_str(", a fraction off every list price (0.15 for 15%)");
+    }
+    c.number(
+        "migration.effort_days",
+        w.migration.effort_days,
+        0.0,
+        EFFORT_DAYS_MAX,
+        false,
+        "engineer-days",
+    );
+    c.number(
+        "migration.engineer_day_usd",
+        w.migration.engineer_day_usd,
+        0.0,
+        ENGINEER_DAY_USD_MAX,
+        false,
+        "USD a day",
+    );
+    if !(1..=HORIZON_MONTHS_MAX).contains(&w.migration.horizon_months) {
+        c.fail(
+            "migration.horizon_months",
+            w.migration.horizon_months.to_string(),
+            if w.migration.horizon_months == 0 {
+                "must be at least 1".to_owned()
+            } else {
+                format!("is above the maximum of {HORIZON_MONTHS_MAX} months")
+            },
+            format!("1 to {HORIZON_MONTHS_MAX} months"),
+        );
     }
     if w.pricing.provisioned_concurrency > INSTANCES_MAX {
         c.fail(
