@@ -191,6 +191,8 @@ pub fn answer(path: &str, value: f64) -> String {
         "execution.avg_duration_ms" | "latency.p99_target_ms" => duration_ms(value),
         "traffic.peak_to_average" => format!("{value:.1}x"),
         "execution.memory_mb" => format!("{value:.0} MB"),
+        "migration.effort_days" => format!("{} engineer-days", trim_number(value)),
+        "migration.engineer_day_usd" => format!("{} a day", usd_whole(value)),
         "pricing.commitment" => match value.round() as i64 {
             0 => "on demand".to_owned(),
             1 => "a 1-year commitment".to_owned(),
@@ -371,5 +373,14 @@ mod tests {
                 duration_edit(ms)
             );
         }
+    }
+}
+
+/// A number as people write it: whole numbers without decimals, others to one place.
+fn trim_number(value: f64) -> String {
+    if (value - value.round()).abs() < 0.05 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
     }
 }

@@ -1159,9 +1159,7 @@ fn every_flip_point_of_the_samples_flips_where_it_says() {
         let a = assess(&w, &b, &cat);
         // A commitment flips as a whole term (tests/discounts.rs checks those).
         for flip in a.flip_points.iter().filter(|f| f.answer != "pricing.commitment") {
-            let answer = ANSWERS
-                .iter()
-                .find(|x| x.path == flip.answer)
+            let answer = serverless_advisor::advice::flip::answer(&flip.answer)
                 .unwrap_or_else(|| panic!("{stem}: unknown answer {}", flip.answer));
             assert_ne!(
                 flip.verdict, a.verdict,

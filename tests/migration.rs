@@ -142,3 +142,37 @@ fn the_rules_file_states_each_operations_figure_and_its_basis() {
         assert!(rules.operations.basis(kind).starts_with("stated assumption: "));
     }
 }
+
+#[test]
+fn the_flip_points_include_the_effort_where_it_turns_the_move() {
+    // The idle fleet again: the move pays back, so enough effort makes it stay.
+    let mut w = plain(100_000.0, 200.0, 512);
+    w.servers.instance = "m5.large".into();
+    w.servers.min_instances = 10;
+    w.migration.current = Current::Servers;
+    w.migration.effort_days = 15.0;
+    w.migration.engineer_day_usd = 700.0;
+    let a = assess(&w, &book(), &catalogue());
+    let m = a.migration.as_ref().unwrap();
+    let flip = a
+        .flip_points
+        .iter()
+        .find(|f| f.answer == "migration.effort_days")
+        .expect("an effort flip point");
+    assert_eq!(flip.verdict, Verdict::Traditional);
+    // Where the payback reaches the horizon: saving x horizon / day rate.
+    let expected = m.monthly_saving_usd * 24.0 / 700.0;
+    assert!((flip.value - expected).abs() <= 2e-3 * expected, "{} against {expected}", flip.value);
+    let rules = built_in_rules();
+    let at = |days: f64| {
+        let mut x = w.clone();
+        x.migration.effort_days = days;
+        serverless_advisor::advice::flip::verdict_of(&x, &book(), rules, None)
+    };
+    assert_eq!(at(expected * 0.99), a.verdict);
+    assert_eq!(at(expected * 1.01), Verdict::Traditional);
+    // A green field searches no move answers.
+    w.migration.current = Current::Greenfield;
+    let g = assess(&w, &book(), &catalogue());
+    assert!(g.flip_points.iter().all(|f| !f.answer.starts_with("migration.")));
+}

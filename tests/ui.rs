@@ -11,7 +11,7 @@ use egui_kittest::kittest::Queryable as _;
 use serverless_advisor::advice::Verdict;
 use serverless_advisor::format;
 use serverless_advisor::ui::{AdvisorApp, AppOptions, Settings, Step, Tab, Theme};
-use serverless_advisor::workload::Hardware;
+use serverless_advisor::workload::{Current, Hardware};
 
 fn options(data_dir: &Path, file: Option<&str>) -> AppOptions {
     AppOptions {
@@ -1019,4 +1019,32 @@ fn the_catalogue_shows_the_workloads_cloud_and_searches_every_clouds_names() {
     choose(&mut h, "Cloud", "Azure");
     assert!(h.query_by_label("Products named on Azure.").is_some());
     assert!(h.query_by_label_contains("found in Azure's names").is_none());
+}
+
+#[test]
+fn the_move_is_asked_on_the_team_step_and_hidden_for_a_green_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), Some("assets/workloads/mvp_backend.ron")));
+    h.get_by_label("5 Team and pricing").click();
+    h.run();
+    assert!(h.query_by_label("Moving an existing workload").is_some());
+    // A green field: where it runs is asked, the move's effort and horizon are not.
+    assert!(h.query_by_label("Effort to move (engineer-days)").is_none());
+    assert!(h.query_by_label("Payback horizon (months)").is_none());
+    h.get_by_label("Where it runs today").click();
+    h.run();
+    h.get_by_label("On servers or containers").click();
+    h.run();
+    assert_eq!(h.state().workload().migration.current, Current::Servers);
+    assert!(h.query_by_label("Effort to move (engineer-days)").is_some());
+    replace_text(&mut h, "Effort to move (engineer-days)", "40");
+    replace_text(&mut h, "Engineer-day cost (USD)", "800");
+    let a = h.state().assessment().unwrap();
+    let m = a.migration.as_ref().expect("the move is weighed");
+    assert_eq!(m.one_off_usd, 32_000.0);
+    // People's time beside the cloud bill in the cost table.
+    assert!(h.query_by_label("With people's time").is_some());
+    // A day rate past the maximum is refused at the field.
+    replace_text(&mut h, "Engineer-day cost (USD)", "20000");
+    assert!(h.query_by_label_contains("0 to 10000 USD a day").is_some());
 }

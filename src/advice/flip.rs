@@ -74,6 +74,30 @@ pub const ANSWERS: [Answer; 4] = [
     },
 ];
 
+/// The answers of a move, searched when the workload runs somewhere today.
+pub const MIGRATION_ANSWERS: [Answer; 2] = [
+    Answer {
+        path: "migration.effort_days",
+        label: "Effort to move",
+        min: 0.1,
+        max: crate::workload::EFFORT_DAYS_MAX,
+        integer: false,
+    },
+    Answer {
+        path: "migration.engineer_day_usd",
+        label: "Engineer-day cost",
+        min: 1.0,
+        max: crate::workload::ENGINEER_DAY_USD_MAX,
+        integer: false,
+    },
+];
+
+/// The searched answer with this field path.
+#[must_use]
+pub fn answer(path: &str) -> Option<&'static Answer> {
+    ANSWERS.iter().chain(MIGRATION_ANSWERS.iter()).find(|a| a.path == path)
+}
+
 impl Answer {
     /// The answer's value in a workload.
     #[must_use]
@@ -82,6 +106,8 @@ impl Answer {
             "traffic.monthly_requests" => w.traffic.monthly_requests,
             "execution.avg_duration_ms" => w.execution.avg_duration_ms,
             "traffic.peak_to_average" => w.peak_to_average(),
+            "migration.effort_days" => w.migration.effort_days,
+            "migration.engineer_day_usd" => w.migration.engineer_day_usd,
             _ => f64::from(w.execution.memory_mb),
         }
     }
@@ -105,6 +131,8 @@ impl Answer {
                 out.execution.max_duration_s = base.execution.max_duration_s * scale;
             }
             "traffic.peak_to_average" => out.traffic.peak_to_average = Some(value),
+            "migration.effort_days" => out.migration.effort_days = value,
+            "migration.engineer_day_usd" => out.migration.engineer_day_usd = value,
             _ => {
                 // `value` is clamped to 128..=10240 here, so it fits a u32.
                 out.execution.memory_mb = value.round().clamp(128.0, 10_240.0) as u32;
@@ -360,8 +388,10 @@ pub fn flip_search_on(
     profile: &Profile,
 ) -> (Vec<FlipPoint>, Option<(f64, Verdict)>) {
     let mut volume_up = None;
+    let moving = w.migration.current != crate::workload::Current::Greenfield;
     let points = ANSWERS
         .iter()
+        .chain(MIGRATION_ANSWERS.iter().filter(|_| moving))
         .filter_map(|a| {
             let mut up = None;
             let found = flip_point_on(a, w, book, rules, current, profile, &mut up);

@@ -253,6 +253,19 @@ pub struct Assessment {
     /// Moving against staying, when the workload runs somewhere today.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub migration: Option<migration::MigrationAdvice>,
+    /// The curves and break-even with each option's people's time added,
+    /// when an engineer-day cost is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with_operations: Option<WithOperations>,
+}
+
+/// The cost curves and the break-even with people's time beside the cloud bill.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WithOperations {
+    /// Each option's curve with its operations time added.
+    pub cost_curves: Sweep,
+    /// Where functions and servers cost the same with people's time.
+    pub break_even: BreakEven,
 }
 
 /// The built-in rules, parsed once.
@@ -441,6 +454,27 @@ pub fn assess_with(
             function_option: OptionId::function_of(workload.provider),
             server_option: OptionId::server_of(workload.provider),
         });
+    let with_operations = (day > 0.0).then(|| {
+        let ops = |o: OptionId| rules.operations.usd(o.kind(), day);
+        let curves = Sweep {
+            monthly_requests: cost_curves.monthly_requests.clone(),
+            curves: cost_curves
+                .curves
+                .iter()
+                .map(|(o, ys)| (*o, ys.iter().map(|y| y + ops(*o)).collect()))
+                .collect(),
+        };
+        let break_even = cost::break_even_with(&curves, workload, book, &profile, &functions, &servers, &ops)
+            .unwrap_or(BreakEven {
+                monthly_requests: None,
+                function_option: break_even.function_option,
+                server_option: break_even.server_option,
+            });
+        WithOperations {
+            cost_curves: curves,
+            break_even,
+        }
+    });
     let cold_start = coldstart::estimate_on(
         decision
             .carrier()
@@ -547,5 +581,6 @@ pub fn assess_with(
         assumptions,
         left_out: crate::cost::whole_bill::left_out_on_purpose(workload),
         migration: decision.migration.clone(),
+        with_operations,
     }
 }

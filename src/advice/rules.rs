@@ -125,6 +125,14 @@ pub struct Weights {
     pub stage: f64,
     pub lock_in: f64,
     pub hard_stops: f64,
+    /// Moving against staying, for a workload that runs somewhere today (a
+    /// file without it uses 3.0).
+    #[serde(default = "default_migration_weight")]
+    pub migration: f64,
+}
+
+fn default_migration_weight() -> f64 {
+    3.0
 }
 
 /// Where leans start and end (see the comments in `assets/advice.ron`).
@@ -268,6 +276,7 @@ impl AdviceRules {
             ("stage", w.stage),
             ("lock_in", w.lock_in),
             ("hard_stops", w.hard_stops),
+            ("migration", w.migration),
         ] {
             if !(v.is_finite() && (0.0..=100.0).contains(&v)) {
                 fail(&format!("weights.{name}"), v, "0 to 100");

@@ -119,6 +119,33 @@ pub fn decide(
     // meets the p99 target (with ready instances where cold starts alone miss it).
     let serverless_pick = requirements::pick(&c, &priced_serverless);
     let traditional_pick = requirements::pick(&c, &traditional);
+    // Where the workload runs today: staying wins unless the move pays back.
+    let migration = {
+        use super::migration::Priced;
+        let (stay, go) = match workload.migration.current {
+            crate::workload::Current::Greenfield => (None, None),
+            // On servers today: staying keeps the fleet the workload describes.
+            crate::workload::Current::Servers => {
+                let fleet = OptionId::server_of(workload.provider);
+                let stay = if blocked(&fleet) {
+                    traditional_pick.as_ref().map(Priced::from)
+                } else {
+                    let input = cost::CostInput::new(workload, book, profile, workload.traffic.monthly_requests)
+                        .with_memo(&c.memo);
+                    Some(Priced {
+                        option: fleet,
+                        usd: cost::monthly_usd(fleet, &input),
+                    })
+                };
+                (stay, serverless_pick.as_ref().map(Priced::from))
+            }
+            crate::workload::Current::Serverless => (
+                serverless_pick.as_ref().map(Priced::from),
+                traditional_pick.as_ref().map(Priced::from),
+            ),
+        };
+        super::migration::weigh(workload, rules, stay, go, detailed)
+    };
     let idle_free = serverless_pick
         .as_ref()
         .is_some_and(|p| super::criteria::traffic::scales_to_zero(p.option, workload));
@@ -141,6 +168,13 @@ pub fn decide(
         lock_in,
         hard_stops_criterion(&c, &blockers, &serverless_all, &serverless, long_tail_split),
     ];
+    // A workload that runs somewhere today weighs the move; the criterion
+    // decides only when the move cannot pay back (below).
+    if let Some(m) = &migration {
+        criteria.push(c.criterion("migration", "Moving against staying", rules.weights.migration, 0.0, || {
+            m.reason.clone()
+        }));
+    }
     let all_blocked = serverless.is_empty() && !long_tail_split;
     let decided_by = if all_blocked {
         None
@@ -170,7 +204,7 @@ pub fn decide(
     if let Some((id, sign)) = decided_by {
         force(&mut criteria, id, sign, rules, detailed);
     }
-    let scores = scores_of(&criteria);
+    let mut scores = scores_of(&criteria);
     let diff = scores.serverless - scores.traditional;
     let margin = hybrid_margin(rules, scores);
     let forced_traditional = decided_by.is_some_and(|(_, sign)| sign < 0.0);
@@ -238,39 +272,17 @@ pub fn decide(
         (verdict, lead_confidence, None)
     };
 
-    // Where the workload runs today: staying wins unless the move pays back.
-    let migration = {
-        use super::migration::Priced;
-        let (stay, go) = match workload.migration.current {
-            crate::workload::Current::Greenfield => (None, None),
-            // On servers today: staying keeps the fleet the workload describes.
-            crate::workload::Current::Servers => {
-                let fleet = OptionId::server_of(workload.provider);
-                let stay = if blocked(&fleet) {
-                    traditional_pick.as_ref().map(Priced::from)
-                } else {
-                    let input = cost::CostInput::new(workload, book, profile, workload.traffic.monthly_requests)
-                        .with_memo(&c.memo);
-                    Some(Priced {
-                        option: fleet,
-                        usd: cost::monthly_usd(fleet, &input),
-                    })
-                };
-                (stay, serverless_pick.as_ref().map(Priced::from))
-            }
-            crate::workload::Current::Serverless => (
-                serverless_pick.as_ref().map(Priced::from),
-                traditional_pick.as_ref().map(Priced::from),
-            ),
-        };
-        super::migration::weigh(workload, rules, stay, go, detailed)
-    };
     let mut stays = false;
     let (verdict, confidence, split) = match (&migration, super::migration::side_of(workload.migration.current)) {
         (Some(m), Some(here)) if !m.worth_moving && verdict != here => {
             stays = true;
             close_call = false;
-            (here, confidence, None)
+            // The scores shown agree with the verdict: the move's criterion decides.
+            let sign = if here == Verdict::Serverless { 1.0 } else { -1.0 };
+            force(&mut criteria, "migration", sign, rules, detailed);
+            scores = scores_of(&criteria);
+            let lead = (scores.serverless - scores.traditional).abs();
+            (here, (0.5 + lead / 80.0).min(0.95), None)
         }
         _ => (verdict, confidence, split),
     };

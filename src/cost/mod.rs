@@ -1328,12 +1328,27 @@ pub fn break_even_on(
     functions: &[OptionId],
     servers: &[OptionId],
 ) -> Option<BreakEven> {
+    break_even_with(grid, workload, book, profile, functions, servers, &|_| 0.0)
+}
+
+/// [`break_even_on`] with a fixed monthly amount added to each option's bill
+/// (people's time), which `grid` already carries.
+#[must_use]
+pub fn break_even_with(
+    grid: &Sweep,
+    workload: &Workload,
+    book: &PriceBook,
+    profile: &Profile,
+    functions: &[OptionId],
+    servers: &[OptionId],
+    extra: &dyn Fn(OptionId) -> f64,
+) -> Option<BreakEven> {
     let gap = |v: f64| -> Option<(f64, OptionId, OptionId)> {
         let memo = FleetMemo::default();
         let input = CostInput::new(workload, book, profile, v).with_memo(&memo);
         let (f, fc) = cheapest(functions, &input)?;
         let (s, sc) = cheapest(servers, &input)?;
-        Some((fc - sc, f, s))
+        Some((fc + extra(f) - sc - extra(s), f, s))
     };
     let curve = |o: &OptionId| grid.curves.iter().find(|(x, _)| x == o).map(|(_, ys)| ys);
     let lowest = |options: &[OptionId], i: usize| -> Option<f64> {

@@ -210,6 +210,14 @@ pub fn to_html_report(r: &Report<'_>) -> String {
         );
     }
     let _ = writeln!(s, "</tbody></table>");
+    let people = super::with_people(a);
+    if !people.is_empty() {
+        let _ = writeln!(s, "<p>With people's time (operations beside the cloud bill):</p><ul>");
+        for line in &people {
+            let _ = writeln!(s, "<li>{}</li>", esc(line));
+        }
+        let _ = writeln!(s, "</ul>");
+    }
     let bought = super::commitments(a);
     if !bought.is_empty() {
         let _ = writeln!(s, "<p>Commitments bought:</p><ul>");
@@ -249,6 +257,9 @@ pub fn to_html_report(r: &Report<'_>) -> String {
         let sentence = super::no_break_even_sentence(a);
         let sentence = sentence.strip_prefix("No break-even: ").unwrap_or(&sentence);
         let _ = writeln!(s, "<p>Break-even: {}</p>", esc(sentence));
+    }
+    if let Some(sentence) = super::people_break_even_sentence(a) {
+        let _ = writeln!(s, "<p>{}</p>", esc(&sentence));
     }
 
     let _ = writeln!(s, "<h2>Decision Outcome</h2>");

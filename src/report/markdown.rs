@@ -218,6 +218,14 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
         );
     }
     s.push('\n');
+    let people = super::with_people(a);
+    if !people.is_empty() {
+        let _ = writeln!(s, "With people's time (operations beside the cloud bill):\n");
+        for line in &people {
+            let _ = writeln!(s, "* {}", escape(line));
+        }
+        s.push('\n');
+    }
     let bought = super::commitments(a);
     if !bought.is_empty() {
         let _ = writeln!(s, "Commitments bought:\n");
@@ -255,6 +263,9 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
         let sentence = super::no_break_even_sentence(a);
         let sentence = sentence.strip_prefix("No break-even: ").unwrap_or(&sentence);
         let _ = writeln!(s, "Break-even: {sentence}\n");
+    }
+    if let Some(sentence) = super::people_break_even_sentence(a) {
+        let _ = writeln!(s, "{}\n", escape(&sentence));
     }
     let _ = writeln!(s, "{}\n", escape(&super::cold_start_sentence(a)));
     if let Some(p) = &a.projection {

@@ -136,6 +136,49 @@ pub fn commitments(a: &Assessment) -> Vec<String> {
         .collect()
 }
 
+/// The break-even with people's time, when an engineer-day cost is given.
+#[must_use]
+pub fn people_break_even_sentence(a: &Assessment) -> Option<String> {
+    let w = a.with_operations.as_ref()?;
+    let be = &w.break_even;
+    Some(match be.monthly_requests {
+        Some(v) => format!(
+            "With people's time ({} an engineer-day): {} and {} cost the same at {} requests a month.",
+            format::usd_whole(a.workload.migration.engineer_day_usd),
+            be.function_option.label(),
+            be.server_option.label(),
+            format::short_count(v)
+        ),
+        None => format!(
+            "With people's time ({} an engineer-day), {} and {} never cost the same between {} and {} requests a month.",
+            format::usd_whole(a.workload.migration.engineer_day_usd),
+            be.function_option.label(),
+            be.server_option.label(),
+            format::short_count(crate::cost::SWEEP_MIN_REQUESTS),
+            format::short_count(crate::cost::SWEEP_MAX_REQUESTS)
+        ),
+    })
+}
+
+/// People's time beside the cloud bill, one sentence per option of the chosen cloud.
+#[must_use]
+pub fn with_people(a: &Assessment) -> Vec<String> {
+    a.costs
+        .iter()
+        .filter(|c| c.option.provider() == a.workload.provider)
+        .filter_map(|c| {
+            let ops = c.operations_usd?;
+            Some(format!(
+                "{}: {} cloud + {} people's time = {} a month.",
+                c.option.label(),
+                format::usd(c.monthly_usd),
+                format::usd(ops),
+                format::usd(c.monthly_usd + ops)
+            ))
+        })
+        .collect()
+}
+
 /// One option as the report presents it.
 #[derive(Debug, Clone)]
 pub struct OptionView<'a> {

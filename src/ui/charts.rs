@@ -46,6 +46,10 @@ pub struct PlotCache {
     pub y_labels: Vec<(i32, String)>,
     /// Tells this cache from every other one made in this run (it keys the chart's mesh).
     pub generation: u64,
+    /// The break-even these points show (the cloud bill's, or with people's time).
+    pub break_even_of: Option<crate::cost::BreakEven>,
+    /// The same chart with each option's people's time added, when priced.
+    pub with_people: Option<Box<PlotCache>>,
 }
 
 /// Numbers each [`PlotCache`] made in this run.
@@ -55,7 +59,16 @@ impl PlotCache {
     /// Builds the points from the assessment's sweep.
     #[must_use]
     pub fn new(a: &Assessment) -> Self {
-        let sweep = &a.cost_curves;
+        let mut cache = Self::of(a, &a.cost_curves, &a.break_even);
+        cache.with_people = a
+            .with_operations
+            .as_ref()
+            .map(|w| Box::new(Self::of(a, &w.cost_curves, &w.break_even)));
+        cache
+    }
+
+    /// The points of one sweep and its break-even.
+    fn of(a: &Assessment, sweep: &crate::cost::Sweep, be: &crate::cost::BreakEven) -> Self {
         let positive_min = sweep
             .curves
             .iter()
@@ -87,11 +100,11 @@ impl PlotCache {
                 (*option, points)
             })
             .collect();
-        let break_even = a.break_even.monthly_requests.and_then(|v| {
+        let break_even = be.monthly_requests.and_then(|v| {
             let ys = sweep
                 .curves
                 .iter()
-                .find(|(o, _)| *o == a.break_even.function_option)
+                .find(|(o, _)| *o == be.function_option)
                 .map(|(_, ys)| ys)?;
             let usd = crate::report::svg::interpolate(&sweep.monthly_requests, ys, v);
             Some(PlotPoint::new(v.log10(), to_y(usd)))
@@ -134,6 +147,8 @@ impl PlotCache {
             break_even,
             here_x: a.workload.traffic.monthly_requests.max(1.0).log10(),
             y_floor,
+            break_even_of: Some(be.clone()),
+            with_people: None,
         }
     }
 }
@@ -155,7 +170,7 @@ fn decade_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
 
 /// The cost curves as an interactive `egui_plot` (zoom, drag, legend), for the
 /// "explore" window; the results column draws the lighter [`cost_chart`].
-pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, a: &Assessment) {
+pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, _a: &Assessment) {
     let dark = ui.visuals().dark_mode;
     let y_floor = cache.y_floor;
     Plot::new("cost-curves-explorer")
@@ -233,8 +248,8 @@ pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, a: &Assessment) {
                     Points::new(
                         format!(
                             "Break-even ({} vs {})",
-                            a.break_even.function_option.label(),
-                            a.break_even.server_option.label()
+                            cache.break_even_of.as_ref().map_or("", |b| b.function_option.label()),
+                            cache.break_even_of.as_ref().map_or("", |b| b.server_option.label())
                         ),
                         vec![[point.x, point.y]],
                     )
@@ -422,7 +437,7 @@ pub fn traffic_chart(ui: &mut Ui, a: &Assessment) {
 /// "you are here", and a tooltip with the nearest curve's numbers. A fifth of
 /// what the same chart costs through `egui_plot` each frame (measured in
 /// benches/frame.rs), which matters because the results redraw on every edit.
-pub fn cost_chart(ui: &mut Ui, cache: &PlotCache, a: &Assessment) {
+pub fn cost_chart(ui: &mut Ui, cache: &PlotCache, _a: &Assessment) {
     let dark = ui.visuals().dark_mode;
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, 300.0), Sense::hover());
@@ -557,7 +572,13 @@ pub fn cost_chart(ui: &mut Ui, cache: &PlotCache, a: &Assessment) {
         let galley = painter.layout_no_wrap(
             format!(
                 "break-even {}",
-                format::short_count(a.break_even.monthly_requests.unwrap_or(10f64.powf(point.x)))
+                format::short_count(
+                    cache
+                        .break_even_of
+                        .as_ref()
+                        .and_then(|b| b.monthly_requests)
+                        .unwrap_or(10f64.powf(point.x))
+                )
             ),
             font.clone(),
             red,

@@ -197,6 +197,20 @@ pub fn ui(
         ui.add_space(6.0);
     });
     lazy.block(ui, Section::CostCurves, |ui| {
+        let people_id = egui::Id::unique("curves-with-people");
+        let mut with_people = ui.data(|d| d.get_temp::<bool>(people_id)).unwrap_or(false);
+        if plot.is_some_and(|c| c.with_people.is_some())
+            && ui
+                .checkbox(&mut with_people, "With people's time")
+                .on_hover_text("Add each option's operations time (patching, scaling, deploys, on-call) at the engineer-day cost to its curve, and find the break-even with it. The cloud bill alone when unchecked.")
+                .changed()
+        {
+            ui.data_mut(|d| d.insert_temp(people_id, with_people));
+        }
+        let plot = plot.map(|c| match (&c.with_people, with_people) {
+            (Some(p), true) => p.as_ref(),
+            _ => c,
+        });
         if let Some(cache) = plot {
             charts::cost_chart(ui, cache, a);
             if ui.button("Explore the curves…").clicked() {
@@ -236,6 +250,9 @@ pub fn ui(
             )),
             None => ui.label(crate::report::no_break_even_sentence(a)),
         };
+        if let Some(sentence) = crate::report::people_break_even_sentence(a) {
+            ui.label(sentence);
+        }
     });
 
     lazy.block(ui, Section::Traffic, |ui| {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::source::{self, LoadError};
 
-pub use validate::validate;
+pub use validate::{EFFORT_DAYS_MAX, ENGINEER_DAY_USD_MAX, HORIZON_MONTHS_MAX, validate};
 
 /// The instance types a workload may name. The workload module checks the
 /// name against whatever catalogue of instances the caller has in hand (the
