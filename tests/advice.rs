@@ -1907,7 +1907,10 @@ fn a_private_network_rules_out_azure_consumption_functions() {
             .iter()
             .find(|x| x.option == OptionId::AzureFunctions && x.id == "private_network")
             .unwrap_or_else(|| panic!("{stem}: consumption not ruled out: {:?}", a.blockers));
-        assert!(blocker.alternative.contains("Flex Consumption"), "{stem}: {blocker:?}");
+        assert!(
+            blocker.alternative.contains("Flex Consumption"),
+            "{stem}: {blocker:?}"
+        );
         assert_ne!(a.recommendation.option, Some(OptionId::AzureFunctions), "{stem}");
         // Without the private network the plan stays in the running.
         w.data.private_network = false;

@@ -24,7 +24,11 @@ fn with_every_discount_at_its_default_no_discount_line_appears() {
         for provider in Provider::ALL {
             let mut w = w.clone();
             w.provider = *provider;
-            for c in serverless_advisor::cost::all_costs(&w, &b, &serverless_advisor::cost::Profile::new(w.traffic.shape, w.peak_to_average())) {
+            for c in serverless_advisor::cost::all_costs(
+                &w,
+                &b,
+                &serverless_advisor::cost::Profile::new(w.traffic.shape, w.peak_to_average()),
+            ) {
                 assert!(c.commitment.is_none(), "{stem} {:?}", c.option);
                 for name in ["commitment", "spot", "negotiated"] {
                     assert_eq!(item(&c, name), 0.0, "{stem} {:?} {name}", c.option);
@@ -39,16 +43,32 @@ fn a_reserved_fleet_floor_is_billed_at_the_reserved_rate() {
     let b = book();
     let mut w = fleet_of(2, "m5.large");
     let list = cost_of(OptionId::AwsEc2, &w, &b);
-    assert_usd(item(&list, "compute"), 2.0 * 730.0 * 0.096, "two m5.large all month");
+    assert_usd(
+        item(&list, "compute"),
+        2.0 * 730.0 * 0.096,
+        "two m5.large all month",
+    );
     for (term, rate) in [(Commitment::OneYear, 0.060), (Commitment::ThreeYear, 0.041)] {
         w.pricing.commitment = term;
         let c = cost_of(OptionId::AwsEc2, &w, &b);
-        assert_usd(item(&c, "commitment"), -2.0 * 730.0 * (0.096 - rate), "the saving");
-        assert_usd(c.monthly_usd, list.monthly_usd - 2.0 * 730.0 * (0.096 - rate), "the total");
+        assert_usd(
+            item(&c, "commitment"),
+            -2.0 * 730.0 * (0.096 - rate),
+            "the saving",
+        );
+        assert_usd(
+            c.monthly_usd,
+            list.monthly_usd - 2.0 * 730.0 * (0.096 - rate),
+            "the total",
+        );
         // The list price stays visible.
         assert_usd(item(&c, "compute"), item(&list, "compute"), "compute at list");
         let bought = c.commitment.as_ref().expect("a commitment");
-        assert!(bought.plan.contains("Standard Reserved Instance for m5.large"), "{}", bought.plan);
+        assert!(
+            bought.plan.contains("Standard Reserved Instance for m5.large"),
+            "{}",
+            bought.plan
+        );
         assert_usd(bought.monthly_usd, 2.0 * 730.0 * rate, "owed a month");
         let months = if term == Commitment::OneYear { 12.0 } else { 36.0 };
         assert_usd(bought.term_usd, 2.0 * 730.0 * rate * months, "owed over the term");
@@ -92,8 +112,16 @@ fn lambda_commits_its_quietest_hour_duration_at_the_savings_plan_rate() {
     let c = cost_of(OptionId::AwsLambda, &w, &b);
     let bought = c.commitment.as_ref().expect("a savings plan");
     // A steady week at a peak of 1.0: the quietest hour is the whole use.
-    assert_usd(bought.covers_usd, item(&list, "duration") + item(&list, "init"), "duration covered");
-    assert_usd(bought.saving_usd, 0.17 * bought.covers_usd, "17% off on three years");
+    assert_usd(
+        bought.covers_usd,
+        item(&list, "duration") + item(&list, "init"),
+        "duration covered",
+    );
+    assert_usd(
+        bought.saving_usd,
+        0.17 * bought.covers_usd,
+        "17% off on three years",
+    );
     // Requests are not covered.
     assert_usd(item(&c, "requests"), item(&list, "requests"), "requests at list");
 }
@@ -106,7 +134,9 @@ fn a_commitment_the_book_has_no_rate_for_is_listed_as_not_counted() {
     let c = cost_of(OptionId::AwsFargate, &w, &b);
     assert_eq!(item(&c, "commitment"), 0.0);
     assert!(
-        c.not_counted.iter().any(|t| t.contains("commitments.aws_fargate")),
+        c.not_counted
+            .iter()
+            .any(|t| t.contains("commitments.aws_fargate")),
         "{:?}",
         c.not_counted
     );
@@ -114,7 +144,11 @@ fn a_commitment_the_book_has_no_rate_for_is_listed_as_not_counted() {
     w.servers.instance = "c5.large".into();
     let c = cost_of(OptionId::AwsEc2, &w, &b);
     assert_eq!(item(&c, "commitment"), 0.0);
-    assert!(c.not_counted.iter().any(|t| t.contains("c5.large")), "{:?}", c.not_counted);
+    assert!(
+        c.not_counted.iter().any(|t| t.contains("c5.large")),
+        "{:?}",
+        c.not_counted
+    );
 }
 
 #[test]
@@ -147,7 +181,11 @@ fn http_only_work_keeps_its_price_when_spot_is_asked() {
     let c = cost_of(OptionId::AwsEc2, &w, &b);
     assert_usd(c.monthly_usd, list.monthly_usd, "unchanged");
     assert_eq!(item(&c, "spot"), 0.0);
-    assert!(c.notes.iter().any(|n| n.contains("only serves HTTP")), "{:?}", c.notes);
+    assert!(
+        c.notes.iter().any(|n| n.contains("only serves HTTP")),
+        "{:?}",
+        c.notes
+    );
 }
 
 #[test]
@@ -163,7 +201,11 @@ fn a_fleet_serving_http_and_a_queue_keeps_an_on_demand_floor() {
     let c = cost_of(OptionId::AwsEc2, &w, &b);
     let compute = item(&c, "compute");
     // The floor (one m5.large all month) stays on demand; the rest runs at 66% off.
-    assert_usd(item(&c, "spot"), -(compute - 730.0 * 0.096) * 0.66, "spot above the floor");
+    assert_usd(
+        item(&c, "spot"),
+        -(compute - 730.0 * 0.096) * 0.66,
+        "spot above the floor",
+    );
 }
 
 #[test]
@@ -173,7 +215,13 @@ fn azure_b_series_is_not_sold_as_spot() {
     w.provider = Provider::Azure;
     w.pricing.spot = true;
     let c = cost_of(OptionId::AzureVm, &w, &b);
-    assert!(c.notes.iter().any(|n| n.contains("B2s") && n.contains("not sold")), "{:?}", c.notes);
+    assert!(
+        c.notes
+            .iter()
+            .any(|n| n.contains("B2s") && n.contains("not sold")),
+        "{:?}",
+        c.notes
+    );
     assert_eq!(item(&c, "spot"), 0.0);
 }
 
@@ -185,11 +233,19 @@ fn compute_engine_commits_at_the_catalogue_rate_and_spot_at_its_spot_price() {
     w.servers.instance = "e2-standard-2".into();
     w.pricing.commitment = Commitment::OneYear;
     let c = cost_of(OptionId::GcpComputeEngine, &w, &b);
-    assert_usd(item(&c, "commitment"), -730.0 * (0.06701142 - 0.042217186), "e2-standard-2 1-year CUD");
+    assert_usd(
+        item(&c, "commitment"),
+        -730.0 * (0.06701142 - 0.042217186),
+        "e2-standard-2 1-year CUD",
+    );
     w.pricing.commitment = Commitment::OnDemand;
     w.pricing.spot = true;
     let s = cost_of(OptionId::GcpComputeEngine, &w, &b);
-    assert_usd(item(&s, "spot"), -730.0 * (0.06701142 - 0.040212), "e2-standard-2 Spot VM");
+    assert_usd(
+        item(&s, "spot"),
+        -730.0 * (0.06701142 - 0.040212),
+        "e2-standard-2 Spot VM",
+    );
     assert!(s.notes.iter().any(|n| n.contains("30 seconds")), "{:?}", s.notes);
 }
 
@@ -229,18 +285,32 @@ fn the_reports_state_the_purchase_assumptions_and_the_commitment() {
     let (b, cat) = (book(), catalogue());
     let mut w = fleet_of(2, "m5.large");
     let a = assess(&w, &b, &cat);
-    assert!(a.assumptions.iter().any(|s| s.contains("priced on demand")), "{:?}", a.assumptions);
+    assert!(
+        a.assumptions.iter().any(|s| s.contains("priced on demand")),
+        "{:?}",
+        a.assumptions
+    );
     w.pricing.commitment = Commitment::ThreeYear;
     w.pricing.spot = true;
     w.pricing.negotiated_discount = 0.05;
     let a = assess(&w, &b, &cat);
     assert!(
-        a.assumptions.iter().any(|s| s.contains("3-year commitment") && s.contains("no upfront payment")),
+        a.assumptions
+            .iter()
+            .any(|s| s.contains("3-year commitment") && s.contains("no upfront payment")),
         "{:?}",
         a.assumptions
     );
-    assert!(a.assumptions.iter().any(|s| s.contains("EC2 Spot Instances")), "{:?}", a.assumptions);
-    assert!(a.assumptions.iter().any(|s| s.contains("5.0%")), "{:?}", a.assumptions);
+    assert!(
+        a.assumptions.iter().any(|s| s.contains("EC2 Spot Instances")),
+        "{:?}",
+        a.assumptions
+    );
+    assert!(
+        a.assumptions.iter().any(|s| s.contains("5.0%")),
+        "{:?}",
+        a.assumptions
+    );
     let md = serverless_advisor::report::to_markdown(&a, &cat, &b);
     let html = serverless_advisor::report::to_html(&a, &cat, &b);
     for text in [&md, &html] {
@@ -268,7 +338,11 @@ fn a_commitment_flip_point_flips_where_it_says() {
             let mut w = w.clone();
             w.provider = *provider;
             let a = assess(&w, &b, &cat);
-            let flips: Vec<_> = a.flip_points.iter().filter(|f| f.answer == "pricing.commitment").collect();
+            let flips: Vec<_> = a
+                .flip_points
+                .iter()
+                .filter(|f| f.answer == "pricing.commitment")
+                .collect();
             let other: Vec<_> = Commitment::ALL
                 .iter()
                 .filter(|&&t| t != w.pricing.commitment)
@@ -279,11 +353,18 @@ fn a_commitment_flip_point_flips_where_it_says() {
                 })
                 .collect();
             let any_flip = other.iter().any(|(_, v)| *v != a.verdict);
-            assert_eq!(flips.len(), usize::from(any_flip), "{stem} {provider:?}: {flips:?} against {other:?}");
+            assert_eq!(
+                flips.len(),
+                usize::from(any_flip),
+                "{stem} {provider:?}: {flips:?} against {other:?}"
+            );
             if let Some(f) = flips.first() {
                 seen += 1;
                 let term = Commitment::ALL[f.value as usize];
-                assert!(other.iter().any(|(t, v)| *t == term && *v == f.verdict), "{stem}: {f:?}");
+                assert!(
+                    other.iter().any(|(t, v)| *t == term && *v == f.verdict),
+                    "{stem}: {f:?}"
+                );
             }
         }
     }

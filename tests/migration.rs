@@ -29,7 +29,12 @@ fn a_green_field_workload_is_unchanged_by_the_new_fields_at_their_defaults() {
             let a = assess(&w, &book(), &catalogue());
             assert!(a.migration.is_none(), "{stem}");
             assert!(a.costs.iter().all(|c| c.operations_usd.is_none()), "{stem}");
-            assert!(a.costs.iter().all(|c| c.breakdown.iter().all(|l| l.item != "operations")), "{stem}");
+            assert!(
+                a.costs
+                    .iter()
+                    .all(|c| c.breakdown.iter().all(|l| l.item != "operations")),
+                "{stem}"
+            );
             // An effort or horizon on a green field changes nothing.
             let mut x = w.clone();
             x.migration.effort_days = 40.0;
@@ -64,7 +69,11 @@ fn a_move_that_cannot_repay_its_effort_stays_where_it_runs() {
     w.migration.engineer_day_usd = 600.0;
     // Leave people's time out of this comparison by pricing every kind's the same.
     let mut rules = built_in_rules().clone();
-    for kind in [&mut rules.operations.server, &mut rules.operations.container, &mut rules.operations.function] {
+    for kind in [
+        &mut rules.operations.server,
+        &mut rules.operations.container,
+        &mut rules.operations.function,
+    ] {
         kind.hours_per_month = 0.0;
     }
     let a = serverless_advisor::advice::assess_with(&w, &book(), &catalogue(), &rules);
@@ -104,7 +113,10 @@ fn an_idle_fleet_that_costs_thousands_moves_and_pays_back() {
     assert_ne!(a.verdict, Verdict::Traditional);
     assert!(a.summary.starts_with("Move to"), "{}", a.summary);
     let md = serverless_advisor::report::to_markdown(&a, &catalogue(), &book());
-    assert!(md.contains("pays back in"), "the decision record says when it pays back");
+    assert!(
+        md.contains("pays back in"),
+        "the decision record says when it pays back"
+    );
     assert!(md.contains("$10,500 once"), "and what the move costs");
 }
 
@@ -117,7 +129,11 @@ fn peoples_time_is_priced_beside_the_cloud_bill_never_inside_it() {
     let a = assess(&w, &book(), &catalogue());
     let ops = &built_in_rules().operations;
     for (c, before) in a.costs.iter().zip(&cloud.costs) {
-        assert_eq!(c.monthly_usd, before.monthly_usd, "{:?}: the cloud bill is unchanged", c.option);
+        assert_eq!(
+            c.monthly_usd, before.monthly_usd,
+            "{:?}: the cloud bill is unchanged",
+            c.option
+        );
         let expected = ops.usd(c.kind, 800.0);
         assert_eq!(c.operations_usd, Some(expected));
         let line = c.breakdown.iter().find(|l| l.item == "operations").unwrap();
@@ -162,7 +178,11 @@ fn the_flip_points_include_the_effort_where_it_turns_the_move() {
     assert_eq!(flip.verdict, Verdict::Traditional);
     // Where the payback reaches the horizon: saving x horizon / day rate.
     let expected = m.monthly_saving_usd * 24.0 / 700.0;
-    assert!((flip.value - expected).abs() <= 2e-3 * expected, "{} against {expected}", flip.value);
+    assert!(
+        (flip.value - expected).abs() <= 2e-3 * expected,
+        "{} against {expected}",
+        flip.value
+    );
     let rules = built_in_rules();
     let at = |days: f64| {
         let mut x = w.clone();

@@ -195,7 +195,10 @@ fn a_committed_rate_above_on_demand_is_refused_with_its_place() {
         r#"one_year_per_hour: Some((value: 0.0500, source: "infracost_instance_reserved"))"#,
     );
     let e = first_problem(&text);
-    assert!(e.field.starts_with("instances[") && e.field.ends_with("one_year_per_hour.value"), "{e}");
+    assert!(
+        e.field.starts_with("instances[") && e.field.ends_with("one_year_per_hour.value"),
+        "{e}"
+    );
     assert_eq!(e.value, "0.0500");
     assert!(e.allowed.contains("at most the on-demand $0.0416"), "{e}");
     assert!(e.line > 1 && e.column > 1, "{e}");
@@ -228,8 +231,13 @@ fn a_service_commitment_outside_0_to_0_9_is_refused() {
 "#,
         "",
     );
-    let shown = PriceBook::from_ron(&text, "prices.ron").expect_err("refused").to_string();
-    assert!(shown.contains("prices.ron:") && shown.contains("three_year_off"), "{shown}");
+    let shown = PriceBook::from_ron(&text, "prices.ron")
+        .expect_err("refused")
+        .to_string();
+    assert!(
+        shown.contains("prices.ron:") && shown.contains("three_year_off"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -237,7 +245,9 @@ fn a_book_without_spot_facts_is_refused() {
     let start = BUILT_IN.find("    spot: (\n").expect("a spot section");
     let end = start + BUILT_IN[start..].find("\n    ),\n").expect("its end") + "\n    ),\n".len();
     let text = format!("{}{}", &BUILT_IN[..start], &BUILT_IN[end..]);
-    let shown = PriceBook::from_ron(&text, "prices.ron").expect_err("refused").to_string();
+    let shown = PriceBook::from_ron(&text, "prices.ron")
+        .expect_err("refused")
+        .to_string();
     assert!(shown.contains("prices.ron:") && shown.contains("spot"), "{shown}");
 }
 
@@ -249,30 +259,86 @@ fn committed_rates_match_the_published_tables_within_one_percent() {
     let book = PriceBook::built_in().unwrap();
     let published: &[(&str, &str, Commitment, f64)] = &[
         // Infracost golden: $19.05 and $13.14 a month over 730 h.
-        ("t3.medium", "Standard Reserved Instance", Commitment::OneYear, 19.05 / 730.0),
-        ("t3.medium", "Standard Reserved Instance", Commitment::ThreeYear, 13.14 / 730.0),
-        ("m5.large", "Standard Reserved Instance", Commitment::OneYear, 0.060),
-        ("m5.large", "Standard Reserved Instance", Commitment::ThreeYear, 0.041),
+        (
+            "t3.medium",
+            "Standard Reserved Instance",
+            Commitment::OneYear,
+            19.05 / 730.0,
+        ),
+        (
+            "t3.medium",
+            "Standard Reserved Instance",
+            Commitment::ThreeYear,
+            13.14 / 730.0,
+        ),
+        (
+            "m5.large",
+            "Standard Reserved Instance",
+            Commitment::OneYear,
+            0.060,
+        ),
+        (
+            "m5.large",
+            "Standard Reserved Instance",
+            Commitment::ThreeYear,
+            0.041,
+        ),
         // Cloud Billing Catalog: month_1y and month_3y over 730 h.
-        ("e2-standard-2", "resource-based committed use discount", Commitment::OneYear, 30.81854578 / 730.0),
-        ("e2-standard-2", "resource-based committed use discount", Commitment::ThreeYear, 22.01324782 / 730.0),
-        ("n2-standard-2", "resource-based committed use discount", Commitment::OneYear, 44.66286 / 730.0),
-        ("g2-standard-4", "resource-based committed use discount", Commitment::ThreeYear, 232.19438719 / 730.0),
+        (
+            "e2-standard-2",
+            "resource-based committed use discount",
+            Commitment::OneYear,
+            30.81854578 / 730.0,
+        ),
+        (
+            "e2-standard-2",
+            "resource-based committed use discount",
+            Commitment::ThreeYear,
+            22.01324782 / 730.0,
+        ),
+        (
+            "n2-standard-2",
+            "resource-based committed use discount",
+            Commitment::OneYear,
+            44.66286 / 730.0,
+        ),
+        (
+            "g2-standard-4",
+            "resource-based committed use discount",
+            Commitment::ThreeYear,
+            232.19438719 / 730.0,
+        ),
         // Azure reservations: the term's price over its hours.
         ("D2s_v5", "reservation", Commitment::OneYear, 496.0 / 8760.0),
         ("D2s_v5", "reservation", Commitment::ThreeYear, 933.0 / 26280.0),
         ("B2s", "reservation", Commitment::OneYear, 213.0 / 8760.0),
-        ("NC4as_T4_v3", "reservation", Commitment::ThreeYear, 5198.0 / 26280.0),
-        ("B1s", "savings plan for compute", Commitment::ThreeYear, 0.00468624),
+        (
+            "NC4as_T4_v3",
+            "reservation",
+            Commitment::ThreeYear,
+            5198.0 / 26280.0,
+        ),
+        (
+            "B1s",
+            "savings plan for compute",
+            Commitment::ThreeYear,
+            0.00468624,
+        ),
     ];
     for &(name, plan, term, rate) in published {
-        let instance = book.instances.iter().find(|i| i.name == name).unwrap_or_else(|| panic!("{name}"));
+        let instance = book
+            .instances
+            .iter()
+            .find(|i| i.name == name)
+            .unwrap_or_else(|| panic!("{name}"));
         let offer = instance
             .commitments
             .iter()
             .find(|c| c.plan == plan)
             .unwrap_or_else(|| panic!("{name}: no {plan}"));
-        let ours = offer.per_hour(term).unwrap_or_else(|| panic!("{name} {plan}: no {term:?} rate"));
+        let ours = offer
+            .per_hour(term)
+            .unwrap_or_else(|| panic!("{name} {plan}: no {term:?} rate"));
         assert!(
             (ours - rate).abs() <= 0.01 * rate,
             "{name} {plan} {term:?}: {ours} against the published {rate}"
@@ -283,5 +349,8 @@ fn committed_rates_match_the_published_tables_within_one_percent() {
     let (best, rate) = b1s.best_commitment(Commitment::OneYear).unwrap();
     assert_eq!(best.plan, "reservation");
     assert!((rate - 53.0 / 8760.0).abs() < 1e-4, "{rate}");
-    assert_eq!(b1s.best_commitment(Commitment::ThreeYear).unwrap().0.plan, "savings plan for compute");
+    assert_eq!(
+        b1s.best_commitment(Commitment::ThreeYear).unwrap().0.plan,
+        "savings plan for compute"
+    );
 }

@@ -24,8 +24,8 @@ use serverless_advisor::cost::{OptionId, OptionKind, Profile, all_costs, break_e
 use serverless_advisor::pricing::PriceBook;
 use serverless_advisor::report;
 use serverless_advisor::workload::{
-    ApiGateway, Architecture, Commitment, Data, Execution, Hardware, Latency, Level, PricingChoices, Provider, Runtime,
-    Servers, Shape, Stage, State, Team, Traffic, Trigger, Workload,
+    ApiGateway, Architecture, Commitment, Data, Execution, Hardware, Latency, Level, PricingChoices,
+    Provider, Runtime, Servers, Shape, Stage, State, Team, Traffic, Trigger, Workload,
 };
 
 // The valid ranges, as src/workload/validate.rs defines them (its module is private).

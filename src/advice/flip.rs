@@ -95,7 +95,10 @@ pub const MIGRATION_ANSWERS: [Answer; 2] = [
 /// The searched answer with this field path.
 #[must_use]
 pub fn answer(path: &str) -> Option<&'static Answer> {
-    ANSWERS.iter().chain(MIGRATION_ANSWERS.iter()).find(|a| a.path == path)
+    ANSWERS
+        .iter()
+        .chain(MIGRATION_ANSWERS.iter())
+        .find(|a| a.path == path)
 }
 
 impl Answer {
@@ -425,7 +428,10 @@ fn commitment_flip(
     let at = |c: Commitment| Commitment::ALL.iter().position(|&t| t == c).unwrap_or(0);
     let here = at(w.pricing.commitment);
     let mut probe = w.clone();
-    let mut terms: Vec<Commitment> = Commitment::ALL.into_iter().filter(|&t| t != w.pricing.commitment).collect();
+    let mut terms: Vec<Commitment> = Commitment::ALL
+        .into_iter()
+        .filter(|&t| t != w.pricing.commitment)
+        .collect();
     // The nearer term first: from on demand, one year before three.
     terms.sort_by_key(|&t| at(t).abs_diff(here));
     terms.into_iter().find_map(|term| {

@@ -70,7 +70,12 @@ impl From<&Pick> for Priced {
 /// What an option costs a month with its people's time, when a day rate is given.
 fn with_people(p: &Priced, w: &Workload, rules: &AdviceRules) -> f64 {
     let day = w.migration.engineer_day_usd;
-    p.usd + if day > 0.0 { rules.operations.usd(p.option.kind(), day) } else { 0.0 }
+    p.usd
+        + if day > 0.0 {
+            rules.operations.usd(p.option.kind(), day)
+        } else {
+            0.0
+        }
 }
 
 /// Weighs moving against staying; `None` for a green field. `stay` is what
@@ -125,7 +130,11 @@ pub fn weigh(
         ),
         (Some(s), Some(g)) => {
             let saving = with_people(s, w, rules) - with_people(g, w, rules);
-            let payback = if saving > 0.0 { Some(one_off / saving) } else { None };
+            let payback = if saving > 0.0 {
+                Some(one_off / saving)
+            } else {
+                None
+            };
             let worth = payback.is_some_and(|p| p <= f64::from(m.horizon_months));
             let costs = if people { " with people's time" } else { "" };
             let reason = text(&|| {

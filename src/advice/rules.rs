@@ -285,7 +285,10 @@ impl AdviceRules {
         let o = &rules.operations;
         for (name, v) in [
             ("operations.server.hours_per_month", o.server.hours_per_month),
-            ("operations.container.hours_per_month", o.container.hours_per_month),
+            (
+                "operations.container.hours_per_month",
+                o.container.hours_per_month,
+            ),
             ("operations.function.hours_per_month", o.function.hours_per_month),
         ] {
             if !(v.is_finite() && (0.0..=744.0).contains(&v)) {

@@ -130,8 +130,9 @@ pub fn decide(
                 let stay = if blocked(&fleet) {
                     traditional_pick.as_ref().map(Priced::from)
                 } else {
-                    let input = cost::CostInput::new(workload, book, profile, workload.traffic.monthly_requests)
-                        .with_memo(&c.memo);
+                    let input =
+                        cost::CostInput::new(workload, book, profile, workload.traffic.monthly_requests)
+                            .with_memo(&c.memo);
                     Some(Priced {
                         option: fleet,
                         usd: cost::monthly_usd(fleet, &input),
@@ -171,9 +172,13 @@ pub fn decide(
     // A workload that runs somewhere today weighs the move; the criterion
     // decides only when the move cannot pay back (below).
     if let Some(m) = &migration {
-        criteria.push(c.criterion("migration", "Moving against staying", rules.weights.migration, 0.0, || {
-            m.reason.clone()
-        }));
+        criteria.push(c.criterion(
+            "migration",
+            "Moving against staying",
+            rules.weights.migration,
+            0.0,
+            || m.reason.clone(),
+        ));
     }
     let all_blocked = serverless.is_empty() && !long_tail_split;
     let decided_by = if all_blocked {
@@ -273,19 +278,20 @@ pub fn decide(
     };
 
     let mut stays = false;
-    let (verdict, confidence, split) = match (&migration, super::migration::side_of(workload.migration.current)) {
-        (Some(m), Some(here)) if !m.worth_moving && verdict != here => {
-            stays = true;
-            close_call = false;
-            // The scores shown agree with the verdict: the move's criterion decides.
-            let sign = if here == Verdict::Serverless { 1.0 } else { -1.0 };
-            force(&mut criteria, "migration", sign, rules, detailed);
-            scores = scores_of(&criteria);
-            let lead = (scores.serverless - scores.traditional).abs();
-            (here, (0.5 + lead / 80.0).min(0.95), None)
-        }
-        _ => (verdict, confidence, split),
-    };
+    let (verdict, confidence, split) =
+        match (&migration, super::migration::side_of(workload.migration.current)) {
+            (Some(m), Some(here)) if !m.worth_moving && verdict != here => {
+                stays = true;
+                close_call = false;
+                // The scores shown agree with the verdict: the move's criterion decides.
+                let sign = if here == Verdict::Serverless { 1.0 } else { -1.0 };
+                force(&mut criteria, "migration", sign, rules, detailed);
+                scores = scores_of(&criteria);
+                let lead = (scores.serverless - scores.traditional).abs();
+                (here, (0.5 + lead / 80.0).min(0.95), None)
+            }
+            _ => (verdict, confidence, split),
+        };
     let summary = if detailed && let Some(m) = migration.as_ref().filter(|_| stays) {
         m.reason.clone()
     } else if detailed && close_call {

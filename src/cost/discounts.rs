@@ -64,10 +64,12 @@ pub(super) fn spot_eligible(option: OptionId, item: &str) -> bool {
 /// file-upload events are retried), and whether any of it serves HTTP.
 #[must_use]
 pub fn interruptible(workload: &Workload) -> (bool, bool) {
-    let tolerant = workload
-        .triggers
-        .iter()
-        .any(|t| matches!(t, Trigger::Queue | Trigger::Stream | Trigger::Schedule | Trigger::FileUpload));
+    let tolerant = workload.triggers.iter().any(|t| {
+        matches!(
+            t,
+            Trigger::Queue | Trigger::Stream | Trigger::Schedule | Trigger::FileUpload
+        )
+    });
     (tolerant, workload.is_http())
 }
 
@@ -89,7 +91,9 @@ fn commitment_offer(option: OptionId, input: &CostInput<'_>, term: Commitment, b
     }
     let c = &input.book.commitments;
     let service = |s: &Option<crate::pricing::ServiceCommitment>, key: &str| match s {
-        Some(s) => s.off(term).map_or(Offer::NotSold, |off| Offer::Sold(s.plan.clone(), off)),
+        Some(s) => s
+            .off(term)
+            .map_or(Offer::NotSold, |off| Offer::Sold(s.plan.clone(), off)),
         None => Offer::NotInBook(format!(
             "A {} commitment for {}: the price book has no sourced rate for it (add commitments.{key} to price it)",
             term.label(),
@@ -122,7 +126,9 @@ fn commitment_offer(option: OptionId, input: &CostInput<'_>, term: Commitment, b
                 )),
             }
         }
-        OptionId::AzureFunctions | OptionId::AzureFlexConsumption | OptionId::AzureContainerApps => Offer::NotSold,
+        OptionId::AzureFunctions | OptionId::AzureFlexConsumption | OptionId::AzureContainerApps => {
+            Offer::NotSold
+        }
     }
 }
 
@@ -202,7 +208,10 @@ pub(super) fn apply(option: OptionId, input: &CostInput<'_>, bill: &mut Bill) {
     if choices.spot
         && tolerant
         && spot.is_none()
-        && matches!(option, OptionId::AwsEc2 | OptionId::GcpComputeEngine | OptionId::AzureVm)
+        && matches!(
+            option,
+            OptionId::AwsEc2 | OptionId::GcpComputeEngine | OptionId::AzureVm
+        )
         && let Some(instance) = super::fleet_instance_of(input, option.provider())
         && instance.no_spot
     {

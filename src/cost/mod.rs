@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::pricing::{Instance, PriceBook};
 use crate::workload::{ApiGateway, Architecture, Hardware, Provider, Workload};
-pub use profile::{HOURS_PER_WEEK, Profile};
 pub use discounts::{CommitmentBought, interruptible, purchase_assumptions};
+pub use profile::{HOURS_PER_WEEK, Profile};
 pub use serverless::per_instance_concurrency;
 
 /// The lowest monthly volume the sweep and the break-even search cover.

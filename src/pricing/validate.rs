@@ -555,7 +555,11 @@ pub fn validate(book: &PriceBook, file: &str, map: &SourceMap) -> Vec<FileError>
     for provider in Provider::ALL {
         let cloud = provider_key(*provider);
         let spot = book.spot.of(*provider);
-        c.fraction(&format!("spot.{cloud}.servers_off.value"), spot.servers_off.value, 0.95);
+        c.fraction(
+            &format!("spot.{cloud}.servers_off.value"),
+            spot.servers_off.value,
+            0.95,
+        );
         if let Some(off) = &spot.containers_off {
             c.fraction(&format!("spot.{cloud}.containers_off.value"), off.value, 0.95);
         }

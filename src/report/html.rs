@@ -212,7 +212,10 @@ pub fn to_html_report(r: &Report<'_>) -> String {
     let _ = writeln!(s, "</tbody></table>");
     let people = super::with_people(a);
     if !people.is_empty() {
-        let _ = writeln!(s, "<p>With people's time (operations beside the cloud bill):</p><ul>");
+        let _ = writeln!(
+            s,
+            "<p>With people's time (operations beside the cloud bill):</p><ul>"
+        );
         for line in &people {
             let _ = writeln!(s, "<li>{}</li>", esc(line));
         }

@@ -248,8 +248,14 @@ pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, _a: &Assessment) {
                     Points::new(
                         format!(
                             "Break-even ({} vs {})",
-                            cache.break_even_of.as_ref().map_or("", |b| b.function_option.label()),
-                            cache.break_even_of.as_ref().map_or("", |b| b.server_option.label())
+                            cache
+                                .break_even_of
+                                .as_ref()
+                                .map_or("", |b| b.function_option.label()),
+                            cache
+                                .break_even_of
+                                .as_ref()
+                                .map_or("", |b| b.server_option.label())
                         ),
                         vec![[point.x, point.y]],
                     )

@@ -10,8 +10,8 @@ use super::widgets::{
 use crate::pricing::PriceBook;
 use crate::source::FileError;
 use crate::workload::{
-    ApiGateway, Architecture, Commitment, Current, Hardware, Level, Provider, Runtime, Shape, Stage, State, Trigger,
-    Workload,
+    ApiGateway, Architecture, Commitment, Current, Hardware, Level, Provider, Runtime, Shape, Stage, State,
+    Trigger, Workload,
 };
 
 /// A step of the questionnaire.

@@ -308,7 +308,8 @@ fn finish(mut c: Checker<'_>, w: &Workload, prices: &impl InstanceTypes) -> Vec<
     if let Some(e) = c.errors.last_mut()
         && e.field == "pricing.negotiated_discount"
     {
-        e.allowed.push_str(", a fraction off every list price (0.15 for 15%)");
+        e.allowed
+            .push_str(", a fraction off every list price (0.15 for 15%)");
     }
     c.number(
         "migration.effort_days",
