@@ -95,15 +95,21 @@ fn a_move_that_cannot_repay_its_effort_stays_where_it_runs() {
     assert_eq!(m.worth_moving, payback <= 120.0);
 }
 
-#[test]
-fn an_idle_fleet_that_costs_thousands_moves_and_pays_back() {
-    // A fleet of ten kept for a trickle of queue work.
+/// A fleet of ten m5.large kept for a trickle of queue work, on servers today;
+/// a move of 15 engineer-days at $700.
+fn idle_fleet_on_servers() -> Workload {
     let mut w = plain(100_000.0, 200.0, 512);
     w.servers.instance = "m5.large".into();
     w.servers.min_instances = 10;
     w.migration.current = Current::Servers;
     w.migration.effort_days = 15.0;
     w.migration.engineer_day_usd = 700.0;
+    w
+}
+
+#[test]
+fn an_idle_fleet_that_costs_thousands_moves_and_pays_back() {
+    let w = idle_fleet_on_servers();
     let a = assess(&w, &book(), &catalogue());
     let m = a.migration.as_ref().unwrap();
     assert!(m.worth_moving, "{m:?}");
@@ -162,12 +168,7 @@ fn the_rules_file_states_each_operations_figure_and_its_basis() {
 #[test]
 fn the_flip_points_include_the_effort_where_it_turns_the_move() {
     // The idle fleet again: the move pays back, so enough effort makes it stay.
-    let mut w = plain(100_000.0, 200.0, 512);
-    w.servers.instance = "m5.large".into();
-    w.servers.min_instances = 10;
-    w.migration.current = Current::Servers;
-    w.migration.effort_days = 15.0;
-    w.migration.engineer_day_usd = 700.0;
+    let mut w = idle_fleet_on_servers();
     let a = assess(&w, &book(), &catalogue());
     let m = a.migration.as_ref().unwrap();
     let flip = a

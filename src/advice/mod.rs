@@ -385,11 +385,6 @@ pub fn scoring_note(decision: &Decision, rules: &AdviceRules) -> String {
     format!("{how} {confidence}")
 }
 
-/// Runs `a` then `b`.
-fn both<A, B>(a: impl FnOnce() -> A, b: impl FnOnce() -> B) -> (A, B) {
-    (a(), b())
-}
-
 /// The full assessment with explicit rules.
 #[must_use]
 pub fn assess_with(
@@ -400,106 +395,95 @@ pub fn assess_with(
 ) -> Assessment {
     let profile = Profile::new(workload.traffic.shape, workload.peak_to_average());
     let decision = decide(workload, book, rules, &profile, true);
-    // The flip search needs only the verdict; the bills, the curves and the
-    // break-even need nothing from it. (Run side by side on a thread pool they
-    // were slower: waking a worker costs more than half the search.)
-    let ((flip_points, volume_up), (costs, cost_curves, break_even, with_operations, cold_start)) =
-        both(
-            || flip::flip_search_on(workload, book, rules, decision.verdict, &profile),
-            || {
-                let mut costs = cost::all_costs(workload, book, &profile);
-                let day = workload.migration.engineer_day_usd;
-                if day > 0.0 {
-                    let ops = &rules.operations;
-                    for c in &mut costs {
-                        let usd = ops.usd(c.kind, day);
-                        c.operations_usd = Some(usd);
-                        c.breakdown.push(cost::LineItem {
-                        item: "operations".into(),
-                        usd,
-                        detail: format!(
-                            "people's time, beside the cloud bill: {} engineer-hours a month at {} a day of {} hours ({})",
-                            ops.hours(c.kind),
-                            format::usd_whole(day),
-                            ops.hours_per_day,
-                            ops.basis(c.kind)
-                        ),
-                    });
-                    }
-                }
-                let blocked = |o: &OptionId| decision.blockers.iter().any(|b| b.option == *o);
-                let provider_options = OptionId::ALL
-                    .into_iter()
-                    .filter(|o| o.provider() == workload.provider);
-                let functions: Vec<OptionId> = provider_options
-                    .clone()
-                    .filter(|o| o.kind() == OptionKind::Function)
-                    .collect();
-                // The cheapest usable function; when hard stops rule out every function,
-                // the serverless container that remains (Cloud Run); failing both, all functions.
-                let usable: Vec<OptionId> = functions.iter().copied().filter(|o| !blocked(o)).collect();
-                let usable_serverless: Vec<OptionId> = provider_options
-                    .clone()
-                    .filter(|o| is_serverless_side(*o) && !blocked(o))
-                    .collect();
-                // With none left there is nothing to break even with: no function line.
-                let functions = if usable.is_empty() {
-                    usable_serverless
-                } else {
-                    usable
-                };
-                let servers: Vec<OptionId> = [OptionId::server_of(workload.provider)]
-                    .into_iter()
-                    .filter(|o| !blocked(o))
-                    .collect();
-                // The curves are the chosen cloud's options (the cost table holds every
-                // cloud's); a hard stop takes an option off them, so no crossing or
-                // cheapest claim rests on an option that cannot run the work.
-                let plotted: Vec<OptionId> = OptionId::ALL
-                    .into_iter()
-                    .filter(|o| o.provider() == workload.provider && !blocked(o))
-                    .collect();
-                let cost_curves = cost::sweep(workload, book, &profile, &plotted, SWEEP_POINTS);
-                let break_even =
-                    cost::break_even_on(&cost_curves, workload, book, &profile, &functions, &servers)
-                        .unwrap_or(BreakEven {
-                            monthly_requests: None,
-                            function_option: OptionId::function_of(workload.provider),
-                            server_option: OptionId::server_of(workload.provider),
-                        });
-                let with_operations = (day > 0.0).then(|| {
-                    let ops = |o: OptionId| rules.operations.usd(o.kind(), day);
-                    let curves = Sweep {
-                        monthly_requests: cost_curves.monthly_requests.clone(),
-                        curves: cost_curves
-                            .curves
-                            .iter()
-                            .map(|(o, ys)| (*o, ys.iter().map(|y| y + ops(*o)).collect()))
-                            .collect(),
-                    };
-                    let break_even =
-                        cost::break_even_with(&curves, workload, book, &profile, &functions, &servers, &ops)
-                            .unwrap_or(BreakEven {
-                                monthly_requests: None,
-                                function_option: break_even.function_option,
-                                server_option: break_even.server_option,
-                            });
-                    WithOperations {
-                        cost_curves: curves,
-                        break_even,
-                    }
-                });
-                let cold_start = coldstart::estimate_on(
-                    decision
-                        .carrier()
-                        .unwrap_or_else(|| OptionId::function_of(workload.provider)),
-                    workload,
-                    book,
-                    &profile,
-                );
-                (costs, cost_curves, break_even, with_operations, cold_start)
-            },
-        );
+    let (flip_points, volume_up) = flip::flip_search_on(workload, book, rules, decision.verdict, &profile);
+    let mut costs = cost::all_costs(workload, book, &profile);
+    let day = workload.migration.engineer_day_usd;
+    if day > 0.0 {
+        let ops = &rules.operations;
+        for c in &mut costs {
+            let usd = ops.usd(c.kind, day);
+            c.operations_usd = Some(usd);
+            c.breakdown.push(cost::LineItem {
+                item: "operations".into(),
+                usd,
+                detail: format!(
+                    "people's time, beside the cloud bill: {} engineer-hours a month at {} a day of {} hours ({})",
+                    ops.hours(c.kind),
+                    format::usd_whole(day),
+                    ops.hours_per_day,
+                    ops.basis(c.kind)
+                ),
+            });
+        }
+    }
+    let blocked = |o: &OptionId| decision.blockers.iter().any(|b| b.option == *o);
+    let provider_options = OptionId::ALL
+        .into_iter()
+        .filter(|o| o.provider() == workload.provider);
+    let functions: Vec<OptionId> = provider_options
+        .clone()
+        .filter(|o| o.kind() == OptionKind::Function)
+        .collect();
+    // The cheapest usable function; when hard stops rule out every function,
+    // the serverless container that remains (Cloud Run); failing both, all functions.
+    let usable: Vec<OptionId> = functions.iter().copied().filter(|o| !blocked(o)).collect();
+    let usable_serverless: Vec<OptionId> = provider_options
+        .clone()
+        .filter(|o| is_serverless_side(*o) && !blocked(o))
+        .collect();
+    // With none left there is nothing to break even with: no function line.
+    let functions = if usable.is_empty() {
+        usable_serverless
+    } else {
+        usable
+    };
+    let servers: Vec<OptionId> = [OptionId::server_of(workload.provider)]
+        .into_iter()
+        .filter(|o| !blocked(o))
+        .collect();
+    // The curves are the chosen cloud's options (the cost table holds every
+    // cloud's); a hard stop takes an option off them, so no crossing or
+    // cheapest claim rests on an option that cannot run the work.
+    let plotted: Vec<OptionId> = OptionId::ALL
+        .into_iter()
+        .filter(|o| o.provider() == workload.provider && !blocked(o))
+        .collect();
+    let cost_curves = cost::sweep(workload, book, &profile, &plotted, SWEEP_POINTS);
+    let break_even = cost::break_even_on(&cost_curves, workload, book, &profile, &functions, &servers)
+        .unwrap_or(BreakEven {
+            monthly_requests: None,
+            function_option: OptionId::function_of(workload.provider),
+            server_option: OptionId::server_of(workload.provider),
+        });
+    let with_operations = (day > 0.0).then(|| {
+        let ops = |o: OptionId| rules.operations.usd(o.kind(), day);
+        let curves = Sweep {
+            monthly_requests: cost_curves.monthly_requests.clone(),
+            curves: cost_curves
+                .curves
+                .iter()
+                .map(|(o, ys)| (*o, ys.iter().map(|y| y + ops(*o)).collect()))
+                .collect(),
+        };
+        let break_even = cost::break_even_with(&curves, workload, book, &profile, &functions, &servers, &ops)
+            .unwrap_or(BreakEven {
+                monthly_requests: None,
+                function_option: break_even.function_option,
+                server_option: break_even.server_option,
+            });
+        WithOperations {
+            cost_curves: curves,
+            break_even,
+        }
+    });
+    let cold_start = coldstart::estimate_on(
+        decision
+            .carrier()
+            .unwrap_or_else(|| OptionId::function_of(workload.provider)),
+        workload,
+        book,
+        &profile,
+    );
     let recommendation = recommend(workload, &decision, &costs, &cold_start);
     let traits = traits(workload, book, &profile);
     let pattern = match_pattern(
