@@ -197,3 +197,17 @@ fn the_flip_points_include_the_effort_where_it_turns_the_move() {
     let g = assess(&w, &book(), &catalogue());
     assert!(g.flip_points.iter().all(|f| !f.answer.starts_with("migration.")));
 }
+
+#[test]
+fn effort_without_a_day_rate_is_said_to_be_unpriced() {
+    let mut w = small_api_on_servers();
+    w.migration.effort_days = 30.0;
+    let a = assess(&w, &book(), &catalogue());
+    let m = a.migration.as_ref().unwrap();
+    assert_eq!(m.one_off_usd, 0.0);
+    assert!(
+        m.reason.contains("30 engineer-days of the move are not priced"),
+        "{}",
+        m.reason
+    );
+}

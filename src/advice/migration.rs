@@ -175,6 +175,15 @@ pub fn weigh(
             (saving, payback, worth, reason)
         }
     };
+    // Effort without a day rate cannot be priced: say the move was counted as free.
+    let reason = if detailed && m.effort_days > 0.0 && m.engineer_day_usd <= 0.0 {
+        format!(
+            "{reason} The {} engineer-days of the move are not priced: give the engineer-day cost to weigh them.",
+            days(m.effort_days)
+        )
+    } else {
+        reason
+    };
     Some(MigrationAdvice {
         current: m.current,
         monthly_saving_usd: saving,
