@@ -737,3 +737,28 @@ fn no_break_even_is_claimed_for_a_ruled_out_option() {
         assert!(text.contains("hard stops rule out every serverless option on AWS"));
     }
 }
+
+#[test]
+fn the_markdown_cost_table_names_the_options_and_spaces_its_delimiter_row() {
+    // markdownlint's MD060 (table column style) wants the delimiter row in the
+    // rows' own "compact" style: a space either side of each pipe.
+    for (stem, w) in common::samples() {
+        let md = reports(&assessed(&w)).markdown;
+        let table: Vec<&str> = md
+            .lines()
+            .skip_while(|l| !l.starts_with("| Option | Kind | USD a month | Breakdown |"))
+            .take_while(|l| l.starts_with('|'))
+            .collect();
+        assert!(table.len() > 2, "{stem}: no cost table");
+        assert_eq!(table[1], "| --- | --- | ---: | --- |", "{stem}");
+        for row in &table[2..] {
+            let name = row.trim_start_matches("| ").split(" | ").next().unwrap();
+            assert!(
+                serverless_advisor::cost::OptionId::ALL
+                    .iter()
+                    .any(|o| o.label() == name.replace("\\(", "(").replace("\\)", ")")),
+                "{stem}: {name:?} is not an option's name"
+            );
+        }
+    }
+}

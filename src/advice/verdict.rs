@@ -412,10 +412,14 @@ fn force(criteria: &mut [Criterion], id: &str, sign: f64, rules: &AdviceRules, d
     };
     k.points = 10.0;
     if detailed {
-        let rule = if id == "cost" {
-            "An option several times dearer than one that meets every stated requirement is recommended only for a hard stop or a requirement, so cost decides the side"
-        } else {
-            "Only one side meets the p99 target, so the requirement decides the side"
+        let rule = match id {
+            "cost" => {
+                "An option several times dearer than one that meets every stated requirement is recommended only for a hard stop or a requirement, so cost decides the side"
+            }
+            "migration" => {
+                "A move that cannot pay back keeps the work where it runs, so this decides the side"
+            }
+            _ => "Only one side meets the p99 target, so the requirement decides the side",
         };
         let raised = if weight > k.weight {
             format!(

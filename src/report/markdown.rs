@@ -201,7 +201,7 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
     let _ = writeln!(s, "## More Information\n");
     let _ = writeln!(s, "### Monthly cost of every option\n");
     let _ = writeln!(s, "| Option | Kind | USD a month | Breakdown |");
-    let _ = writeln!(s, "|---|---|---:|---|");
+    let _ = writeln!(s, "| --- | --- | ---: | --- |");
     for c in &a.costs {
         let items: Vec<String> = c
             .breakdown
@@ -211,7 +211,7 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
         let _ = writeln!(
             s,
             "| {} | {} | {} | {} |",
-            c.option.id(),
+            escape(c.option.label()),
             c.kind.label(),
             format::usd(c.monthly_usd),
             escape(&items.join(", "))

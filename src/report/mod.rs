@@ -371,11 +371,21 @@ impl<'a> Report<'a> {
                     ),
                 }
             );
+            // The move's reason is already a consequence where its criterion decided the side.
+            let said = good.iter().any(|g| g.starts_with(m.reason.as_str()));
             if moving {
                 good.insert(0, m.reason.clone());
                 bad.insert(0, figures);
             } else {
-                good.insert(0, format!("{} {figures}", m.reason));
+                if !said {
+                    good.insert(0, m.reason.clone());
+                }
+                // Staying forgoes a saving the move would bring, if there is one.
+                if m.monthly_saving_usd > 0.0 {
+                    bad.insert(0, figures);
+                } else {
+                    good.push(figures);
+                }
             }
         }
         if a.close_call {
