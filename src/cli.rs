@@ -187,8 +187,8 @@ fn patterns_command(
         }
         let _ = writeln!(
             stdout,
-            "{} pattern file(s) passed, {} failed in {}",
-            outcome.patterns.len(),
+            "{} passed, {} failed in {}",
+            crate::format::counted(outcome.patterns.len(), "pattern file"),
             outcome.failures.len(),
             dir.display()
         );

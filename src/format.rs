@@ -1,7 +1,8 @@
 //! Number formatting shared by the reports, the CLI and the window, so every
 //! screen and file shows the same figure the same way.
 
-/// Dollars with thousands separators: `$1,234.56`; under a dollar, `$0.0042`.
+/// Dollars with thousands separators: `$1,234.56`; under a cent, `$0.0042`;
+/// under a hundredth of a cent, "under $0.0001".
 #[must_use]
 pub fn usd(value: f64) -> String {
     if !value.is_finite() {
@@ -9,6 +10,14 @@ pub fn usd(value: f64) -> String {
     }
     let sign = if value < 0.0 { "-" } else { "" };
     let v = value.abs();
+    if v > 0.0 && v < 0.000_05 {
+        // "$0.0000" would read as nothing at all.
+        return if value < 0.0 {
+            "-(under $0.0001)".to_owned()
+        } else {
+            "under $0.0001".to_owned()
+        };
+    }
     if v > 0.0 && v < 0.01 {
         return format!("{sign}${v:.4}");
     }
@@ -310,6 +319,9 @@ mod tests {
     fn formats() {
         assert_eq!(usd(1234.567), "$1,234.57");
         assert_eq!(usd(0.004_2), "$0.0042");
+        assert_eq!(usd(0.000_01), "under $0.0001");
+        assert_eq!(usd(-0.000_01), "-(under $0.0001)");
+        assert_eq!(usd(0.0), "$0.00");
         assert_eq!(usd(0.0), "$0.00");
         assert_eq!(usd(30.368), "$30.37");
         assert_eq!(usd(f64::NAN), "n/a");
@@ -382,5 +394,15 @@ fn trim_number(value: f64) -> String {
         format!("{value:.0}")
     } else {
         format!("{value:.1}")
+    }
+}
+
+/// A count with its noun: "1 pattern", "3 patterns".
+#[must_use]
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }

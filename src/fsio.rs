@@ -41,11 +41,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let mut prefix = std::ffi::OsString::from(".");
     prefix.push(file_name);
     prefix.push(".");
-    let mut temp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|e| fail(e.to_string()))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A new file gets the permissions any program's new file gets (read and
+    // write for all, less the user's umask), not a temporary file's 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(&dir).map_err(|e| fail(e.to_string()))?;
     temp.write_all(bytes).map_err(|e| fail(e.to_string()))?;
     temp.flush().map_err(|e| fail(e.to_string()))?;
     temp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
@@ -77,6 +82,25 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("report.md")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_users_umask_and_a_replaced_one_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let plain = dir.path().join("plain.txt");
+        std::fs::write(&plain, "x").expect("seed");
+        let expected = std::fs::metadata(&plain).expect("meta").permissions().mode() & 0o777;
+        let target = dir.path().join("workload.ron");
+        write_atomic(&target, b"new").expect("write");
+        let mode = std::fs::metadata(&target).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, expected, "{mode:o} against {expected:o}");
+        // A file the user restricted stays restricted when rewritten.
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+        write_atomic(&target, b"again").expect("write");
+        let mode = std::fs::metadata(&target).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
     }
 
     #[test]

@@ -326,7 +326,7 @@ fn patterns_check_reports_bad_files_by_name_and_line() {
     assert!(err.contains("nobody"), "{err}");
     assert!(!err.contains("api_backend.ron"), "{err}");
     assert!(
-        stdout(&o).contains("1 pattern file(s) passed, 1 failed"),
+        stdout(&o).contains("1 pattern file passed, 1 failed"),
         "{}",
         stdout(&o)
     );

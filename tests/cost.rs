@@ -613,11 +613,15 @@ fn google_api_gateway_tiers_on_both_google_serverless_options() {
         4494.0,
         "2B calls",
     );
-    // AWS's REST tier has no Google counterpart: the same gateway, said so.
+    // REST has no Google counterpart: the same gateway, said so in Google's words.
     w.api_gateway = ApiGateway::Rest;
     let c = cost_of(OptionId::GcpCloudRun, &w, &b);
     assert_usd(item(&c, "api_gateway"), 4494.0, "rest");
-    assert!(c.notes.iter().any(|n| n.contains("REST is AWS's")));
+    assert!(
+        c.notes
+            .iter()
+            .any(|n| n.contains("REST front door asked for is priced as Google API Gateway"))
+    );
     // Its own URL, or work no one calls over HTTP: no gateway.
     w.api_gateway = ApiGateway::NoGateway;
     assert!(

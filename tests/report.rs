@@ -73,7 +73,16 @@ fn every_sample_report_equals_its_golden_file() {
     let mut mismatches = Vec::new();
     for (stem, w) in samples() {
         let r = reports(&assessed(&w));
-        for (ext, text) in [("json", &r.json), ("md", &r.markdown), ("html", &r.html)] {
+        // The record's date is the day it is written: the goldens hold a placeholder.
+        let today = report::today();
+        let (md, html) = (
+            r.markdown
+                .replace(&format!("* Date: {today}"), "* Date: YYYY-MM-DD"),
+            r.html
+                .replace(&format!(">{today}<"), ">YYYY-MM-DD<")
+                .replace(&format!("\"{today}\""), "\"YYYY-MM-DD\""),
+        );
+        for (ext, text) in [("json", &r.json), ("md", &md), ("html", &html)] {
             let path = dir.join(format!("{stem}.{ext}"));
             if update {
                 std::fs::write(&path, text).unwrap();
@@ -759,6 +768,79 @@ fn the_markdown_cost_table_names_the_options_and_spaces_its_delimiter_row() {
                     .any(|o| o.label() == name.replace("\\(", "(").replace("\\)", ")")),
                 "{stem}: {name:?} is not an option's name"
             );
+        }
+    }
+}
+
+#[test]
+fn the_decision_record_carries_its_date_as_log4brains_and_adr_log_read_it() {
+    let w = &common::samples()[0].1;
+    let md = reports(&assessed(w)).markdown;
+    let today = report::today();
+    let line = md
+        .lines()
+        .find(|l| l.starts_with("* Date: "))
+        .expect("a Date line");
+    assert_eq!(line, format!("* Date: {today}"));
+    // In the list under the title, with the status and the deciders.
+    let head: Vec<&str> = md.lines().skip(2).take(3).collect();
+    assert_eq!(head[0], "* Status: proposed");
+    assert_eq!(head[1], line);
+    assert!(head[2].starts_with("* Deciders: "));
+    // A real calendar date.
+    let parts: Vec<u32> = today.split('-').map(|p| p.parse().unwrap()).collect();
+    assert!(
+        parts[0] >= 2026 && (1..=12).contains(&parts[1]) && (1..=31).contains(&parts[2]),
+        "{today}"
+    );
+}
+
+#[test]
+fn numbers_read_as_people_write_them() {
+    for (stem, w) in common::samples() {
+        let r = reports(&assessed(&w));
+        for text in [&r.markdown, &r.html] {
+            assert!(!text.contains("instance(s)"), "{stem}: instance(s)");
+            assert!(
+                !text.contains(" 1.0x the cheapest"),
+                "{stem}: a dearer option called 1.0x the cheapest"
+            );
+            assert!(!text.contains("month(s)"), "{stem}: month(s)");
+        }
+    }
+}
+
+#[test]
+fn every_report_carries_the_options_notes() {
+    for (stem, w) in common::samples() {
+        let a = assessed(&w);
+        let r = reports(&a);
+        let notes: usize = a.costs.iter().map(|c| c.notes.len()).sum();
+        assert!(notes > 0, "{stem}: no notes to carry");
+        assert_eq!(
+            r.markdown.matches("\n* Note: ").count(),
+            notes,
+            "{stem}: Markdown"
+        );
+        assert_eq!(
+            r.html.matches("<li class=\"note\">Note: ").count(),
+            notes,
+            "{stem}: HTML"
+        );
+        // Each note's opening words appear in both.
+        for c in &a.costs {
+            for note in &c.notes {
+                let start: String = note
+                    .chars()
+                    .take_while(|ch| ch.is_alphanumeric() || *ch == ' ')
+                    .take(24)
+                    .collect();
+                assert!(
+                    r.markdown.contains(&start) && r.html.contains(&start),
+                    "{stem} {:?}: {note}",
+                    c.option
+                );
+            }
         }
     }
 }

@@ -554,7 +554,7 @@ fn google_api_gateway(input: &CostInput<'_>, bill: &mut Bill) {
     }));
     if w.api_gateway == ApiGateway::Rest {
         bill.note(|| {
-            "REST is AWS's full-featured gateway tier; on Google Cloud the same API Gateway is priced.".into()
+            "The REST front door asked for is priced as Google API Gateway, which has one tier for both kinds of API.".into()
         });
     }
 }
@@ -599,7 +599,7 @@ fn azure_front_door(input: &CostInput<'_>, bill: &mut Bill) {
     }));
     if w.api_gateway == ApiGateway::Rest {
         bill.note(|| {
-            "REST is AWS's full-featured gateway tier; on Azure the same API Management tier is priced."
+            "The REST front door asked for is priced as API Management consumption, the same tier as an HTTP API."
                 .into()
         });
     }

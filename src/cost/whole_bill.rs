@@ -265,7 +265,7 @@ fn logs(option: OptionId, input: &CostInput<'_>, bill: &mut Bill, logs: Option<&
             money(ingest),
             if storage > 0.0 {
                 format!(
-                    " + {stored:.1} {unit}-months stored ({} month(s) kept) x ${}/{unit}-month ({})",
+                    " + {stored:.1} {unit}-months stored ({} kept) x ${}/{unit}-month ({})",
                     if l.retention_months == 1.0 {
                         "one month".to_owned()
                     } else {

@@ -90,7 +90,8 @@ pub fn to_html_report(r: &Report<'_>) -> String {
     let _ = writeln!(s, "<h1>{}</h1>", esc(&r.title));
     let _ = writeln!(
         s,
-        "<p class=\"meta\">Decision record, status: proposed. Price book: {}, compiled {}.</p>",
+        "<p class=\"meta\">Decision record, status: proposed, <time datetime=\"{0}\">{0}</time>. Price book: {1}, compiled {2}.</p>",
+        r.date,
         esc(&a.price_book.title),
         esc(&a.price_book.compiled_on)
     );
@@ -344,6 +345,9 @@ pub fn to_html_report(r: &Report<'_>) -> String {
         }
         for con in &o.cons {
             let _ = writeln!(s, "<li class=\"bad\">Bad: {}</li>", esc(con));
+        }
+        for note in &o.cost.notes {
+            let _ = writeln!(s, "<li class=\"note\">Note: {}</li>", esc(note));
         }
         let _ = writeln!(s, "</ul>");
     }

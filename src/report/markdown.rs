@@ -72,7 +72,8 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
     let _ = writeln!(s, "# {}\n", escape(&r.title));
     let _ = writeln!(
         s,
-        "* Status: proposed\n* Verdict: **{}**{} ({} confidence; scores: serverless {}, servers {}, of 100)\n* Price book: {} (compiled {})\n",
+        "* Status: proposed\n* Date: {}\n* Deciders: (the design review: add the names)\n* Verdict: **{}**{} ({} confidence; scores: serverless {}, servers {}, of 100)\n* Price book: {} (compiled {})\n",
+        r.date,
         a.verdict.label(),
         if a.close_call { ", close call" } else { "" },
         format::confidence(a.confidence),
@@ -194,6 +195,9 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
         }
         for con in &o.cons {
             let _ = writeln!(s, "* Bad, because {}", escape(&lowercase_first(con)));
+        }
+        for note in &o.cost.notes {
+            let _ = writeln!(s, "* Note: {}", escape(note));
         }
         s.push('\n');
     }

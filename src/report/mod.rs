@@ -81,6 +81,37 @@ pub fn option_role(a: &Assessment, option: OptionId) -> Option<&'static str> {
     }
 }
 
+/// Today's date in UTC, `YYYY-MM-DD`, for the decision record; with
+/// `SOURCE_DATE_EPOCH` set (seconds since 1970, the reproducible-builds
+/// convention), that day instead.
+#[must_use]
+pub fn today() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+        });
+    civil_date(seconds.div_euclid(86_400))
+}
+
+/// The calendar date `days` after 1970-01-01 (proleptic Gregorian), as
+/// `YYYY-MM-DD` (H. Hinnant's `civil_from_days`).
+fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 /// The lines the chosen cloud's bills cannot price, each once, with the
 /// options it applies to ("every option" when it is all of them).
 #[must_use]
@@ -237,6 +268,8 @@ pub struct Report<'a> {
     pub revisit: Vec<String>,
     /// The sources the options' prices came from, by id.
     pub sources: Vec<(&'a str, &'a Source)>,
+    /// The day the record is written, `YYYY-MM-DD`.
+    pub date: String,
 }
 
 fn strength(c: &Criterion) -> f64 {
@@ -487,6 +520,7 @@ impl<'a> Report<'a> {
             bad,
             revisit,
             sources,
+            date: today(),
         }
     }
 
@@ -632,12 +666,25 @@ fn pros_and_cons(
             format::usd(provider_cheapest)
         ));
     } else if provider_cheapest > 0.0 {
-        cons.push(format!(
-            "Costs {} a month, {:.1}x the cheapest option on {}.",
-            format::usd(cost.monthly_usd),
-            cost.monthly_usd / provider_cheapest,
-            w.provider.label()
-        ));
+        let ratio = cost.monthly_usd / provider_cheapest;
+        cons.push(if ratio >= 1.1 {
+            format!(
+                "Costs {} a month, {:.1}x the cheapest option on {} ({}).",
+                format::usd(cost.monthly_usd),
+                ratio,
+                w.provider.label(),
+                format::usd(provider_cheapest)
+            )
+        } else {
+            // "1.0x" reads as "the same": say the gap instead.
+            format!(
+                "Costs {} a month, {} more than the cheapest option on {} ({}).",
+                format::usd(cost.monthly_usd),
+                format::usd(cost.monthly_usd - provider_cheapest),
+                w.provider.label(),
+                format::usd(provider_cheapest)
+            )
+        });
     }
     if option.is_serverless() {
         if w.pricing.provisioned_concurrency == 0 {
@@ -677,8 +724,11 @@ fn pros_and_cons(
         pros.push("Steady latency with no cold starts, and any runtime, library or long job.".to_owned());
         if w.servers.min_instances > 0 {
             cons.push(format!(
-                "Billed while idle: at least {} instance(s) run around the clock.",
-                w.servers.min_instances
+                "Billed while idle: at least {} around the clock.",
+                match w.servers.min_instances {
+                    1 => "one instance runs".to_owned(),
+                    n => format!("{n} instances run"),
+                }
             ));
         }
         cons.push("The team patches, sizes and scales the fleet.".to_owned());
@@ -757,4 +807,17 @@ pub fn patterns_text(catalogue: &Catalogue) -> String {
     }
     let _ = writeln!(out, "{} patterns", catalogue.patterns.len());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_date;
+
+    #[test]
+    fn days_since_1970_become_calendar_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(-1), "1969-12-31");
+        assert_eq!(civil_date(11_016), "2000-02-29");
+        assert_eq!(civil_date(20_791), "2026-12-04");
+    }
 }

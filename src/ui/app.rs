@@ -566,7 +566,11 @@ impl AdvisorApp {
                 for failure in outcome.failures {
                     self.fail(format!("Skipped a pattern file: {failure}"));
                 }
-                self.say(format!("Added {loaded} pattern(s) from {}", dir.display()));
+                self.say(format!(
+                    "Added {} from {}",
+                    crate::format::counted(loaded, "pattern"),
+                    dir.display()
+                ));
                 self.invalidate();
             }
             Err(e) => self.fail(e.to_string()),

@@ -200,9 +200,21 @@ impl PathPrompt {
     /// An empty path, a missing file to open, a folder where a file is needed,
     /// or a missing folder to save into.
     pub fn check(&self) -> Result<PathBuf, String> {
-        let Some(path) = self.path() else {
+        let Some(mut path) = self.path() else {
             return Err("Type a path, or use Browse.".into());
         };
+        // A name typed without an extension gets the one its file needs.
+        if path.extension().is_none() && !path.is_dir() {
+            match self.purpose {
+                Purpose::SaveAs => {
+                    path.set_extension("ron");
+                }
+                Purpose::Export(format) => {
+                    path.set_extension(extension(format));
+                }
+                _ => {}
+            }
+        }
         if self.purpose == Purpose::LoadCatalogue {
             return if path.is_dir() {
                 Ok(path)
@@ -396,6 +408,25 @@ pub fn default_data_dir() -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_name_without_an_extension_gets_its_files_extension() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut prompt = PathPrompt::new(Purpose::SaveAs, &dir.path().join("x.ron"));
+        prompt.text = dir.path().join("checkout-api").display().to_string();
+        assert_eq!(
+            prompt.check().expect("a path"),
+            dir.path().join("checkout-api.ron")
+        );
+        prompt.purpose = Purpose::Export(ReportFormat::Md);
+        assert_eq!(
+            prompt.check().expect("a path"),
+            dir.path().join("checkout-api.md")
+        );
+        // A name with its own extension is kept as typed.
+        prompt.text = dir.path().join("decision.txt").display().to_string();
+        assert_eq!(prompt.check().expect("a path"), dir.path().join("decision.txt"));
+    }
 
     #[test]
     fn autosave_waits_for_typing_to_stop_then_writes_and_clears() {
