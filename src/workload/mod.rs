@@ -598,6 +598,27 @@ impl Default for Servers {
     }
 }
 
+/// What a file that is plainly not a workload is, in words: one of this
+/// app's own reports, or another kind of file people open by mistake.
+fn not_a_workload(text: &str) -> Option<&'static str> {
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    if head.starts_with('{') {
+        Some(
+            if text.contains("\"schema_version\"") && text.contains("\"verdict\"") {
+                "a JSON report (an export of an assessment)"
+            } else {
+                "a JSON file"
+            },
+        )
+    } else if head.starts_with("<!DOCTYPE") || head.starts_with("<html") {
+        Some("an HTML file (an exported report?)")
+    } else if head.starts_with("# Serverless or servers for") {
+        Some("a Markdown decision record (an exported report)")
+    } else {
+        None
+    }
+}
+
 impl Workload {
     /// Whether any trigger arrives over HTTP.
     #[must_use]
@@ -612,6 +633,17 @@ impl Workload {
     /// outside its allowed range, each with file, line, column, field and value.
     pub fn from_ron(text: &str, file: &str, prices: &impl InstanceTypes) -> Result<Self, LoadError> {
         source::check_size(file, text.len())?;
+        if let Some(kind) = not_a_workload(text) {
+            return Err(LoadError::Invalid(source::FileErrors(vec![source::FileError {
+                file: file.to_owned(),
+                line: 1,
+                column: 1,
+                field: String::new(),
+                value: String::new(),
+                problem: format!("this is {kind}, not a workload; open a .ron workload file"),
+                allowed: "a workload file: Workload( name: \"...\", ... ) in RON".to_owned(),
+            }])));
+        }
         let workload: Self = ron::Options::default()
             .from_str(text)
             .map_err(|e| LoadError::from(source::ron_error(file, text, &e)))?;
