@@ -1048,3 +1048,20 @@ fn the_move_is_asked_on_the_team_step_and_hidden_for_a_green_field() {
     replace_text(&mut h, "Engineer-day cost (USD)", "20000");
     assert!(h.query_by_label_contains("0 to 10000 USD a day").is_some());
 }
+
+#[test]
+fn opening_a_json_report_says_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), None));
+    let before = h.state().workload().clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    replace_text(&mut h, "Path", "tests/golden/live_chat.json");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label_contains("this is a JSON report").is_some(),
+        "the window says what the file is"
+    );
+    assert_eq!(h.state().workload(), &before, "the open workload is kept");
+}
