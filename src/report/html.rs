@@ -17,7 +17,7 @@ const STYLE: &str = r"
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font: 14px/1.5 -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; color: #1b1b1b; background: #fff; margin: 0; }
-main { max-width: 980px; margin: 0 auto; padding: 24px 28px 48px; }
+main { max-width: 980px; margin: 0 auto; padding: 24px 28px 48px; overflow-wrap: anywhere; }
 h1 { font-size: 26px; margin: 0 0 4px; line-height: 1.25; }
 h2 { font-size: 19px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 1px solid #ddd; }
 h3 { font-size: 15px; margin: 18px 0 6px; }
@@ -33,7 +33,7 @@ th, td { border: 1px solid #d8d8d8; padding: 5px 8px; text-align: left; vertical
 th { background: #f4f4f4; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.chosen td { background: #fffbe6; }
-tr.blocked td { color: #777; }
+tr.blocked td { color: #666; }
 .lean-serverless { color: #0b7a75; font-weight: 600; }
 .lean-traditional { color: #b05a00; font-weight: 600; }
 .lean-neutral { color: #666; }
@@ -46,11 +46,12 @@ li { margin: 2px 0; }
 .small { font-size: 12px; color: #555; }
 .good::marker { content: '+ '; color: #0b7a75; }
 .bad::marker { content: '\2212  '; color: #b05a00; }
+.note { color: #444; }
 @page { size: auto; margin: 14mm; }
 @media print {
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
-  h2 { break-after: avoid; page-break-after: avoid; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   /* Keep a chart, a table row and the verdict whole; long tables may run on. */
   figure, svg, tr, .verdict { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
@@ -414,11 +415,11 @@ pub fn to_html_report(r: &Report<'_>) -> String {
     for (id, source) in &r.sources {
         let _ = writeln!(
             s,
-            "<li><code>{}</code>: {} ({}), read {}</li>",
+            "<li><code>{}</code>: {} (<a href=\"{url}\">{url}</a>), read {}</li>",
             esc(id),
             esc(&source.title),
-            esc(&source.url),
-            esc(&source.read_on)
+            esc(&source.read_on),
+            url = html_escape::encode_double_quoted_attribute(&source.url)
         );
     }
     let _ = writeln!(s, "</ul>\n</main>\n</body>\n</html>");
