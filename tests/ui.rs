@@ -1065,3 +1065,35 @@ fn opening_a_json_report_says_what_it_is() {
     );
     assert_eq!(h.state().workload(), &before, "the open workload is kept");
 }
+
+#[test]
+fn path_prompts_start_in_the_last_folder_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("reviews");
+    std::fs::create_dir(&folder).unwrap();
+    let file = folder.join("api.ron");
+    std::fs::copy("assets/workloads/live_chat.ron", &file).unwrap();
+    let mut h = harness(options(dir.path(), None));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    replace_text(&mut h, "Path", file.to_str().unwrap());
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().path().is_some_and(|p| p == file));
+    // A new workload has no file of its own: the next Open starts where the last one was.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    if h.query_by_label("Discard").is_some() {
+        h.get_by_label("Discard").click();
+        h.run();
+    }
+    assert!(h.state().path().is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    let text = h.get_by_label("Path").value().unwrap_or_default();
+    assert!(
+        text.starts_with(folder.to_str().unwrap()),
+        "the prompt starts in {}: {text}",
+        folder.display()
+    );
+}

@@ -172,6 +172,9 @@ pub struct AdvisorApp {
     tab: Tab,
     catalogue_view: CatalogueView,
     prompt: Option<PathPrompt>,
+    /// The folder of the last file opened, saved, exported or loaded here:
+    /// where the next path prompt starts.
+    last_folder: Option<PathBuf>,
     confirm: Option<Pending>,
     restore: Option<AutosaveFile>,
     autosave: Autosave,
@@ -302,6 +305,7 @@ impl AdvisorApp {
             tab: Tab::default(),
             catalogue_view: CatalogueView::default(),
             prompt: None,
+            last_folder: None,
             confirm: None,
             restore,
             autosave,
@@ -590,10 +594,12 @@ impl AdvisorApp {
 
     fn suggestion(&self, purpose: Purpose) -> PathBuf {
         let dir = self
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map_or_else(|| std::env::current_dir().unwrap_or_default(), Path::to_path_buf);
+            .last_folder
+            .clone()
+            .filter(|d| d.is_dir())
+            .or_else(|| self.path.as_deref().and_then(Path::parent).map(Path::to_path_buf))
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
         let stem = self
             .path
             .as_deref()
@@ -603,7 +609,10 @@ impl AdvisorApp {
             Purpose::Open => dir,
             Purpose::SaveAs => dir.join(format!("{stem}.ron")),
             Purpose::Export(format) => dir.join(format!("{stem}.{}", files::extension(format))),
-            Purpose::LoadPrices => dir.join("pricing.ron"),
+            // A price book that is there, else the folder to pick one from.
+            Purpose::LoadPrices => Some(dir.join("pricing.ron"))
+                .filter(|p| p.is_file())
+                .unwrap_or(dir),
             Purpose::LoadCatalogue => dir.join("patterns"),
         }
     }
@@ -611,7 +620,7 @@ impl AdvisorApp {
     fn ask_path(&mut self, purpose: Purpose) {
         let suggestion = self.suggestion(purpose);
         let mut prompt = PathPrompt::new(purpose, &suggestion);
-        if purpose == Purpose::Open {
+        if suggestion.is_dir() && purpose != Purpose::LoadCatalogue {
             prompt.text = suggestion.display().to_string() + std::path::MAIN_SEPARATOR_STR;
         }
         self.prompt = Some(prompt);
@@ -1145,6 +1154,12 @@ impl eframe::App for AdvisorApp {
             }
         }
         if let Some((purpose, path)) = self.prompt_ui(&ctx) {
+            let folder = if purpose == Purpose::LoadCatalogue {
+                Some(path.clone())
+            } else {
+                path.parent().map(Path::to_path_buf)
+            };
+            self.last_folder = folder.filter(|d| d.is_dir()).or(self.last_folder.take());
             match purpose {
                 Purpose::Open => self.open_path(&path),
                 Purpose::SaveAs => self.save_to(&path),
