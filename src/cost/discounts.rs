@@ -321,8 +321,8 @@ pub(super) fn apply(option: OptionId, input: &CostInput<'_>, bill: &mut Bill) {
     } else if term != Commitment::OnDemand && bill.committable.1 <= 0.0 && input.detailed {
         bill.note(|| {
             format!(
-                "{} sells no commitment for this option: it is priced on demand.",
-                option.provider().label()
+                "The price book holds no {} commitment for this option: it is priced on demand.",
+                term.label()
             )
         });
     }

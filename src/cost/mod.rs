@@ -241,6 +241,15 @@ pub struct OptionCost {
     pub operations_usd: Option<f64>,
 }
 
+impl OptionCost {
+    /// The cloud bill with the people's time to run the option, when an
+    /// engineer-day cost priced it.
+    #[must_use]
+    pub fn with_operations_usd(&self) -> Option<f64> {
+        self.operations_usd.map(|ops| self.monthly_usd + ops)
+    }
+}
+
 /// Everything the per-option cost functions need.
 #[derive(Debug, Clone, Copy)]
 pub struct CostInput<'a> {

@@ -198,13 +198,13 @@ pub fn with_people(a: &Assessment) -> Vec<String> {
         .iter()
         .filter(|c| c.option.provider() == a.workload.provider)
         .filter_map(|c| {
-            let ops = c.operations_usd?;
+            let (ops, with) = (c.operations_usd?, c.with_operations_usd()?);
             Some(format!(
                 "{}: {} cloud + {} people's time = {} a month.",
                 c.option.label(),
                 format::usd(c.monthly_usd),
                 format::usd(ops),
-                format::usd(c.monthly_usd + ops)
+                format::usd(with)
             ))
         })
         .collect()

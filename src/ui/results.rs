@@ -533,8 +533,7 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
                 }
                 ui.label(usd);
                 if people {
-                    let with = c.monthly_usd + c.operations_usd.unwrap_or(0.0);
-                    ui.label(format::usd(with));
+                    ui.label(c.with_operations_usd().map_or_else(String::new, format::usd));
                 }
                 let mut parts: Vec<String> = c
                     .breakdown
