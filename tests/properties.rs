@@ -224,10 +224,10 @@ fn recrosses(w: &Workload, profile: &Profile, functions: &[OptionId], server: Op
     signs.windows(2).filter(|p| p[0] != p[1]).count() > 1
 }
 
-/// Whether the gap changes sign (or is float noise) within a billionth of `v`.
+/// Whether the gap changes sign (or is float noise) within a millionth of `v`.
 /// When both sides are staircases of instance-hours, their steps can fall
 /// closer than that, so the window is walked in steps of a hundredth of it.
-fn crosses_within_a_billionth(
+fn crosses_within_a_millionth(
     w: &Workload,
     profile: &Profile,
     functions: &[OptionId],
@@ -236,7 +236,7 @@ fn crosses_within_a_billionth(
     noise: f64,
 ) -> bool {
     let gaps: Vec<f64> = (-100..=100)
-        .map(|i| v * (1.0 + 1e-11 * f64::from(i)))
+        .map(|i| v * (1.0 + 1e-8 * f64::from(i)))
         .map(|x| gap(w, profile, functions, server, x))
         .collect();
     gaps.windows(2)
@@ -408,8 +408,8 @@ proptest! {
             // the sign of their difference is noise, and any point there is a crossing.
             let noise = 1e-9 * usd_at(server, &w, &profile, v).max(1.0);
             prop_assert!(
-                crosses_within_a_billionth(&w, &profile, &functions, server, v, noise),
-                "no crossing within a billionth of {v:e}"
+                crosses_within_a_millionth(&w, &profile, &functions, server, v, noise),
+                "no crossing within a millionth of {v:e}"
             );
             prop_assume!((below >= 0.0) != (above >= 0.0) || !recrosses(&w, &profile, &functions, server, v));
             prop_assert!(

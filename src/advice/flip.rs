@@ -248,6 +248,120 @@ fn refine(
     (a, b)
 }
 
+/// The values of an answer at which an option's limit lies (the largest
+/// value the option takes), ascending: the most memory an option offers, and
+/// the average duration at which the longest job or the p99 (scaled with it)
+/// reaches an option's time limit. Where a hard stop or a limit's rule turns
+/// the verdict, the flip is just past one of them.
+struct Limits {
+    values: Vec<f64>,
+    integer: bool,
+}
+
+impl Limits {
+    fn of(answer: &Answer, w: &Workload, book: &PriceBook) -> Self {
+        let options = || OptionId::ALL.into_iter().filter(|o| o.provider() == w.provider);
+        let mut values: Vec<f64> = match answer.path {
+            "execution.memory_mb" => options()
+                .filter_map(|o| super::memory_limit_mb(o, book))
+                .map(f64::floor)
+                .collect(),
+            "execution.avg_duration_ms" => {
+                let e = &w.execution;
+                let mut seconds: Vec<f64> = options()
+                    .flat_map(|o| {
+                        [
+                            super::duration_limit_s(o, w, book),
+                            super::guaranteed_duration_s(o, book),
+                        ]
+                    })
+                    .flatten()
+                    .collect();
+                if w.provider == crate::workload::Provider::Azure {
+                    seconds.push(book.azure_functions.http_response_limit_s.value);
+                }
+                // The average at which the longest job, or the p99, is at a limit.
+                let at =
+                    |scaled: f64, limit_s: f64| (scaled > 0.0).then(|| e.avg_duration_ms * limit_s / scaled);
+                seconds
+                    .iter()
+                    .flat_map(|&l| [at(e.max_duration_s, l), at(e.p99_duration_ms / 1000.0, l)])
+                    .flatten()
+                    .filter(|v| v.is_finite() && *v > 0.0)
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        values.sort_by(f64::total_cmp);
+        values.dedup();
+        Self {
+            values,
+            integer: answer.integer,
+        }
+    }
+
+    /// The values either side of limit `b`, the side the search comes from first.
+    fn pair(&self, b: f64, direction: f64) -> (f64, f64) {
+        let (below, above) = if self.integer {
+            (b, b + 1.0)
+        } else {
+            (b * (1.0 - 1e-9), b * (1.0 + 1e-9))
+        };
+        if direction > 0.0 {
+            (below, above)
+        } else {
+            (above, below)
+        }
+    }
+}
+
+/// A bracket of the flip search in log units: (inside, its margin if known,
+/// outside, its margin).
+type Bracket = (f64, Option<f64>, f64, f64);
+
+/// Tries the limits inside `bracket`, nearest the inside end first. A limit
+/// `b` where the verdict holds on its near side and not just past it (one
+/// unit of an integer answer, a billionth of a continuous one) is the flip:
+/// `Ok(value)`. Otherwise each probe narrows the bracket as a bisection step
+/// would, and the narrowed bracket is returned for the usual search.
+fn at_a_limit(
+    probe: &impl Fn(f64) -> (Verdict, f64),
+    current: Verdict,
+    direction: f64,
+    bracket: Bracket,
+    limits: &Limits,
+) -> Result<f64, Bracket> {
+    let (mut inside, mut inside_h, mut outside, mut outside_h) = bracket;
+    let within = |x: f64, a: f64, b: f64| x > a.min(b) && x < a.max(b);
+    let mut order = limits.values.clone();
+    if direction < 0.0 {
+        order.reverse();
+    }
+    for b in order {
+        // The values either side of the limit, inside end first.
+        let (keep, past) = limits.pair(b, direction);
+        let (lo_v, hi_v) = (inside.exp(), outside.exp());
+        if !within(past, lo_v, hi_v) || !within(keep, lo_v, hi_v) && (keep - lo_v).abs() > 0.5 {
+            continue;
+        }
+        let (v_past, h_past) = probe(past);
+        if v_past == current {
+            inside = past.ln();
+            inside_h = Some(h_past);
+            continue;
+        }
+        let (v_keep, h_keep) = probe(keep);
+        if v_keep == current {
+            return Ok(past);
+        }
+        // Flipped before this limit: the nearer part of the bracket holds the flip.
+        outside = keep.ln();
+        outside_h = h_keep;
+        break;
+    }
+    Err((inside, inside_h, outside, outside_h))
+}
+
 /// Searches one answer; `None` when the verdict holds over its whole range.
 #[must_use]
 pub fn flip_point(
@@ -310,6 +424,25 @@ fn flip_point_on(
             }
             let (v, h_target) = probe(target.exp());
             if v != current {
+                // A limit within the bracket is tried first: where it turns
+                // the verdict, the flip is found in a probe or two.
+                let limits = Limits::of(answer, w, book);
+                let bracket = (previous, previous_h, target, h_target);
+                let (previous, previous_h, target, h_target) =
+                    match at_a_limit(&probe, current, direction, bracket, &limits) {
+                        Ok(exact) => {
+                            let distance = (exact.ln() - x0.ln()).abs();
+                            let verdict = at(exact);
+                            if direction > 0.0 {
+                                *first_up = Some((exact, verdict));
+                            }
+                            if best.is_none_or(|b| distance < b.0) {
+                                best = Some((distance, exact, verdict));
+                            }
+                            break;
+                        }
+                        Err(narrowed) => narrowed,
+                    };
                 let (inside, outside) = refine(&probe, current, (previous, previous_h), (target, h_target));
                 let mut value = outside.exp();
                 if answer.integer {

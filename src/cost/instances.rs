@@ -11,6 +11,29 @@
 //! window rounded as the platform rounds; one that bills an instance for its
 //! whole life also keeps an idle instance for a while after its last request.
 
+/// `x.floor()` for the non-negative counts these sums step through, without
+/// the library call the baseline x86-64 target makes of `floor` (no SSE4.1
+/// rounding instruction): truncation is the floor of a non-negative value.
+/// Falls back to `floor` for negative, huge or non-finite values.
+#[inline]
+#[must_use]
+pub(crate) fn floor_nonneg(x: f64) -> f64 {
+    if x >= 0.0 && x < 4_503_599_627_370_496.0 {
+        // In 0..2^52 the cast truncates exactly.
+        (x as u64) as f64
+    } else {
+        x.floor()
+    }
+}
+
+/// `x.ceil()` likewise (see [`floor_nonneg`]).
+#[inline]
+#[must_use]
+pub(crate) fn ceil_nonneg(x: f64) -> f64 {
+    let t = floor_nonneg(x);
+    if t < x { t + 1.0 } else { t }
+}
+
 /// Expected `ceil(N / c)` for `N ~ Poisson(l)`: the mean number of instances
 /// with at least one request in flight when each holds up to `c` at once
 /// (`c` may be fractional: see [`billed_busy`]).
@@ -25,7 +48,7 @@ pub fn expected_busy(l: f64, c: f64) -> f64 {
         return l;
     }
     let sd = l.sqrt();
-    if l + 5.0 * sd + 5.0 <= c.floor() - 1.0 {
+    if l + 5.0 * sd + 5.0 <= floor_nonneg(c) - 1.0 {
         // Fewer than c in flight all but always: one instance while any is,
         // P(N > 0) (the walk below would stop after that first term).
         return one_minus_exp_neg(l);
@@ -41,14 +64,14 @@ pub fn expected_busy(l: f64, c: f64) -> f64 {
     if l <= 60.0 {
         // Exact: walk the Poisson distribution five standard deviations past
         // its mean; the rest is under a millionth.
-        let n_max = (l + 5.0 * sd + 5.0).ceil();
+        let n_max = ceil_nonneg(l + 5.0 * sd + 5.0);
         let mut pmf = (-l).exp();
         let mut cdf = pmf; // P(N <= n) for n = 0
         let mut n = 0.0;
         let mut total = 0.0;
         let mut k = 0.0;
         loop {
-            let threshold = (k * c).floor();
+            let threshold = floor_nonneg(k * c);
             if threshold > n_max {
                 break;
             }
@@ -65,12 +88,12 @@ pub fn expected_busy(l: f64, c: f64) -> f64 {
     // A normal approximation with continuity correction, summed over the
     // multiples of c within 5 standard deviations of the mean (each term
     // left out is within 3e-7 of 1 or of 0).
-    let k_lo = ((l - 5.0 * sd) / c).floor().max(0.0);
-    let k_hi = ((l + 5.0 * sd) / c).ceil();
+    let k_lo = floor_nonneg(((l - 5.0 * sd) / c).max(0.0));
+    let k_hi = ceil_nonneg((l + 5.0 * sd) / c);
     let mut total = k_lo; // P(N > k c) is 1 below the window.
     let mut k = k_lo;
     while k <= k_hi {
-        let z = ((k * c).floor() + 0.5 - l) / sd;
+        let z = (floor_nonneg(k * c) + 0.5 - l) / sd;
         total += 0.5 * erfc(z / std::f64::consts::SQRT_2);
         k += 1.0;
     }
@@ -245,7 +268,7 @@ pub fn alive_with_pool_by(
         if !pool_fits_one(l, c, looks) {
             let q = poisson_quantile(l, 1.0 / looks.max(1.0));
             if q > 0.0 {
-                pool = (q / c.max(1.0)).ceil() * lingering;
+                pool = ceil_nonneg(q / c.max(1.0)) * lingering;
                 if pool >= l / c.max(1.0) + 1.0 {
                     return pool.max(lingering);
                 }
@@ -261,7 +284,7 @@ pub fn alive_with_pool_by(
 /// under 1 / `looks`. Exact where it answers (a bound, never a guess), and
 /// it saves walking the distribution for the quantile.
 fn pool_fits_one(l: f64, c: f64, looks: f64) -> bool {
-    let t = c.floor() + 1.0 - l;
+    let t = floor_nonneg(c) + 1.0 - l;
     if t <= 0.0 || looks <= 1.0 || !looks.is_finite() {
         return false;
     }
@@ -303,7 +326,7 @@ pub fn poisson_quantile(l: f64, tail: f64) -> f64 {
     let z = t
         - (2.515_517 + 0.802_853 * t + 0.010_328 * t * t)
             / (1.0 + 1.432_788 * t + 0.189_269 * t * t + 0.001_308 * t * t * t);
-    (l + z * l.sqrt() - 0.5).ceil().max(0.0)
+    ceil_nonneg((l + z * l.sqrt() - 0.5).max(0.0))
 }
 
 /// The window one request keeps an instance billable on a platform that

@@ -1020,7 +1020,7 @@ fn servers(input: &CostInput<'_>, provider: Provider, bill: &mut Bill) {
 /// never below the floor (at least one instance while there is traffic).
 fn hour_instances(m: f64, scale: f64, floor: f64) -> f64 {
     if m > 0.0 {
-        (m * scale - 1e-9).ceil().max(floor.max(1.0))
+        instances::ceil_nonneg(m * scale - 1e-9).max(floor.max(1.0))
     } else {
         floor
     }
@@ -1378,9 +1378,11 @@ pub fn break_even_with(
             // Bisect in log space between previous.0 and v.
             let (mut lo, mut hi) = (previous.0.ln(), v.ln());
             let lo_sign = previous.1 >= 0.0;
-            // A grid step is a factor of 10^0.2; 30 halvings bracket the
-            // crossing to under a billionth of the volume.
-            for _ in 0..30 {
+            // A grid step is a factor of 10^0.2; 20 halvings bracket the
+            // crossing to under a millionth of the volume, a thousand times
+            // finer than the three digits shown. (Regula falsi was tried: the
+            // bills' steps, a fleet's whole instances, kept it from doing better.)
+            for _ in 0..20 {
                 let mid = 0.5 * (lo + hi);
                 let (gm, ..) = gap(mid.exp())?;
                 if (gm >= 0.0) == lo_sign {
