@@ -67,6 +67,49 @@ impl fmt::Display for FileErrors {
 
 impl std::error::Error for FileErrors {}
 
+/// The most problems one file's report lists; the rest are counted.
+pub const LISTED_PROBLEMS: usize = 20;
+
+/// How many problems a checker writes out before it only counts the rest
+/// (more than it lists, so the listed ones are the file's first).
+pub const WRITTEN_PROBLEMS: usize = 4 * LISTED_PROBLEMS;
+
+impl FileErrors {
+    /// The problems of one file, the first [`LISTED_PROBLEMS`] listed and the
+    /// rest counted in one last line ("and 399,980 more problems"), so a file
+    /// with a huge list of bad items reads, and prints, in a moment.
+    #[must_use]
+    pub fn capped(errors: Vec<FileError>) -> Self {
+        Self::capped_with(errors, 0)
+    }
+
+    /// [`FileErrors::capped`] for a checker that stopped writing problems
+    /// out after the first few dozen and counted `unlisted` more.
+    #[must_use]
+    pub fn capped_with(mut errors: Vec<FileError>, unlisted: usize) -> Self {
+        if errors.len() + unlisted > LISTED_PROBLEMS + 1 && errors.len() > LISTED_PROBLEMS {
+            let more = errors.len() + unlisted - LISTED_PROBLEMS;
+            let next = &errors[LISTED_PROBLEMS];
+            let summary = FileError {
+                file: next.file.clone(),
+                line: next.line,
+                column: next.column,
+                field: String::new(),
+                value: String::new(),
+                problem: format!(
+                    "and {} more problems, from field `{}` on (fix the ones above and load the file again to see them)",
+                    crate::format::count(more as f64),
+                    next.field
+                ),
+                allowed: String::new(),
+            };
+            errors.truncate(LISTED_PROBLEMS);
+            errors.push(summary);
+        }
+        Self(errors)
+    }
+}
+
 /// Why a data file could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -193,7 +236,26 @@ pub struct SourceMap {
     fields: Vec<FieldSpan>,
     /// Positions of sequence elements, by path such as `triggers[1]`.
     elements: Vec<FieldSpan>,
+    /// The first field, else the first element, at each path: a lookup per
+    /// problem stays constant-time however many fields a file holds.
+    index: std::collections::HashMap<String, Span>,
 }
+
+/// Where [`SourceMap::index`] points.
+#[derive(Debug, Clone, Copy)]
+enum Span {
+    Field(usize),
+    Element(usize),
+}
+
+/// Nesting deeper than this is scanned but not mapped (no loader's format
+/// nests more than a few levels, and the parser refuses past 128): a path per
+/// level would make a deeply nested file cost the square of its depth.
+const MAPPED_DEPTH: usize = 64;
+
+/// Elements of one list mapped, at most: a problem further down a longer
+/// list (none of the formats has lists that long) points at the list itself.
+const MAPPED_ELEMENTS: usize = 10_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FrameKind {
@@ -369,7 +431,10 @@ impl SourceMap {
             let start = cursor.pos();
             let Some(c) = cursor.peek() else { break };
             // A sequence element begins at the first token after `[` or `,`.
+            let mapped = stack.len() <= MAPPED_DEPTH;
             if let Some(top) = stack.last_mut()
+                && mapped
+                && top.index < MAPPED_ELEMENTS
                 && top.kind == FrameKind::Seq
                 && top.open_element.is_none()
                 && c != ']'
@@ -385,7 +450,11 @@ impl SourceMap {
             match c {
                 '(' | '[' | '{' => {
                     cursor.bump();
-                    let prefix = stack.last().map(Frame::child_prefix).unwrap_or_default();
+                    let prefix = if mapped {
+                        stack.last().map(Frame::child_prefix).unwrap_or_default()
+                    } else {
+                        String::new()
+                    };
                     let kind = match c {
                         '(' => FrameKind::Paren,
                         '[' => FrameKind::Seq,
@@ -430,7 +499,7 @@ impl SourceMap {
                         end
                     };
                     let key = text.get(start.byte + 1..inner_end).unwrap_or_default().to_owned();
-                    map.after_token(&mut cursor, &mut stack, start, end, Some(key));
+                    map.after_token(&mut cursor, &mut stack, start, end, Some(key).filter(|_| mapped));
                 }
                 'r' if matches!(text[start.byte..].chars().nth(1), Some('#' | '"')) => {
                     cursor.skip_raw_string();
@@ -460,7 +529,7 @@ impl SourceMap {
                     let end = cursor.pos().byte;
                     let word = &text[start.byte..end];
                     let is_ident = word.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_');
-                    let key = is_ident.then(|| word.to_owned());
+                    let key = (is_ident && mapped).then(|| word.to_owned());
                     map.after_token(&mut cursor, &mut stack, start, end, key);
                 }
                 _ => {
@@ -471,6 +540,12 @@ impl SourceMap {
                     }
                 }
             }
+        }
+        for (i, f) in map.elements.iter().enumerate().rev() {
+            map.index.insert(f.path.clone(), Span::Element(i));
+        }
+        for (i, f) in map.fields.iter().enumerate().rev() {
+            map.index.insert(f.path.clone(), Span::Field(i));
         }
         map
     }
@@ -521,10 +596,10 @@ impl SourceMap {
     /// The span of the field at `path` (e.g. `execution.memory_mb`), if written.
     #[must_use]
     pub fn field(&self, path: &str) -> Option<&FieldSpan> {
-        self.fields
-            .iter()
-            .find(|f| f.path == path)
-            .or_else(|| self.elements.iter().find(|f| f.path == path))
+        match self.index.get(path)? {
+            Span::Field(i) => self.fields.get(*i),
+            Span::Element(i) => self.elements.get(*i),
+        }
     }
 
     /// The value of `path` as written in the text, trimmed and shortened to 60 characters.

@@ -419,7 +419,7 @@ impl AdviceRules {
         if errors.is_empty() {
             Ok(rules)
         } else {
-            Err(LoadError::Invalid(FileErrors(errors)))
+            Err(LoadError::Invalid(FileErrors::capped(errors)))
         }
     }
 }

@@ -291,6 +291,14 @@ fn default_rank() -> u32 {
 /// The smallest number of nodes a pattern's diagram has.
 pub const MIN_NODES: usize = 3;
 
+/// The most nodes a pattern's diagram has (past a few dozen it no longer
+/// reads as a diagram); a file over it is refused before any other check,
+/// so the checks that compare nodes and edges stay quick.
+pub const MAX_NODES: usize = 200;
+
+/// The most edges a pattern's diagram has.
+pub const MAX_EDGES: usize = 400;
+
 impl Pattern {
     /// Parses and validates one pattern file's text. `file` names it in messages.
     ///
@@ -308,7 +316,7 @@ impl Pattern {
         if errors.is_empty() {
             Ok(pattern)
         } else {
-            Err(LoadError::Invalid(FileErrors(errors)))
+            Err(LoadError::Invalid(FileErrors::capped(errors)))
         }
     }
 
@@ -358,6 +366,27 @@ pub fn validate(p: &Pattern, file: &str, map: &SourceMap) -> Vec<FileError> {
             allowed: allowed.to_owned(),
         });
     };
+    let mut too_big = false;
+    for (field, count, max) in [
+        ("nodes", p.nodes.len(), MAX_NODES),
+        ("edges", p.edges.len(), MAX_EDGES),
+    ] {
+        if count > max {
+            too_big = true;
+            fail(
+                field,
+                format!("{} items", crate::format::count(count as f64)),
+                format!(
+                    "has {} items, more than a diagram can show",
+                    crate::format::count(count as f64)
+                ),
+                &format!("at most {max}"),
+            );
+        }
+    }
+    if too_big {
+        return errors;
+    }
     if !is_snake_id(&p.id) {
         fail(
             "id",

@@ -941,7 +941,7 @@ impl PriceBook {
         if errors.is_empty() {
             Ok(book)
         } else {
-            Err(LoadError::Invalid(source::FileErrors(errors)))
+            Err(LoadError::Invalid(source::FileErrors::capped(errors)))
         }
     }
 

@@ -12,10 +12,16 @@ struct Checker<'a> {
     file: &'a str,
     map: &'a SourceMap,
     errors: Vec<FileError>,
+    /// Problems counted but not written out (past [`crate::source::WRITTEN_PROBLEMS`]).
+    unlisted: usize,
 }
 
 impl Checker<'_> {
     fn fail(&mut self, field: &str, value: String, problem: &str, allowed: &str) {
+        if self.errors.len() >= crate::source::WRITTEN_PROBLEMS {
+            self.unlisted += 1;
+            return;
+        }
         let pos = self.map.locate(field);
         self.errors.push(FileError {
             file: self.file.to_owned(),
@@ -213,6 +219,7 @@ pub fn validate(book: &PriceBook, file: &str, map: &SourceMap) -> Vec<FileError>
         file,
         map,
         errors: Vec::new(),
+        unlisted: 0,
     };
     if book.format_version != FORMAT_VERSION {
         c.fail(
@@ -468,11 +475,9 @@ pub fn validate(book: &PriceBook, file: &str, map: &SourceMap) -> Vec<FileError>
         );
     }
 
+    let mut names = std::collections::HashSet::with_capacity(book.instances.len());
     for (i, instance) in book.instances.iter().enumerate() {
-        if book.instances[..i]
-            .iter()
-            .any(|other| other.name == instance.name)
-        {
+        if !names.insert(instance.name.as_str()) {
             c.fail(
                 &format!("instances[{i}].name"),
                 format!("{:?}", instance.name),
@@ -727,7 +732,7 @@ pub fn validate(book: &PriceBook, file: &str, map: &SourceMap) -> Vec<FileError>
             "1 or more requests at once per GPU",
         );
     }
-    c.errors
+    crate::source::FileErrors::capped_with(c.errors, c.unlisted).0
 }
 
 /// A provider's key in the book's per-cloud sections.

@@ -652,7 +652,7 @@ impl Workload {
         if errors.is_empty() {
             Ok(workload)
         } else {
-            Err(LoadError::Invalid(source::FileErrors(errors)))
+            Err(LoadError::Invalid(source::FileErrors::capped(errors)))
         }
     }
 
@@ -681,7 +681,7 @@ impl Workload {
     /// Checks the workload against every rule a file must pass (for edits made in the window).
     #[must_use]
     pub fn problems(&self, prices: &impl InstanceTypes) -> Vec<source::FileError> {
-        validate(self, prices, "", &source::SourceMap::default())
+        source::FileErrors::capped(validate(self, prices, "", &source::SourceMap::default())).0
     }
 
     /// The effective peak-to-average ratio: the file's value or the shape's default.

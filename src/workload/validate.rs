@@ -41,10 +41,16 @@ struct Checker<'a> {
     file: &'a str,
     map: &'a SourceMap,
     errors: Vec<FileError>,
+    /// Problems counted but not written out (past [`crate::source::WRITTEN_PROBLEMS`]).
+    unlisted: usize,
 }
 
 impl Checker<'_> {
     fn fail(&mut self, field: &str, value: String, problem: String, allowed: String) {
+        if self.errors.len() >= crate::source::WRITTEN_PROBLEMS {
+            self.unlisted += 1;
+            return;
+        }
         let pos = self.map.locate(field);
         let written = self.map.value_text(field);
         self.errors.push(FileError {
@@ -99,6 +105,7 @@ pub fn validate(w: &Workload, prices: &impl InstanceTypes, file: &str, map: &Sou
         file,
         map,
         errors: Vec::new(),
+        unlisted: 0,
     };
     if w.format_version != FORMAT_VERSION {
         c.fail(
@@ -279,6 +286,11 @@ fn finish(mut c: Checker<'_>, w: &Workload, prices: &impl InstanceTypes) -> Vec<
 
     for (i, trigger) in w.triggers.iter().enumerate() {
         if w.triggers[..i].contains(trigger) {
+            if c.errors.len() >= crate::source::WRITTEN_PROBLEMS {
+                // Counted, not written: a list of 400,000 repeats stays linear and quick.
+                c.unlisted += 1;
+                continue;
+            }
             c.fail(
                 &format!("triggers[{i}]"),
                 trigger.file_name().into(),
@@ -373,5 +385,5 @@ fn finish(mut c: Checker<'_>, w: &Workload, prices: &impl InstanceTypes) -> Vec<
             format!("0 to {INSTANCES_MAX}"),
         );
     }
-    c.errors
+    crate::source::FileErrors::capped_with(c.errors, c.unlisted).0
 }
