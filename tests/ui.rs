@@ -1097,3 +1097,232 @@ fn path_prompts_start_in_the_last_folder_used() {
         folder.display()
     );
 }
+
+/// The text the last frames copied to the clipboard, if any.
+fn copied(h: &Harness<'_, AdvisorApp>) -> Option<String> {
+    h.output().platform_output.commands.iter().find_map(|c| match c {
+        egui::OutputCommand::CopyText(text) => Some(text.clone()),
+        _ => None,
+    })
+}
+
+#[test]
+fn undo_and_redo_put_the_answers_back_one_field_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), Some("assets/workloads/mvp_backend.ron")));
+    let original = h.state().workload().clone();
+    assert_eq!(h.state().can_undo(), (false, false), "nothing to undo on opening");
+    // Two rounds of typing in one field are one step; another field is the next.
+    replace_text(&mut h, REQUESTS, "4M");
+    replace_text(&mut h, REQUESTS, "5M");
+    replace_text(&mut h, "Name", "Renamed");
+    assert_eq!(h.state().workload().traffic.monthly_requests, 5e6);
+    assert_eq!(h.state().can_undo(), (true, false));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().workload().name,
+        original.name,
+        "the name went back first"
+    );
+    assert_eq!(h.state().workload().traffic.monthly_requests, 5e6);
+    // The Edit menu does the same, and the field shows the value again.
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Undo Ctrl+Z").click();
+    h.run();
+    assert_eq!(h.state().workload(), &original, "back to the file as opened");
+    assert!(!h.state().is_dirty());
+    assert_eq!(
+        h.get_by_label(REQUESTS).value().as_deref(),
+        Some(format::count(original.traffic.monthly_requests).as_str())
+    );
+    assert_eq!(h.state().can_undo(), (false, true));
+    // Redo makes both steps again, in order.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(h.state().workload().traffic.monthly_requests, 5e6);
+    assert_eq!(h.state().workload().name, original.name);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().workload().name, "Renamed");
+    assert_eq!(h.state().can_undo(), (true, false));
+    // A new change after an undo drops what could be redone.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    replace_text(&mut h, "Name", "Another");
+    assert_eq!(h.state().can_undo(), (true, false));
+    // A new document starts a new history.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Discard changes").click();
+    h.run();
+    assert_eq!(h.state().can_undo(), (false, false));
+}
+
+#[test]
+fn the_verdict_and_the_cost_table_copy_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), Some("assets/workloads/mvp_backend.ron")));
+    let a = h.state().assessment().expect("assessed").clone();
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Copy cost table").click();
+    h.step();
+    let table = copied(&h).expect("the cost table was copied");
+    let rows: Vec<&str> = table.lines().collect();
+    assert_eq!(rows[0], "Option\tCloud\tKind\tUSD a month\tRole\tBreakdown");
+    assert_eq!(rows.len(), 1 + a.costs.len(), "a row per option");
+    // Each row's amount is the option's bill, as a plain number.
+    for c in &a.costs {
+        let row = rows
+            .iter()
+            .find(|r| r.starts_with(&format!("{}\t", c.option.label())))
+            .unwrap_or_else(|| panic!("a row for {}", c.option.label()));
+        assert_eq!(
+            row.split('\t').nth(3),
+            Some(format!("{:.2}", c.monthly_usd).as_str()),
+            "{row}"
+        );
+    }
+    // The recommended option is marked, and only it.
+    let recommended = rows.iter().filter(|r| r.contains("\trecommended\t")).count();
+    assert_eq!(recommended, 1, "{table}");
+    h.run();
+    assert!(h.query_by_label_contains("Copied the cost table").is_some());
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Copy verdict").click();
+    h.step();
+    let verdict = copied(&h).expect("the verdict was copied");
+    assert!(
+        verdict.starts_with(&format!("{}: {}", a.workload.name, a.verdict.label())),
+        "{verdict}"
+    );
+    assert!(verdict.contains(&a.summary), "{verdict}");
+    assert!(verdict.contains(&a.recommendation.text), "{verdict}");
+}
+
+#[test]
+fn the_help_menu_explains_the_terms_and_names_the_version_and_prices() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), None));
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Glossary…").click();
+    h.run();
+    for term in [
+        "p99",
+        "Peak-to-average",
+        "Provisioned concurrency",
+        "Hard stop",
+        "Close call",
+        "Confidence",
+        "Break-even",
+        "Flip point",
+    ] {
+        assert!(h.query_by_label(term).is_some(), "the glossary explains {term}");
+    }
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("About serverless-advisor…").click();
+    h.run();
+    let version = format!("serverless-advisor {}", env!("CARGO_PKG_VERSION"));
+    assert!(h.query_by_label(&version).is_some(), "About names the version");
+    let compiled = h.state().book().compiled_on.clone();
+    assert!(
+        h.query_by_label_contains(&format!("compiled {compiled}"))
+            .is_some(),
+        "About names the price book's date"
+    );
+    // Quit is in the File menu with its shortcut, and Ctrl+Q asks first with unsaved edits.
+    h.get_by_label("File").click();
+    h.run();
+    assert!(h.query_by_label("Quit Ctrl+Q").is_some(), "Quit shows Ctrl+Q");
+    h.key_press(Key::Escape);
+    h.run();
+    replace_text(&mut h, "Name", "Edited");
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    assert!(
+        h.query_by_label("Unsaved changes").is_some(),
+        "Ctrl+Q asks before discarding the edits"
+    );
+    h.get_by_label("Discard changes").click();
+    h.step();
+    let closing = h
+        .output()
+        .viewport_output
+        .values()
+        .any(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    assert!(closing, "then the window closes");
+}
+
+#[test]
+fn the_earlier_problems_flag_opens_every_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut opts = options(dir.path(), None);
+    opts.startup_messages = vec!["A first problem at start".into()];
+    let mut h = harness(opts);
+    // A later message pushes the problem out of the status bar; the flag stays.
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Copy verdict").click();
+    h.run();
+    let flag = h.get_by_label("⚠ 1 earlier problem");
+    flag.click();
+    h.run();
+    assert!(
+        h.query_by_label("Messages of this session").is_some(),
+        "the messages window"
+    );
+    assert!(h.query_by_label("⚠ A first problem at start").is_some());
+}
+
+#[test]
+fn save_first_goes_on_with_the_action_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("first.ron");
+    let mut h = harness(options(dir.path(), None));
+    replace_text(&mut h, "Name", "Unsaved work");
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Save first").click();
+    h.run();
+    // No file yet: it asks where, then saves, then starts the new workload.
+    replace_text(&mut h, "Path", file.to_str().unwrap());
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(file.exists(), "saved");
+    assert!(std::fs::read_to_string(&file).unwrap().contains("Unsaved work"));
+    assert_ne!(h.state().workload().name, "Unsaved work", "then New went on");
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn an_export_whose_name_says_another_format_is_questioned_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let wrong = dir.path().join("report.md");
+    let mut h = harness(options(dir.path(), Some("assets/workloads/mvp_backend.ron")));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    replace_text(&mut h, "Path", wrong.to_str().unwrap());
+    h.get_by_label("Export").click();
+    h.run();
+    assert!(!wrong.exists(), "questioned, not written");
+    assert!(
+        h.query_by_label_contains(
+            "report.md ends in .md, the name of a Markdown file, but this writes an HTML page"
+        )
+        .is_some()
+    );
+    // Asked once: the same name again writes the HTML page there.
+    h.get_by_label("Export").click();
+    h.run();
+    let text = std::fs::read_to_string(&wrong).expect("written after the second Export");
+    assert!(text.starts_with("<!DOCTYPE html>"), "an HTML page");
+}

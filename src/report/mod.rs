@@ -81,6 +81,90 @@ pub fn option_role(a: &Assessment, option: OptionId) -> Option<&'static str> {
     }
 }
 
+/// Every option's bill in the order the window's cost table and the reports
+/// list them: the workload's cloud first, cheapest first, then the other clouds.
+#[must_use]
+pub fn cost_order(a: &Assessment) -> Vec<&OptionCost> {
+    let mut costs: Vec<&OptionCost> = a.costs.iter().collect();
+    costs.sort_by(|x, y| {
+        let away = |c: &OptionCost| c.option.provider() != a.workload.provider;
+        away(x)
+            .cmp(&away(y))
+            .then(x.monthly_usd.total_cmp(&y.monthly_usd))
+    });
+    costs
+}
+
+/// The verdict as plain text, as the window shows it, for the clipboard: the
+/// verdict (and a close call), confidence and scores, the one-line why and
+/// what to build.
+#[must_use]
+pub fn verdict_text(a: &Assessment) -> String {
+    let mut s = format!("{}: {}", a.workload.name, a.verdict.label());
+    if a.close_call {
+        s.push_str(" (close call)");
+    }
+    let _ = write!(
+        s,
+        "\n{} confidence; scores out of 100: serverless {}, servers {}\n{}\n",
+        format::confidence(a.confidence),
+        format::points(a.scores.serverless),
+        format::points(a.scores.traditional),
+        a.summary
+    );
+    if let Some(step) = &a.stability {
+        let _ = writeln!(s, "{step}");
+    }
+    let _ = writeln!(s, "{}", a.recommendation.text);
+    if let Some(split) = &a.recommendation.split
+        && split != &a.summary
+    {
+        let _ = writeln!(s, "{split}");
+    }
+    s
+}
+
+/// The cost table as tab-separated text, for the clipboard: a header row,
+/// then each option in [`cost_order`], amounts as plain numbers (so a
+/// spreadsheet takes them as numbers) and the breakdown in words.
+#[must_use]
+pub fn cost_table_text(a: &Assessment) -> String {
+    let people = a.costs.iter().any(|c| c.operations_usd.is_some());
+    let clean = |t: &str| t.replace(['\t', '\n', '\r'], " ");
+    let mut s = String::from("Option\tCloud\tKind\tUSD a month");
+    if people {
+        s.push_str("\tWith people's time");
+    }
+    s.push_str("\tRole\tBreakdown\n");
+    for c in cost_order(a) {
+        let blocked = a.blockers.iter().any(|b| b.option == c.option);
+        let role = option_role(a, c.option).unwrap_or(if blocked { "blocked" } else { "" });
+        let _ = write!(
+            s,
+            "{}\t{}\t{}\t{:.2}",
+            c.option.label(),
+            c.option.provider().label(),
+            c.kind.label(),
+            c.monthly_usd
+        );
+        if people {
+            match c.with_operations_usd() {
+                Some(usd) => {
+                    let _ = write!(s, "\t{usd:.2}");
+                }
+                None => s.push('\t'),
+            }
+        }
+        let items: Vec<String> = c
+            .breakdown
+            .iter()
+            .map(|l| format!("{} {}", l.item, format::usd(l.usd)))
+            .collect();
+        let _ = writeln!(s, "\t{role}\t{}", clean(&items.join("; ")));
+    }
+    s
+}
+
 /// Today's date in UTC, `YYYY-MM-DD`, for the decision record; with
 /// `SOURCE_DATE_EPOCH` set (seconds since 1970, the reproducible-builds
 /// convention), that day instead.

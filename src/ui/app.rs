@@ -127,7 +127,147 @@ pub enum Command {
     Quit,
     /// Change the theme.
     SetTheme(Theme),
+    /// Put the answers back as they were before the last change.
+    Undo,
+    /// Make the last undone change again.
+    Redo,
+    /// Copy the verdict to the clipboard as text.
+    CopyVerdict,
+    /// Copy the cost table to the clipboard as tab-separated text.
+    CopyCostTable,
+    /// Show the glossary.
+    Glossary,
+    /// Show the version and the price book's date.
+    About,
+    /// Show every message of this session.
+    Messages,
 }
+
+/// The answers as they were, for Undo and Redo: one step per click, and one
+/// per field typed in (the keystrokes in one field join one step).
+#[derive(Debug, Default)]
+struct History {
+    undo: Vec<Workload>,
+    redo: Vec<Workload>,
+    /// The answers as last recorded.
+    base: Option<Workload>,
+    /// The field typed in when `base` was recorded: more typing there joins its step.
+    typing_in: Option<egui::Id>,
+}
+
+/// The most steps Undo goes back.
+const UNDO_STEPS: usize = 200;
+
+impl History {
+    /// Starts afresh from a new document.
+    fn reset(&mut self, w: &Workload) {
+        self.undo.clear();
+        self.redo.clear();
+        self.base = Some(w.clone());
+        self.typing_in = None;
+    }
+
+    /// Records the answers after a frame; `focus` is the widget with the keyboard focus.
+    fn track(&mut self, w: &Workload, focus: Option<egui::Id>) {
+        let Some(base) = &self.base else {
+            self.base = Some(w.clone());
+            return;
+        };
+        if base == w {
+            if focus != self.typing_in {
+                self.typing_in = None;
+            }
+            return;
+        }
+        let joins = focus.is_some() && focus == self.typing_in;
+        if let Some(before) = self.base.replace(w.clone())
+            && !joins
+        {
+            self.undo.push(before);
+            if self.undo.len() > UNDO_STEPS {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.typing_in = focus;
+    }
+
+    fn undo(&mut self, now: &Workload) -> Option<Workload> {
+        let previous = self.undo.pop()?;
+        self.redo.push(now.clone());
+        self.base = Some(previous.clone());
+        self.typing_in = None;
+        Some(previous)
+    }
+
+    fn redo(&mut self, now: &Workload) -> Option<Workload> {
+        let next = self.redo.pop()?;
+        self.undo.push(now.clone());
+        self.base = Some(next.clone());
+        self.typing_in = None;
+        Some(next)
+    }
+}
+
+/// The terms the app uses, explained in the Help menu's glossary.
+pub const GLOSSARY: [(&str, &str); 14] = [
+    (
+        "p99",
+        "The response time 99 of 100 requests stay within (the 99th percentile). The latency target is a p99: a serverless option meets it only if its cold starts are rare or short enough.",
+    ),
+    (
+        "Peak-to-average",
+        "The busiest hour's traffic divided by the week's average hour. A fleet is sized for the peak; functions follow the traffic hour by hour.",
+    ),
+    (
+        "Cold start",
+        "The delay when a platform starts a new instance for a request: loading the runtime and your code. It adds to the response time of the requests that meet it.",
+    ),
+    (
+        "Provisioned concurrency",
+        "Instances kept initialised and ready so requests meet no cold start, billed while they wait. AWS Lambda calls them provisioned concurrency, Google Cloud minimum instances, Azure always-ready instances (Flex Consumption) or minimum replicas (Container Apps).",
+    ),
+    (
+        "Hard stop",
+        "A limit that rules an option out whatever it costs: a job longer than the platform's time limit, more memory than it offers, hardware it lacks, a private network it cannot join.",
+    ),
+    (
+        "Close call",
+        "The two sides score within the close-call margin. The verdict is the side to start on; the other side's cheapest option is the fallback.",
+    ),
+    (
+        "Hybrid",
+        "Parts of the workload on different sides in production, e.g. the requests on functions and the longest jobs on containers.",
+    ),
+    (
+        "Confidence",
+        "How sure the advice is, from the lead of the winning side's score (50% for a tie); fixed when hard stops leave one side only.",
+    ),
+    (
+        "Score",
+        "Each reason adds its weight x its strength to the side it leans to; a side's score is that sum out of 100.",
+    ),
+    (
+        "Break-even",
+        "The monthly volume at which the cheapest function option and the fleet cost the same; below it functions are cheaper, above it servers usually are.",
+    ),
+    (
+        "Flip point",
+        "The nearest value of one answer, everything else held, at which the verdict changes: how far the decision is from turning.",
+    ),
+    (
+        "Commitment",
+        "A one- or three-year purchase (savings plan, reservation, committed-use discount) that lowers the price of the steady baseline in return for paying for it whatever the traffic.",
+    ),
+    (
+        "Spot",
+        "Spare capacity sold at a discount that the cloud can take back at short notice: for interruptible work such as queue consumers and batch jobs.",
+    ),
+    (
+        "Payback",
+        "The months a move takes to repay its one-off cost (effort x engineer-day cost) from its monthly saving.",
+    ),
+];
 
 /// An action waiting for the user to confirm discarding unsaved changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -190,6 +330,15 @@ pub struct AdvisorApp {
     unparsed: Vec<(String, String)>,
     /// Start the number fields afresh next frame (a new workload replaced the old).
     reset_fields: bool,
+    /// Show the number fields' values afresh next frame (Undo or Redo changed them).
+    refill_fields: bool,
+    /// Undo and Redo of the answers.
+    history: History,
+    /// The action asked for before "Save first" opened the Save As prompt:
+    /// it goes on once the workload is saved.
+    after_save: Option<Pending>,
+    /// Which Help window is open.
+    help: Option<Command>,
 }
 
 impl AdvisorApp {
@@ -319,12 +468,22 @@ impl AdvisorApp {
             probe: options.startup_probe.then(super::probe::StartupProbe::default),
             unparsed: Vec::new(),
             reset_fields: false,
+            refill_fields: false,
+            history: History::default(),
+            after_save: None,
+            help: None,
         };
         if let Some(file) = &options.file {
             app.open_path(file);
         }
         app.refresh();
         app
+    }
+
+    /// Whether Undo has a step to take back (and Redo one to make again).
+    #[must_use]
+    pub fn can_undo(&self) -> (bool, bool) {
+        (!self.history.undo.is_empty(), !self.history.redo.is_empty())
     }
 
     /// The workload being edited.
@@ -660,13 +819,44 @@ impl AdvisorApp {
                     self.book.compiled_on
                 ));
             }
-            Command::Quit => {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
+            // Unsaved edits are asked about first, as closing the window does.
+            Command::Quit => self.guard(Pending::Quit, ctx),
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
                 ctx.set_theme(theme.preference());
             }
+            Command::Undo | Command::Redo => {
+                let changed = if command == Command::Undo {
+                    self.history.undo(&self.workload)
+                } else {
+                    self.history.redo(&self.workload)
+                };
+                match changed {
+                    Some(w) => {
+                        self.workload = w;
+                        self.refill_fields = true;
+                        ctx.memory_mut(egui::Memory::stop_text_input);
+                    }
+                    None if command == Command::Undo => self.say("Nothing to undo"),
+                    None => self.say("Nothing to redo"),
+                }
+            }
+            Command::CopyVerdict | Command::CopyCostTable => match &self.derived.assessment {
+                Some(a) => {
+                    let (text, what) = if command == Command::CopyVerdict {
+                        (crate::report::verdict_text(a), "the verdict")
+                    } else {
+                        (
+                            crate::report::cost_table_text(a),
+                            "the cost table (tab-separated)",
+                        )
+                    };
+                    ctx.copy_text(text);
+                    self.say(format!("Copied {what} to the clipboard"));
+                }
+                None => self.fail("Nothing to copy yet: fix the answers marked in the questionnaire first."),
+            },
+            Command::Glossary | Command::About | Command::Messages => self.help = Some(command),
         }
     }
 
@@ -695,15 +885,20 @@ impl AdvisorApp {
     fn shortcuts(ctx: &egui::Context) -> Vec<Command> {
         let mut out = Vec::new();
         ctx.input_mut(|i| {
-            let shift_s = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
-            if i.consume_shortcut(&shift_s) {
-                out.push(Command::SaveAs);
+            // With Shift first: Ctrl+S also matches Ctrl+Shift+S.
+            for (key, command) in [(Key::S, Command::SaveAs), (Key::Z, Command::Redo)] {
+                if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key)) {
+                    out.push(command);
+                }
             }
             for (key, command) in [
                 (Key::N, Command::New),
                 (Key::O, Command::Open),
                 (Key::S, Command::Save),
                 (Key::E, Command::Export(ReportFormat::Html)),
+                (Key::Z, Command::Undo),
+                (Key::Y, Command::Redo),
+                (Key::Q, Command::Quit),
             ] {
                 if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)) {
                     out.push(command);
@@ -775,8 +970,41 @@ impl AdvisorApp {
                     out.push(Command::LoadCatalogue);
                 }
                 ui.separator();
-                if ui.button("Quit").clicked() {
+                if ui.add(egui::Button::new("Quit").shortcut_text("Ctrl+Q")).clicked() {
                     out.push(Command::Quit);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let (undo, redo) = self.can_undo();
+                if ui
+                    .add_enabled(undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
+                    .on_hover_text("Put the answers back as they were before the last change")
+                    .clicked()
+                {
+                    out.push(Command::Undo);
+                }
+                if ui
+                    .add_enabled(redo, egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"))
+                    .on_hover_text("Make the last undone change again (also Ctrl+Y)")
+                    .clicked()
+                {
+                    out.push(Command::Redo);
+                }
+                ui.separator();
+                let assessed = self.derived.assessment.is_some();
+                if ui
+                    .add_enabled(assessed, egui::Button::new("Copy verdict"))
+                    .on_hover_text("The verdict, its confidence, the one-line why and what to build, as text")
+                    .clicked()
+                {
+                    out.push(Command::CopyVerdict);
+                }
+                if ui
+                    .add_enabled(assessed, egui::Button::new("Copy cost table"))
+                    .on_hover_text("Every option's monthly bill as tab-separated text: pastes into a spreadsheet as columns")
+                    .clicked()
+                {
+                    out.push(Command::CopyCostTable);
                 }
             });
             ui.menu_button("View", |ui| {
@@ -788,6 +1016,18 @@ impl AdvisorApp {
                     if ui.radio(self.settings.theme == theme, name).clicked() {
                         out.push(Command::SetTheme(theme));
                     }
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                if ui.button("Glossary…").clicked() {
+                    out.push(Command::Glossary);
+                }
+                if ui.button("Messages of this session…").clicked() {
+                    out.push(Command::Messages);
+                }
+                ui.separator();
+                if ui.button("About serverless-advisor…").clicked() {
+                    out.push(Command::About);
                 }
             });
             ui.separator();
@@ -866,12 +1106,21 @@ impl AdvisorApp {
                     ui.separator();
                     let n = earlier.len();
                     let flag = format!("⚠ {n} earlier problem{}", if n == 1 { "" } else { "s" });
-                    ui.label(RichText::new(flag).color(super::widgets::error_color(ui)))
+                    let clicked = ui
+                        .add(
+                            egui::Button::new(RichText::new(flag).color(super::widgets::error_color(ui)))
+                                .frame(false),
+                        )
                         .on_hover_ui(|ui| {
                             for m in earlier.iter().rev().take(10) {
                                 ui.label(m.text.as_str());
                             }
-                        });
+                            ui.label(RichText::new("Click to see every message of this session.").weak());
+                        })
+                        .clicked();
+                    if clicked {
+                        self.help = Some(Command::Messages);
+                    }
                 }
             }
         });
@@ -924,7 +1173,14 @@ impl AdvisorApp {
             ui.horizontal(|ui| {
                 if ui.button(prompt.purpose.action()).clicked() || enter {
                     match prompt.check() {
-                        Ok(path) => done = Some((prompt.purpose, path)),
+                        Ok(path) => match prompt.mismatch(&path) {
+                            // Asked once; the same path confirmed again is written.
+                            Some(question) => {
+                                prompt.error = Some(question);
+                                prompt.mismatch_asked = Some(path);
+                            }
+                            None => done = Some((prompt.purpose, path)),
+                        },
                         Err(message) => prompt.error = Some(message),
                     }
                 }
@@ -937,6 +1193,10 @@ impl AdvisorApp {
                 }
             });
         });
+        if close {
+            // Cancelled: an action waiting for a save does not go on.
+            self.after_save = None;
+        }
         if close || done.is_some() {
             self.prompt = None;
             // Keys typed next must not land in a form field the dialog was over.
@@ -980,7 +1240,11 @@ impl AdvisorApp {
                             self.run_pending(pending, ctx);
                         }
                     }
-                    None => self.ask_path(Purpose::SaveAs),
+                    None => {
+                        // Once the Save As prompt has saved it, the action goes on.
+                        self.after_save = Some(pending);
+                        self.ask_path(Purpose::SaveAs);
+                    }
                 }
             }
             Some(1) => {
@@ -1043,6 +1307,63 @@ impl AdvisorApp {
                 self.say("Discarded the unsaved changes from the last session");
             }
             None => {}
+        }
+    }
+
+    /// The Help menu's windows: the glossary, this session's messages, About.
+    fn help_ui(&mut self, ctx: &egui::Context) {
+        let Some(which) = self.help.clone() else { return };
+        let mut open = true;
+        let title = match which {
+            Command::Glossary => "Glossary",
+            Command::Messages => "Messages of this session",
+            _ => "About serverless-advisor",
+        };
+        egui::Window::new(title)
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(true)
+            .default_width(520.0)
+            .max_height(ctx.content_rect().height() - 80.0)
+            .show(ctx, |ui| match which {
+                Command::Glossary => {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        for (term, meaning) in GLOSSARY {
+                            ui.label(RichText::new(term).strong());
+                            ui.label(meaning);
+                            ui.add_space(4.0);
+                        }
+                    });
+                }
+                Command::Messages => {
+                    if self.messages.is_empty() {
+                        ui.label("No messages yet.");
+                    }
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        for m in self.messages.iter().rev() {
+                            let text = if m.error {
+                                RichText::new(format!("⚠ {}", m.text)).color(super::widgets::error_color(ui))
+                            } else {
+                                RichText::new(&m.text)
+                            };
+                            ui.label(text);
+                        }
+                    });
+                }
+                _ => {
+                    ui.label(RichText::new(format!("serverless-advisor {}", env!("CARGO_PKG_VERSION"))).strong());
+                    ui.label("Serverless functions or servers and containers: the fit, the hard stops, every option priced on AWS, Google Cloud and Azure, and the decision record.");
+                    ui.add_space(4.0);
+                    let (from, to) = self.book.read_range();
+                    ui.label(format!(
+                        "Price book: {} ({}), compiled {}; its sources were read between {from} and {to}.",
+                        self.book.title, self.book_label, self.book.compiled_on
+                    ));
+                    ui.label("Prices are list prices unless the pricing step asks for a commitment, spot or a negotiated discount; check the sources in the reports before you sign.");
+                }
+            });
+        if !open {
+            self.help = None;
         }
     }
 
@@ -1117,8 +1438,12 @@ impl eframe::App for AdvisorApp {
         let ctx = ui.ctx().clone();
         // A new workload replaced the old: fields start afresh, results from the verdict down.
         let fresh = std::mem::take(&mut self.reset_fields);
-        if fresh {
+        let refill = std::mem::take(&mut self.refill_fields);
+        if fresh || refill {
             super::widgets::reset_number_fields(&ctx);
+        }
+        if fresh {
+            self.history.reset(&self.workload);
         }
         self.unparsed = super::widgets::unparsed_fields(&ctx);
         if let Some(probe) = &mut self.probe {
@@ -1162,7 +1487,14 @@ impl eframe::App for AdvisorApp {
             self.last_folder = folder.filter(|d| d.is_dir()).or(self.last_folder.take());
             match purpose {
                 Purpose::Open => self.open_path(&path),
-                Purpose::SaveAs => self.save_to(&path),
+                Purpose::SaveAs => {
+                    self.save_to(&path);
+                    if let Some(pending) = self.after_save.take()
+                        && !self.is_dirty()
+                    {
+                        self.run_pending(pending, &ctx);
+                    }
+                }
                 Purpose::Export(format) => self.export_to(&path, format),
                 Purpose::LoadPrices => self.load_prices(&path),
                 Purpose::LoadCatalogue => self.load_catalogue(&path),
@@ -1171,9 +1503,12 @@ impl eframe::App for AdvisorApp {
         results::explorer_window(&ctx, self.derived.plot.as_ref(), self.derived.assessment.as_ref());
         self.confirm_ui(&ctx);
         self.restore_ui(&ctx);
+        self.help_ui(&ctx);
         for command in commands {
             self.apply(command, &ctx);
         }
+        self.history
+            .track(&self.workload, ctx.memory(egui::Memory::focused));
         // Recompute only when the answers changed; the next frame shows the result.
         let before = self.derived.recomputes;
         self.refresh();

@@ -164,6 +164,9 @@ pub struct PathPrompt {
     pub browse: Option<BrowseJob>,
     /// Whether the last native dialog returned nothing.
     pub browse_gave_nothing: bool,
+    /// A path whose extension names another format, already questioned once:
+    /// confirming it again writes it.
+    pub mismatch_asked: Option<PathBuf>,
 }
 
 impl PathPrompt {
@@ -176,7 +179,43 @@ impl PathPrompt {
             error: None,
             browse: None,
             browse_gave_nothing: false,
+            mismatch_asked: None,
         }
+    }
+
+    /// The question to ask before exporting to `path` when its extension
+    /// names another format than the one exported (`report.md` for an HTML
+    /// page); `None` when it matches, has none, or was asked already.
+    #[must_use]
+    pub fn mismatch(&self, path: &Path) -> Option<String> {
+        let Purpose::Export(format) = self.purpose else {
+            return None;
+        };
+        let ext = path.extension()?.to_string_lossy().to_lowercase();
+        let fits = match format {
+            ReportFormat::Html => matches!(ext.as_str(), "html" | "htm"),
+            ReportFormat::Md => matches!(ext.as_str(), "md" | "markdown"),
+            ReportFormat::Json => ext == "json",
+        };
+        let named = match ext.as_str() {
+            "html" | "htm" => "an HTML page",
+            "md" | "markdown" => "a Markdown file",
+            "json" => "a JSON file",
+            "ron" => "a workload",
+            _ => "another kind of file",
+        };
+        let what = match format {
+            ReportFormat::Html => "an HTML page",
+            ReportFormat::Md => "a Markdown decision record",
+            ReportFormat::Json => "a JSON report",
+        };
+        (!fits && self.mismatch_asked.as_deref() != Some(path)).then(|| {
+            format!(
+                "{} ends in .{ext}, the name of {named}, but this writes {what}. Export again to write it there anyway, or name it .{}.",
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+                extension(format)
+            )
+        })
     }
 
     /// The typed path, trimmed, with `~` expanded; `None` when empty.

@@ -475,13 +475,7 @@ fn verdict_banner(ui: &mut Ui, a: &Assessment) {
 
 fn cost_table(ui: &mut Ui, a: &Assessment) {
     let dark = ui.visuals().dark_mode;
-    let mut costs: Vec<&crate::cost::OptionCost> = a.costs.iter().collect();
-    costs.sort_by(|x, y| {
-        let away = |c: &crate::cost::OptionCost| c.option.provider() != a.workload.provider;
-        away(x)
-            .cmp(&away(y))
-            .then(x.monthly_usd.total_cmp(&y.monthly_usd))
-    });
+    let costs = crate::report::cost_order(a);
     // One label per cell (the breakdown's explanations on hover): a table of
     // many small widgets is the costliest thing on this screen to lay out.
     let people = costs.iter().any(|c| c.operations_usd.is_some());
