@@ -683,3 +683,41 @@ fn a_load_balancer_in_front_of_the_functions() {
         assert!(c.breakdown.iter().all(|l| l.item != "api_gateway"));
     }
 }
+
+#[test]
+fn the_cost_curves_reach_a_decade_past_the_workloads_volume() {
+    use serverless_advisor::cost::{SWEEP_MAX_REQUESTS, SWEEP_MIN_REQUESTS, sweep_range, sweep_volumes};
+    // The usual range where the workload sits well inside it: 41 points, five a decade.
+    assert_eq!(sweep_range(1.5e8), (SWEEP_MIN_REQUESTS, SWEEP_MAX_REQUESTS));
+    assert_eq!(sweep_volumes(1.5e8).len(), 41);
+    // A job run 30 times a month is on the chart, from 1 a month, at the same density.
+    let (lo, hi) = sweep_range(30.0);
+    assert_eq!((lo, hi), (1.0, SWEEP_MAX_REQUESTS));
+    let volumes = sweep_volumes(30.0);
+    assert_eq!(volumes.len(), 11 * 5 + 1);
+    assert!(volumes.first().unwrap() <= &3.0 && (volumes[5] - 10.0).abs() < 1e-9);
+    // A busier one than 1e11 widens the top, up to 1e13.
+    assert_eq!(sweep_range(5e11), (SWEEP_MIN_REQUESTS, 1e13));
+    assert_eq!(sweep_range(1e12), (SWEEP_MIN_REQUESTS, 1e13));
+    // Each assessment's curves span its own range, and the break-even stays within 1e3..1e11.
+    let b = book();
+    let c = common::catalogue();
+    for monthly in [30.0, 2e5, 5e11] {
+        let mut w = plain(monthly, 100.0, 512);
+        w.triggers = vec![serverless_advisor::workload::Trigger::Schedule];
+        let a = serverless_advisor::advice::assess(&w, &b, &c);
+        let xs = &a.cost_curves.monthly_requests;
+        assert!(
+            xs[0] <= monthly / 10.0 * 1.0001 || xs[0] <= SWEEP_MIN_REQUESTS,
+            "{monthly}: {}",
+            xs[0]
+        );
+        assert!(*xs.last().unwrap() >= monthly * 10.0 * 0.9999, "{monthly}");
+        if let Some(v) = a.break_even.monthly_requests {
+            assert!(
+                (SWEEP_MIN_REQUESTS..=SWEEP_MAX_REQUESTS).contains(&v),
+                "{monthly}: {v}"
+            );
+        }
+    }
+}

@@ -251,7 +251,8 @@ fn choosing_gpu_flips_the_verdict() {
         h.query_by_label("Servers / containers").is_some(),
         "banner shows the new verdict"
     );
-    assert!(h.query_by_label("Hard stops").is_some());
+    // The section, and its link in the bar above the results.
+    assert_eq!(h.query_all_by_label("Hard stops").count(), 2);
 }
 
 #[test]
@@ -1325,4 +1326,54 @@ fn an_export_whose_name_says_another_format_is_questioned_once() {
     h.run();
     let text = std::fs::read_to_string(&wrong).expect("written after the second Export");
     assert!(text.starts_with("<!DOCTYPE html>"), "an HTML page");
+}
+
+#[test]
+fn the_verdict_stays_above_the_results_and_the_cost_table_sorts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), Some("assets/workloads/mvp_backend.ron")));
+    let a = h.state().assessment().unwrap().clone();
+    let verdict = format!(
+        "{}: {}",
+        a.verdict.label(),
+        a.recommendation.option.expect("an option").label()
+    );
+    assert!(
+        h.query_by_label(&verdict).is_some(),
+        "the bar above the results names {verdict}"
+    );
+    // No hard stops on this workload: no link to them.
+    assert!(a.blockers.is_empty());
+    assert!(h.query_by_label("Hard stops").is_none());
+    // The table says how it is ordered, and a heading sorts it.
+    h.state_mut().jump_to(serverless_advisor::ui::Section::Costs);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Listed with this workload's cloud first, cheapest first")
+            .is_some()
+    );
+    h.get_by_label("USD a month").click();
+    h.run();
+    assert!(h.query_by_label("Sorted by usd a month, ascending.").is_some());
+    h.get_by_label("USD a month ⏶").click();
+    h.run();
+    assert!(h.query_by_label("Sorted by usd a month, descending.").is_some());
+    h.get_by_label("Default order").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Listed with this workload's cloud first")
+            .is_some()
+    );
+    // Options with notes carry the info sign.
+    let noted = a
+        .costs
+        .iter()
+        .find(|c| !c.notes.is_empty())
+        .expect("an option with notes");
+    assert!(
+        h.query_by_label_contains(&format!("{} ℹ", noted.option.label()))
+            .is_some(),
+        "{} is marked",
+        noted.option.label()
+    );
 }

@@ -39,8 +39,6 @@ pub use verdict::{decide, hybrid_margin};
 
 /// Version of the assessment's JSON form.
 pub const SCHEMA_VERSION: u32 = 1;
-/// Points on each cost curve of the sweep.
-pub const SWEEP_POINTS: usize = 41;
 
 /// The decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -448,7 +446,7 @@ pub fn assess_with(
         .into_iter()
         .filter(|o| o.provider() == workload.provider && !blocked(o))
         .collect();
-    let cost_curves = cost::sweep(workload, book, &profile, &plotted, SWEEP_POINTS);
+    let cost_curves = cost::sweep(workload, book, &profile, &plotted);
     let break_even = cost::break_even_on(&cost_curves, workload, book, &profile, &functions, &servers)
         .unwrap_or(BreakEven {
             monthly_requests: None,

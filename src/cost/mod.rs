@@ -21,10 +21,14 @@ pub use discounts::{CommitmentBought, interruptible, purchase_assumptions};
 pub use profile::{HOURS_PER_WEEK, Profile};
 pub use serverless::per_instance_concurrency;
 
-/// The lowest monthly volume the sweep and the break-even search cover.
+/// The lowest monthly volume the break-even search covers (and the cost
+/// curves, unless the workload is quieter: see [`sweep_range`]).
 pub const SWEEP_MIN_REQUESTS: f64 = 1e3;
-/// The highest monthly volume the sweep and the break-even search cover.
+/// The highest monthly volume the break-even search covers (and the cost
+/// curves, unless the workload is busier).
 pub const SWEEP_MAX_REQUESTS: f64 = 1e11;
+/// Points of the cost curves per decade of volume.
+pub const SWEEP_POINTS_PER_DECADE: usize = 5;
 
 /// Every hosting option the app prices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -1207,26 +1211,43 @@ pub struct Sweep {
     pub curves: Vec<(OptionId, Vec<f64>)>,
 }
 
-/// `points` log-spaced volumes from 1e3 to 1e11 (at least two).
+/// The volumes the cost curves span for a workload of `monthly` requests a
+/// month: 1e3 to 1e11 (where the break-even is sought), widened by whole
+/// decades so today's volume is a decade inside either end (a job run 30
+/// times a month is on the chart, from 1 a month), never past 1e13.
 #[must_use]
-pub fn sweep_volumes(points: usize) -> Vec<f64> {
-    let points = points.max(2);
-    let (lo, hi) = (SWEEP_MIN_REQUESTS.log10(), SWEEP_MAX_REQUESTS.log10());
+pub fn sweep_range(monthly: f64) -> (f64, f64) {
+    let (min, max) = (SWEEP_MIN_REQUESTS.log10(), SWEEP_MAX_REQUESTS.log10());
+    let (lo, hi) = if monthly.is_finite() && monthly > 0.0 {
+        let l = monthly.log10();
+        (
+            (l.floor() - 1.0).clamp(0.0, min),
+            (l.ceil() + 1.0).clamp(max, 13.0),
+        )
+    } else {
+        (min, max)
+    };
+    (10f64.powf(lo), 10f64.powf(hi))
+}
+
+/// Log-spaced volumes over [`sweep_range`], [`SWEEP_POINTS_PER_DECADE`] a
+/// decade and both ends: 41 from 1e3 to 1e11.
+#[must_use]
+pub fn sweep_volumes(monthly: f64) -> Vec<f64> {
+    let (lo, hi) = sweep_range(monthly);
+    let (lo, hi) = (lo.log10(), hi.log10());
+    // Whole decades, so the cast is exact.
+    let points = ((hi - lo).round() as usize * SWEEP_POINTS_PER_DECADE).max(1) + 1;
     (0..points)
         .map(|i| 10f64.powf(lo + (hi - lo) * i as f64 / (points - 1) as f64))
         .collect()
 }
 
-/// Prices `options` at `points` log-spaced volumes, everything else held fixed.
+/// Prices `options` at the [`sweep_volumes`] around the workload's volume,
+/// everything else held fixed.
 #[must_use]
-pub fn sweep(
-    workload: &Workload,
-    book: &PriceBook,
-    profile: &Profile,
-    options: &[OptionId],
-    points: usize,
-) -> Sweep {
-    let volumes = sweep_volumes(points);
+pub fn sweep(workload: &Workload, book: &PriceBook, profile: &Profile, options: &[OptionId]) -> Sweep {
+    let volumes = sweep_volumes(workload.traffic.monthly_requests);
     let mut curves: Vec<(OptionId, Vec<f64>)> = options
         .iter()
         .map(|&o| (o, Vec::with_capacity(volumes.len())))
@@ -1322,7 +1343,7 @@ pub fn break_even(
 ) -> Option<BreakEven> {
     let mut options = functions.to_vec();
     options.extend_from_slice(servers);
-    let grid = sweep(workload, book, profile, &options, 41);
+    let grid = sweep(workload, book, profile, &options);
     break_even_on(&grid, workload, book, profile, functions, servers)
 }
 
@@ -1371,8 +1392,15 @@ pub fn break_even_with(
     if volumes.is_empty() {
         return None;
     }
-    let mut previous = (volumes[0], grid_gap(0)?);
-    for (i, &v) in volumes.iter().enumerate().skip(1) {
+    // The crossing is sought from 1e3 to 1e11 only, wherever the curves reach.
+    let searched =
+        |v: f64| (SWEEP_MIN_REQUESTS * (1.0 - 1e-9)..=SWEEP_MAX_REQUESTS * (1.0 + 1e-9)).contains(&v);
+    let first = volumes.iter().position(|&v| searched(v))?;
+    let mut previous = (volumes[first], grid_gap(first)?);
+    for (i, &v) in volumes.iter().enumerate().skip(first + 1) {
+        if !searched(v) {
+            break;
+        }
         let g = grid_gap(i)?;
         if (g >= 0.0) != (previous.1 >= 0.0) {
             // Bisect in log space between previous.0 and v.

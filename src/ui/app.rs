@@ -1398,8 +1398,8 @@ impl AdvisorApp {
             });
         egui::CentralPanel::default().show(ui, |ui| {
             // The jump links stay above the scrolled results, in reach wherever the reader is.
-            if self.derived.assessment.is_some() {
-                if let Some(section) = results::jump_bar(ui) {
+            if let Some(a) = &self.derived.assessment {
+                if let Some(section) = results::jump_bar(ui, a) {
                     self.results_jump = Some(section);
                     ui.ctx().request_repaint();
                 }

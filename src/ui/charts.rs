@@ -443,6 +443,45 @@ pub fn traffic_chart(ui: &mut Ui, a: &Assessment) {
 /// "you are here", and a tooltip with the nearest curve's numbers. A fifth of
 /// what the same chart costs through `egui_plot` each frame (measured in
 /// benches/frame.rs), which matters because the results redraw on every edit.
+/// How a curve is drawn: functions solid and thick, serverless containers
+/// dotted, servers dashed (the SVG charts use the same), in the option's colour.
+fn line_style(option: OptionId) -> (f32, Option<(f32, f32)>) {
+    match option.kind() {
+        OptionKind::Function => (2.6, None),
+        OptionKind::Container => (2.0, Some((2.5, 3.0))),
+        OptionKind::Server => (1.6, Some((8.0, 4.0))),
+    }
+}
+
+fn stroke_line(shapes: &mut Vec<egui::Shape>, line: &[Pos2], option: OptionId, dark: bool) {
+    let (width, dash) = line_style(option);
+    let stroke = Stroke::new(width, color_of(option, dark));
+    match dash {
+        None => shapes.push(egui::Shape::line(line.to_vec(), stroke)),
+        Some((dash, gap)) => shapes.extend(egui::Shape::dashed_line(line, stroke, dash, gap)),
+    }
+}
+
+/// The legend under a chart (so it covers no line): each curve's line and name.
+fn legend(ui: &mut Ui, options: impl Iterator<Item = OptionId>) {
+    let dark = ui.visuals().dark_mode;
+    ui.horizontal_wrapped(|ui| {
+        for option in options {
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(28.0, 12.0), Sense::hover());
+            let mut shapes = Vec::new();
+            stroke_line(
+                &mut shapes,
+                &[rect.left_center(), rect.right_center()],
+                option,
+                dark,
+            );
+            ui.painter().extend(shapes);
+            ui.label(RichText::new(option.label()).small());
+            ui.add_space(8.0);
+        }
+    });
+}
+
 pub fn cost_chart(ui: &mut Ui, cache: &PlotCache, _a: &Assessment) {
     let dark = ui.visuals().dark_mode;
     let width = ui.available_width();
@@ -497,16 +536,8 @@ pub fn cost_chart(ui: &mut Ui, cache: &PlotCache, _a: &Assessment) {
             let mut order: Vec<&(OptionId, Vec<PlotPoint>)> = cache.curves.iter().collect();
             order.sort_by_key(|(o, _)| std::cmp::Reverse(o.kind()));
             for (option, points) in order {
-                let width = match option.kind() {
-                    OptionKind::Function => 2.6,
-                    OptionKind::Container => 1.8,
-                    OptionKind::Server => 1.2,
-                };
                 let line: Vec<Pos2> = points.iter().map(|p| to_screen(p.x, p.y)).collect();
-                shapes.push(egui::Shape::line(
-                    line,
-                    Stroke::new(width, color_of(*option, dark)),
-                ));
+                stroke_line(shapes, &line, *option, dark);
             }
             if cache.here_x >= x0 && cache.here_x <= x1 {
                 let x = to_screen(cache.here_x, y0).x;
@@ -628,4 +659,5 @@ pub fn cost_chart(ui: &mut Ui, cache: &PlotCache, _a: &Assessment) {
             ));
         }
     }
+    legend(ui, cache.curves.iter().map(|(o, _)| *o));
 }

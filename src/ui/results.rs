@@ -26,6 +26,8 @@ fn verdict_colors(verdict: Verdict, dark: bool) -> (Color32, Color32) {
 /// A part of the results, for the jump links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
+    /// The top of the results: the verdict.
+    Top,
     /// The score breakdown.
     Scores,
     /// The hard stops.
@@ -50,8 +52,9 @@ pub enum Section {
 
 impl Section {
     /// The jump links, in page order.
-    pub const LINKS: [(Self, &'static str); 7] = [
+    pub const LINKS: [(Self, &'static str); 8] = [
         (Self::Scores, "Why"),
+        (Self::HardStops, "Hard stops"),
         (Self::Costs, "Costs"),
         (Self::CostCurves, "Cost curves"),
         (Self::ColdStarts, "Cold starts"),
@@ -91,6 +94,9 @@ pub fn explorer_window(ctx: &egui::Context, cache: Option<&PlotCache>, assessmen
 /// Where a section started in the scrolled results last frame, if drawn yet.
 #[must_use]
 pub fn section_top(ctx: &egui::Context, section: Section) -> Option<f32> {
+    if section == Section::Top {
+        return Some(0.0);
+    }
     ctx.data(|d| d.get_temp::<Vec<(Section, f32)>>(egui::Id::unique(TOPS_KEY)))
         .and_then(|tops| tops.iter().find(|(s, _)| *s == section).map(|(_, top)| *top))
 }
@@ -218,7 +224,7 @@ pub fn ui(
             }
             ui.label(
                 RichText::new(
-                    "Thick: functions · medium: serverless containers · thin: servers. Hover for numbers.",
+                    "Solid: functions · dotted: serverless containers · dashed: servers. Hover for numbers.",
                 )
                 .small()
                 .weak(),
@@ -335,12 +341,32 @@ pub fn ui(
     lazy.finish(ui);
 }
 
-/// The "Jump to" links, drawn above the scrolled results so they stay in reach.
-pub fn jump_bar(ui: &mut Ui) -> Option<Section> {
+/// The verdict in a few words and the "Jump to" links, drawn above the
+/// scrolled results so both stay in view wherever the reader is.
+pub fn jump_bar(ui: &mut Ui, a: &Assessment) -> Option<Section> {
     let mut jump = None;
     ui.horizontal_wrapped(|ui| {
+        let (_, accent) = verdict_colors(a.verdict, ui.visuals().dark_mode);
+        let mut verdict = a.verdict.label().to_owned();
+        if a.close_call {
+            verdict.push_str(" (close call)");
+        }
+        if let Some(option) = a.recommendation.option {
+            verdict.push_str(&format!(": {}", option.label()));
+        }
+        if ui
+            .add(egui::Button::new(RichText::new(verdict).strong().color(accent)).frame(false))
+            .on_hover_text(format!("{}\nClick to go to the top.", a.summary))
+            .clicked()
+        {
+            jump = Some(Section::Top);
+        }
+        ui.separator();
         ui.label(RichText::new("Jump to:").weak());
         for (section, name) in Section::LINKS {
+            if section == Section::HardStops && a.blockers.is_empty() {
+                continue;
+            }
             if ui.link(name).clicked() {
                 jump = Some(section);
             }
@@ -473,9 +499,48 @@ fn verdict_banner(ui: &mut Ui, a: &Assessment) {
         });
 }
 
+/// A column the cost table is sorted by: none (the default order), or one of
+/// its headings, ascending or descending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct CostSort {
+    column: Option<usize>,
+    descending: bool,
+}
+
+/// The cost table's sortable headings, in column order.
+const COST_HEADINGS: [&str; 4] = ["Option", "Cloud", "Kind", "USD a month"];
+
 fn cost_table(ui: &mut Ui, a: &Assessment) {
     let dark = ui.visuals().dark_mode;
-    let costs = crate::report::cost_order(a);
+    let sort_id = egui::Id::unique("cost-table-sort");
+    let mut sort: CostSort = ui.data(|d| d.get_temp(sort_id)).unwrap_or_default();
+    let mut costs = crate::report::cost_order(a);
+    if let Some(column) = sort.column {
+        // A stable sort: ties keep the default order.
+        costs.sort_by(|x, y| {
+            let order = match column {
+                0 => x.option.label().cmp(y.option.label()),
+                1 => x.option.provider().label().cmp(y.option.provider().label()),
+                2 => x.kind.label().cmp(y.kind.label()),
+                _ => x.monthly_usd.total_cmp(&y.monthly_usd),
+            };
+            if sort.descending { order.reverse() } else { order }
+        });
+    }
+    ui.horizontal_wrapped(|ui| {
+        let order = match sort.column {
+            None => "Listed with this workload's cloud first, cheapest first, then the other clouds'. Click a heading to sort by it.".to_owned(),
+            Some(c) => format!(
+                "Sorted by {}, {}.",
+                COST_HEADINGS[c].to_lowercase(),
+                if sort.descending { "descending" } else { "ascending" }
+            ),
+        };
+        ui.label(RichText::new(order).small().weak());
+        if sort.column.is_some() && ui.small_button("Default order").clicked() {
+            sort = CostSort::default();
+        }
+    });
     // One label per cell (the breakdown's explanations on hover): a table of
     // many small widgets is the costliest thing on this screen to lay out.
     let people = costs.iter().any(|c| c.operations_usd.is_some());
@@ -484,10 +549,24 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
         .striped(true)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            ui.label(RichText::new("Option").strong());
-            ui.label(RichText::new("Cloud").strong());
-            ui.label(RichText::new("Kind").strong());
-            ui.label(RichText::new("USD a month").strong());
+            for (i, heading) in COST_HEADINGS.iter().enumerate() {
+                let mark = match sort {
+                    CostSort { column: Some(c), descending } if c == i => {
+                        if descending { " ⏷" } else { " ⏶" }
+                    }
+                    _ => "",
+                };
+                let clicked = ui
+                    .add(egui::Button::new(RichText::new(format!("{heading}{mark}")).strong()).frame(false))
+                    .on_hover_text(format!("Sort by {}", heading.to_lowercase()))
+                    .clicked();
+                if clicked {
+                    sort = CostSort {
+                        column: Some(i),
+                        descending: sort.column == Some(i) && !sort.descending,
+                    };
+                }
+            }
             if people {
                 ui.label(RichText::new("With people's time").strong()).on_hover_text(
                     "The cloud bill plus the engineer-hours each kind of option takes to run (patching, scaling, deploys, on-call) at the engineer-day cost given on the Team step; the hours are stated assumptions in the advice rules file.",
@@ -500,8 +579,9 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
                 let chosen = a.recommendation.option == Some(c.option);
                 let role = crate::report::option_role(a, c.option);
                 let mut name = RichText::new(format!(
-                    "■ {}{}",
+                    "■ {}{}{}",
                     c.option.label(),
+                    if c.notes.is_empty() { "" } else { " ℹ" },
                     match role {
                         Some(role) if chosen && !blocked => format!("  ✔ {role}"),
                         Some(role) => format!("  ({role})"),
@@ -512,11 +592,15 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
                 if chosen {
                     name = name.strong();
                 }
-                ui.label(name).on_hover_ui(|ui| {
-                    for note in &c.notes {
-                        ui.label(note.as_str());
-                    }
-                });
+                let name = ui.label(name);
+                if !c.notes.is_empty() {
+                    name.on_hover_ui(|ui| {
+                        ui.label(RichText::new("ℹ Notes on this option").strong());
+                        for note in &c.notes {
+                            ui.label(note.as_str());
+                        }
+                    });
+                }
                 ui.label(c.option.provider().label());
                 ui.label(c.kind.label());
                 let mut usd = RichText::new(format::usd(c.monthly_usd));
@@ -551,6 +635,7 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
                 ui.end_row();
             }
         });
+    ui.data_mut(|d| d.insert_temp(sort_id, sort));
 }
 
 /// What the bills leave out: the lines the answers cannot price, and what is
