@@ -721,3 +721,52 @@ fn the_cost_curves_reach_a_decade_past_the_workloads_volume() {
         }
     }
 }
+
+#[test]
+fn the_explorer_sweeps_duration_memory_and_peak_over_their_ranges() {
+    use serverless_advisor::advice::explore::{AXIS_POINTS, CurveAxis, sweep_along};
+    use serverless_advisor::advice::flip;
+    let b = book();
+    let w = plain(2e6, 120.0, 512);
+    let options = [OptionId::AwsLambda, OptionId::AwsEc2];
+    for axis in [CurveAxis::Duration, CurveAxis::Memory, CurveAxis::Peak] {
+        let (xs, curves) = sweep_along(&w, &b, &options, axis);
+        assert_eq!(xs.len(), AXIS_POINTS, "{axis:?}");
+        assert!(xs.windows(2).all(|p| p[0] < p[1]), "{axis:?} ascends");
+        assert_eq!(curves.len(), 2);
+        // Each point is the option's bill with that one answer changed.
+        let answer = flip::answer(match axis {
+            CurveAxis::Duration => "execution.avg_duration_ms",
+            CurveAxis::Memory => "execution.memory_mb",
+            _ => "traffic.peak_to_average",
+        })
+        .unwrap();
+        assert_eq!(
+            (xs[0], xs[AXIS_POINTS - 1]),
+            (answer.min, answer.max),
+            "{axis:?} spans the valid range"
+        );
+        let i = AXIS_POINTS / 2;
+        let moved = answer.set(&w, xs[i]);
+        for (option, ys) in &curves {
+            assert_usd(
+                ys[i],
+                cost_of(*option, &moved, &b).monthly_usd,
+                &format!("{axis:?} {option:?}"),
+            );
+        }
+    }
+    // Lambda bills memory x time: dearer with more of either.
+    for axis in [CurveAxis::Duration, CurveAxis::Memory] {
+        let (_, curves) = sweep_along(&w, &b, &[OptionId::AwsLambda], axis);
+        assert!(curves[0].1.windows(2).all(|p| p[1] >= p[0] - 1e-9), "{axis:?}");
+    }
+    // The fleet follows the week hour by hour, so the peak moves its bill
+    // (each hour rounds up to whole instances): the curve is not flat.
+    let (_, curves) = sweep_along(&plain(2e8, 120.0, 512), &b, &[OptionId::AwsEc2], CurveAxis::Peak);
+    let (lo, hi) = curves[0]
+        .1
+        .iter()
+        .fold((f64::INFINITY, 0.0_f64), |(l, h), y| (l.min(*y), h.max(*y)));
+    assert!(hi > lo * 1.01, "{:?}", curves[0].1);
+}

@@ -1377,3 +1377,41 @@ fn the_verdict_stays_above_the_results_and_the_cost_table_sorts() {
         noted.option.label()
     );
 }
+
+#[test]
+fn the_curve_explorer_sweeps_the_duration_the_memory_and_the_peak() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), Some("assets/workloads/mvp_backend.ron")));
+    h.state_mut().jump_to(serverless_advisor::ui::Section::CostCurves);
+    h.run();
+    h.get_by_label("Explore the curves…").click();
+    h.run();
+    assert!(
+        h.query_by_label("Along:").is_some(),
+        "the explorer offers its axes"
+    );
+    for axis in [
+        "Average duration",
+        "Memory",
+        "Peak-to-average",
+        "Monthly requests",
+    ] {
+        h.get_by_label(axis).click();
+        h.run();
+        let node = h.get_by_label(axis);
+        assert_eq!(
+            node.accesskit_node().toggled(),
+            Some(egui::accesskit::Toggled::True),
+            "{axis} is the chosen axis"
+        );
+        // The plot's legend names each plotted option on every axis.
+        let a = h.state().assessment().unwrap();
+        for (option, _) in &a.cost_curves.curves {
+            assert!(
+                h.query_all_by_label(option.label()).count() >= 1,
+                "{axis}: {}",
+                option.label()
+            );
+        }
+    }
+}

@@ -7,6 +7,7 @@
 mod blockers;
 pub mod coldstart;
 mod criteria;
+pub mod explore;
 pub mod flip;
 mod limits;
 pub mod migration;

@@ -1500,7 +1500,12 @@ impl eframe::App for AdvisorApp {
                 Purpose::LoadCatalogue => self.load_catalogue(&path),
             }
         }
-        results::explorer_window(&ctx, self.derived.plot.as_ref(), self.derived.assessment.as_ref());
+        results::explorer_window(
+            &ctx,
+            self.derived.plot.as_ref(),
+            self.derived.assessment.as_ref(),
+            &self.book,
+        );
         self.confirm_ui(&ctx);
         self.restore_ui(&ctx);
         self.help_ui(&ctx);

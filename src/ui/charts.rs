@@ -6,6 +6,7 @@ use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2};
 use egui_plot::{GridMark, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, VLine};
 
 use crate::advice::Assessment;
+use crate::advice::explore::CurveAxis;
 use crate::cost::{OptionId, OptionKind};
 use crate::format;
 use crate::report::svg::option_color;
@@ -50,6 +51,8 @@ pub struct PlotCache {
     pub break_even_of: Option<crate::cost::BreakEven>,
     /// The same chart with each option's people's time added, when priced.
     pub with_people: Option<Box<PlotCache>>,
+    /// The answer along the horizontal axis.
+    pub axis: CurveAxis,
 }
 
 /// Numbers each [`PlotCache`] made in this run.
@@ -69,6 +72,33 @@ impl PlotCache {
 
     /// The points of one sweep and its break-even.
     fn of(a: &Assessment, sweep: &crate::cost::Sweep, be: &crate::cost::BreakEven) -> Self {
+        Self::series(
+            CurveAxis::Volume,
+            &sweep.monthly_requests,
+            &sweep.curves,
+            a.workload.traffic.monthly_requests,
+            Some(be),
+        )
+    }
+
+    /// The cost curves along another answer (the domain sweeps them:
+    /// [`crate::advice::explore::sweep_along`]), with no break-even.
+    #[must_use]
+    pub fn along(a: &Assessment, axis: CurveAxis, values: &[f64], curves: &[(OptionId, Vec<f64>)]) -> Self {
+        Self::series(axis, values, curves, axis.value_in(&a.workload), None)
+    }
+
+    fn series(
+        axis: CurveAxis,
+        xs: &[f64],
+        curves: &[(OptionId, Vec<f64>)],
+        here: f64,
+        be: Option<&crate::cost::BreakEven>,
+    ) -> Self {
+        let sweep = crate::cost::Sweep {
+            monthly_requests: xs.to_vec(),
+            curves: curves.to_vec(),
+        };
         let positive_min = sweep
             .curves
             .iter()
@@ -100,15 +130,17 @@ impl PlotCache {
                 (*option, points)
             })
             .collect();
-        let break_even = be.monthly_requests.and_then(|v| {
-            let ys = sweep
-                .curves
-                .iter()
-                .find(|(o, _)| *o == be.function_option)
-                .map(|(_, ys)| ys)?;
-            let usd = crate::report::svg::interpolate(&sweep.monthly_requests, ys, v);
-            Some(PlotPoint::new(v.log10(), to_y(usd)))
-        });
+        let break_even = be
+            .and_then(|be| be.monthly_requests.map(|v| (be, v)))
+            .and_then(|(be, v)| {
+                let ys = sweep
+                    .curves
+                    .iter()
+                    .find(|(o, _)| *o == be.function_option)
+                    .map(|(_, ys)| ys)?;
+                let usd = crate::report::svg::interpolate(&sweep.monthly_requests, ys, v);
+                Some(PlotPoint::new(v.log10(), to_y(usd)))
+            });
         let y_top = sweep
             .curves
             .iter()
@@ -124,7 +156,7 @@ impl PlotCache {
         );
         let decades = |lo: f64, hi: f64| (lo.ceil() as i32)..=((hi + 1e-9).floor() as i32);
         let x_labels = decades(x_range.0, x_range.1)
-            .map(|d| (d, format::short_count(10f64.powi(d))))
+            .map(|d| (d, axis.show(10f64.powi(d))))
             .collect();
         let y_labels = decades(y_floor, y_top)
             .map(|d| {
@@ -145,12 +177,34 @@ impl PlotCache {
             x_range,
             curves,
             break_even,
-            here_x: a.workload.traffic.monthly_requests.max(1.0).log10(),
+            here_x: here.max(1e-9).log10(),
             y_floor,
-            break_even_of: Some(be.clone()),
+            break_even_of: be.cloned(),
             with_people: None,
+            axis,
         }
     }
+}
+
+/// Grid marks for an axis: decades of volume and duration, powers of two
+/// of memory from 128 MB, and 1, 2, 5, 10, ... for the peak.
+#[allow(clippy::needless_pass_by_value)] // The signature egui_plot asks for.
+fn axis_marks(axis: CurveAxis, input: egui_plot::GridInput) -> Vec<GridMark> {
+    let values: Vec<f64> = match axis {
+        CurveAxis::Volume | CurveAxis::Duration => return decade_marks(input),
+        CurveAxis::Memory => (7..=14).map(|k| f64::from(1u32 << k)).collect(),
+        CurveAxis::Peak => vec![1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0],
+    };
+    let (lo, hi) = input.bounds;
+    values
+        .into_iter()
+        .map(f64::log10)
+        .filter(|v| *v >= lo && *v <= hi)
+        .map(|value| GridMark {
+            value,
+            step_size: 1.0,
+        })
+        .collect()
 }
 
 #[allow(clippy::needless_pass_by_value)] // The signature egui_plot asks for.
@@ -173,7 +227,9 @@ fn decade_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
 pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, _a: &Assessment) {
     let dark = ui.visuals().dark_mode;
     let y_floor = cache.y_floor;
-    Plot::new("cost-curves-explorer")
+    let axis = cache.axis;
+    // A plot per axis, so each keeps its own zoom.
+    Plot::new(("cost-curves-explorer", axis))
         .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
         // A little room past the last decade, so its label is not cut at the edge.
         .default_x_bounds(
@@ -181,11 +237,11 @@ pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, _a: &Assessment) {
             cache.x_range.1 + 0.04 * (cache.x_range.1 - cache.x_range.0),
         )
         .default_y_bounds(cache.y_floor, cache.y_top)
-        .x_axis_label("Monthly requests")
+        .x_axis_label(axis.label())
         .y_axis_label("USD a month")
-        .x_grid_spacer(decade_marks)
+        .x_grid_spacer(move |input| axis_marks(axis, input))
         .y_grid_spacer(decade_marks)
-        .x_axis_formatter(|mark, _| format::short_count(10f64.powf(mark.value)))
+        .x_axis_formatter(move |mark, _| axis.show(10f64.powf(mark.value)))
         .y_axis_formatter(|mark, _| {
             let v = 10f64.powf(mark.value);
             if v < 1.0 {
@@ -202,8 +258,9 @@ pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, _a: &Assessment) {
                 // Away from every line a dollar figure would be no option's: say where it is.
                 egui_plot::HoverPosition::Elsewhere { position } => {
                     return Some(format!(
-                        "{} requests a month\n(point at a line for its cost)",
-                        format::short_count(10f64.powf(position.x))
+                        "{}: {}\n(point at a line for its cost)",
+                        axis.label(),
+                        axis.show(10f64.powf(position.x))
                     ));
                 }
             };
@@ -214,8 +271,9 @@ pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, _a: &Assessment) {
                 format::usd(usd)
             };
             Some(format!(
-                "{name}\n{} requests a month\n{usd} a month",
-                format::short_count(10f64.powf(position.x))
+                "{name}\n{}: {}\n{usd} a month",
+                axis.label(),
+                axis.show(10f64.powf(position.x))
             ))
         })
         .show(ui, |plot| {
@@ -448,8 +506,8 @@ pub fn traffic_chart(ui: &mut Ui, a: &Assessment) {
 fn line_style(option: OptionId) -> (f32, Option<(f32, f32)>) {
     match option.kind() {
         OptionKind::Function => (2.6, None),
-        OptionKind::Container => (2.0, Some((2.5, 3.0))),
-        OptionKind::Server => (1.6, Some((8.0, 4.0))),
+        OptionKind::Container => (2.0, Some((3.0, 5.0))),
+        OptionKind::Server => (1.6, Some((12.0, 6.0))),
     }
 }
 

@@ -6,6 +6,7 @@ use egui::{Color32, CornerRadius, Frame, Margin, Rect, RichText, Stroke, Ui};
 
 use super::charts::{self, PlotCache};
 use super::diagram;
+use crate::advice::explore::CurveAxis;
 use crate::advice::projection::ProjectedBill;
 use crate::advice::{Assessment, Verdict};
 use crate::catalogue::Layout;
@@ -67,8 +68,16 @@ impl Section {
 const TOPS_KEY: &str = "results-section-tops";
 const EXPLORER_KEY: &str = "cost-curves-explorer-open";
 
-/// The zoomable cost-curve window, when opened from the results.
-pub fn explorer_window(ctx: &egui::Context, cache: Option<&PlotCache>, assessment: Option<&Assessment>) {
+/// The zoomable cost-curve window, when opened from the results: the curves
+/// along the volume (the assessment's), or along the duration, the memory or
+/// the peak, swept by the domain when first asked for and kept for the
+/// assessment they belong to.
+pub fn explorer_window(
+    ctx: &egui::Context,
+    cache: Option<&PlotCache>,
+    assessment: Option<&Assessment>,
+    book: &crate::pricing::PriceBook,
+) {
     let id = egui::Id::unique(EXPLORER_KEY);
     let mut open = ctx.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
     if !open {
@@ -77,18 +86,46 @@ pub fn explorer_window(ctx: &egui::Context, cache: Option<&PlotCache>, assessmen
     let (Some(cache), Some(a)) = (cache, assessment) else {
         return;
     };
+    let axis_id = egui::Id::unique("cost-curves-explorer-axis");
+    let mut axis: CurveAxis = ctx.data(|d| d.get_temp(axis_id)).unwrap_or_default();
     egui::Window::new("Cost curves")
         .open(&mut open)
         .default_size([760.0, 480.0])
         .show(ctx, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Along:");
+                for choice in CurveAxis::ALL {
+                    ui.selectable_value(&mut axis, choice, choice.label())
+                        .on_hover_text(format!(
+                            "Each option's monthly bill as the {} changes, every other answer held",
+                            choice.label().to_lowercase()
+                        ));
+                }
+            });
             ui.label(
                 RichText::new("Drag to pan, scroll or pinch to zoom, double-click to reset; click a name in the legend to hide its line.")
                     .small()
                     .weak(),
             );
-            charts::cost_plot(ui, cache, a);
+            if axis == CurveAxis::Volume {
+                charts::cost_plot(ui, cache, a);
+            } else {
+                let key = egui::Id::unique("cost-curves-explorer-sweep").with((cache.generation, axis));
+                let along = ui.data(|d| d.get_temp::<std::sync::Arc<PlotCache>>(key));
+                let along = along.unwrap_or_else(|| {
+                    let options: Vec<crate::cost::OptionId> = a.cost_curves.curves.iter().map(|(o, _)| *o).collect();
+                    let (values, curves) = crate::advice::explore::sweep_along(&a.workload, book, &options, axis);
+                    let made = std::sync::Arc::new(PlotCache::along(a, axis, &values, &curves));
+                    ui.data_mut(|d| d.insert_temp(key, made.clone()));
+                    made
+                });
+                charts::cost_plot(ui, &along, a);
+            }
         });
-    ctx.data_mut(|d| d.insert_temp(id, open));
+    ctx.data_mut(|d| {
+        d.insert_temp(id, open);
+        d.insert_temp(axis_id, axis);
+    });
 }
 
 /// Where a section started in the scrolled results last frame, if drawn yet.
