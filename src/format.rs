@@ -311,9 +311,41 @@ pub fn duration_edit(ms: f64) -> String {
     format!("{text} {unit}")
 }
 
+/// A unit price in dollars to four significant digits, trailing zeros
+/// dropped: `$0.01675` (of 0.016752855), `$0.0416`, `$1.006`, `$12.5`.
+#[must_use]
+pub fn unit_usd(value: f64) -> String {
+    if !value.is_finite() {
+        return "n/a".into();
+    }
+    if value == 0.0 {
+        return "$0".into();
+    }
+    let v = value.abs();
+    let decimals = (3 - v.log10().floor() as i32).clamp(0, 12) as usize;
+    let text = format!("{v:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    };
+    format!("{}${text}", if value < 0.0 { "-" } else { "" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unit_prices_keep_four_significant_digits() {
+        assert_eq!(unit_usd(0.016_752_855), "$0.01675");
+        assert_eq!(unit_usd(0.0416), "$0.0416");
+        assert_eq!(unit_usd(1.006), "$1.006");
+        assert_eq!(unit_usd(0.526), "$0.526");
+        assert_eq!(unit_usd(12.5), "$12.5");
+        assert_eq!(unit_usd(0.000_016_67), "$0.00001667");
+        assert_eq!(unit_usd(3.0), "$3");
+    }
 
     #[test]
     fn formats() {

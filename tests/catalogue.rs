@@ -603,3 +603,69 @@ fn every_edge_label_fits_between_the_layers_it_sits_in() {
         }
     }
 }
+
+#[test]
+fn every_report_diagram_fits_a_printed_page_with_readable_labels() {
+    use serverless_advisor::catalogue::{layout_down, layout_to_fit};
+    use serverless_advisor::report::svg::PRINT_WIDTH;
+    use serverless_advisor::workload::Provider;
+    let c = catalogue();
+    for p in &c.patterns {
+        for cloud in Provider::ALL {
+            let p = p.on(*cloud);
+            let fitted = layout_to_fit(&p, PRINT_WIDTH);
+            assert!(
+                fitted.width <= PRINT_WIDTH,
+                "{} on {cloud:?}: {} wide, over a page's {PRINT_WIDTH}",
+                p.id,
+                fitted.width
+            );
+            // The top-to-bottom layout: no two boxes overlap, and every
+            // forward arrow runs down from a box's bottom into one's top.
+            let down = layout_down(&p);
+            for (i, a) in down.nodes.iter().enumerate() {
+                for b in &down.nodes[i + 1..] {
+                    let apart = a.x + a.width <= b.x
+                        || b.x + b.width <= a.x
+                        || a.y + a.height <= b.y
+                        || b.y + b.height <= a.y;
+                    assert!(apart, "{}: {} and {} overlap", p.id, a.id, b.id);
+                }
+            }
+            for e in down.edges.iter().filter(|e| !e.back) {
+                let from = down.nodes.iter().find(|n| n.id == e.from).unwrap();
+                let to = down.nodes.iter().find(|n| n.id == e.to).unwrap();
+                let (first, last) = (e.points[0], *e.points.last().unwrap());
+                assert!(
+                    (first.1 - (from.y + from.height)).abs() < 1e-9,
+                    "{}: {} leaves {}'s bottom",
+                    p.id,
+                    e.from,
+                    e.from
+                );
+                assert!((last.1 - to.y).abs() < 1e-9, "{}: enters {}'s top", p.id, e.to);
+                assert!(
+                    e.points.windows(2).all(|w| w[1].1 >= w[0].1),
+                    "{}: {} -> {} runs down",
+                    p.id,
+                    e.from,
+                    e.to
+                );
+            }
+        }
+    }
+    // In the HTML, a diagram is never drawn larger than its own size, and its
+    // smallest text is 10 units: 7 pt or more on paper.
+    let b = common::book();
+    for (_, w) in common::samples() {
+        let a = serverless_advisor::advice::assess(&w, &b, &c);
+        let html = serverless_advisor::report::to_html(&a, &c, &b);
+        let svg = &html[html.find("id=\"diagram\"").expect("a diagram")..];
+        let svg = &svg[..svg.find("</svg>").unwrap()];
+        assert!(svg.contains(" width=\""), "{}: drawn at its own width", w.name);
+        for size in svg.split("font-size=\"").skip(1) {
+            let size: f64 = size[..size.find('"').unwrap()].parse().unwrap();
+            assert!(size >= 10.0, "{}: text of {size} units", w.name);
+        }
+    }
+}

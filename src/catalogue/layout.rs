@@ -318,7 +318,27 @@ fn reduce_crossings(order: &mut Vec<Vec<usize>>, links: &[(usize, usize)], verti
 
 /// Lays out a pattern's diagram. Deterministic: the same pattern gives the same numbers.
 #[must_use]
-pub fn layout(p: &Pattern) -> Layout {
+/// The layers, their order and the box width both layouts share.
+struct Ordered {
+    layer: Vec<usize>,
+    graph: Layered,
+    vertices: usize,
+    layer_count: usize,
+    order: Vec<Vec<usize>>,
+    node_width: f64,
+}
+
+fn caption(n: &super::Node) -> String {
+    let s = &n.service;
+    s.aws
+        .as_ref()
+        .or(s.gcp.as_ref())
+        .or(s.azure.as_ref())
+        .cloned()
+        .unwrap_or_else(|| n.kind.label().to_owned())
+}
+
+fn ordered(p: &Pattern) -> Ordered {
     let n = p.nodes.len();
     let edges = forward_edges(p);
     let layer = layers(n, &edges);
@@ -330,16 +350,6 @@ pub fn layout(p: &Pattern) -> Layout {
         order[graph.layer_of[v]].push(v);
     }
     reduce_crossings(&mut order, &graph.links, vertices);
-
-    let caption = |n: &super::Node| {
-        let s = &n.service;
-        s.aws
-            .as_ref()
-            .or(s.gcp.as_ref())
-            .or(s.azure.as_ref())
-            .cloned()
-            .unwrap_or_else(|| n.kind.label().to_owned())
-    };
     // A caption is drawn at about four fifths of the label's size.
     let longest_label = p
         .nodes
@@ -347,6 +357,141 @@ pub fn layout(p: &Pattern) -> Layout {
         .map(|n| (n.label.chars().count() as f64).max(caption(n).chars().count() as f64 * 0.8))
         .fold(0.0, f64::max);
     let node_width = (longest_label * CHAR_WIDTH + 28.0).max(110.0);
+    Ordered {
+        layer,
+        graph,
+        vertices,
+        layer_count,
+        order,
+        node_width,
+    }
+}
+
+/// Lays out a pattern left to right, or, when that is wider than
+/// `max_width`, top to bottom (each layer a row) if that is narrower: a
+/// printed page keeps its labels readable (at least 7 pt on A4 or Letter
+/// when the drawing is at most about 700 units wide).
+#[must_use]
+pub fn layout_to_fit(p: &Pattern, max_width: f64) -> Layout {
+    let across = layout(p);
+    if across.width <= max_width {
+        return across;
+    }
+    let down = layout_down(p);
+    if down.width < across.width { down } else { across }
+}
+
+/// Vertical gap between rows of the top-to-bottom layout: room for an edge label.
+pub const ROW_LAYER_GAP: f64 = 52.0;
+/// Horizontal gap between boxes of one row of the top-to-bottom layout.
+pub const COLUMN_GAP: f64 = 24.0;
+
+/// The top-to-bottom layout: layer `l` is row `l`, its boxes side by side;
+/// arrows leave a box's bottom and enter the next one's top; a declared back
+/// edge runs up a lane right of every box.
+#[must_use]
+pub fn layout_down(p: &Pattern) -> Layout {
+    let Ordered {
+        layer,
+        graph,
+        vertices,
+        layer_count,
+        order,
+        node_width: _,
+    } = ordered(p);
+    // Side by side, each box is as wide as its own words (one long product
+    // name widens its box, not its row's); a waypoint takes a gap's width.
+    let width_of = |v: usize| {
+        p.nodes.get(v).map_or(COLUMN_GAP, |n| {
+            let chars = (n.label.chars().count() as f64).max(caption(n).chars().count() as f64 * 0.8);
+            (chars * CHAR_WIDTH + 28.0).max(110.0)
+        })
+    };
+    let row_width = |row: &[usize]| row.iter().map(|&v| width_of(v) + COLUMN_GAP).sum::<f64>() - COLUMN_GAP;
+    let body_width = order.iter().map(|row| row_width(row)).fold(0.0, f64::max);
+    let mut centre = vec![(0.0, 0.0); vertices];
+    for (l, row) in order.iter().enumerate() {
+        let y = MARGIN + l as f64 * (NODE_HEIGHT + ROW_LAYER_GAP);
+        let mut x = MARGIN + (body_width - row_width(row)) / 2.0;
+        for &v in row {
+            centre[v] = (x + width_of(v) / 2.0, y + NODE_HEIGHT / 2.0);
+            x += width_of(v) + COLUMN_GAP;
+        }
+    }
+    let nodes: Vec<NodeBox> = p
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| NodeBox {
+            id: node.id.clone(),
+            label: node.label.clone(),
+            kind: node.kind,
+            caption: caption(node),
+            layer: layer[i],
+            x: centre[i].0 - width_of(i) / 2.0,
+            y: centre[i].1 - NODE_HEIGHT / 2.0,
+            width: width_of(i),
+            height: NODE_HEIGHT,
+        })
+        .collect();
+    let right = MARGIN + body_width;
+    let mut back_count = 0usize;
+    let mut forward_index = 0usize;
+    let edges: Vec<EdgePath> = p
+        .edges
+        .iter()
+        .map(|e| {
+            let points = match (index_of(p, &e.from), index_of(p, &e.to)) {
+                (Some(a), Some(b)) if e.back => {
+                    back_count += 1;
+                    let lane = right + back_count as f64 * BACK_EDGE_GAP;
+                    let (from, to) = (&nodes[a], &nodes[b]);
+                    vec![
+                        (from.x + from.width, centre[a].1),
+                        (lane, centre[a].1),
+                        (lane, centre[b].1),
+                        (to.x + to.width, centre[b].1),
+                    ]
+                }
+                (Some(a), Some(b)) => {
+                    let chain = &graph.chains[forward_index];
+                    forward_index += 1;
+                    let mut points = vec![(centre[a].0, nodes[a].y + NODE_HEIGHT)];
+                    points.extend(chain[1..chain.len() - 1].iter().map(|&w| centre[w]));
+                    points.push((centre[b].0, nodes[b].y));
+                    points
+                }
+                _ => vec![(0.0, 0.0), (0.0, 0.0)],
+            };
+            EdgePath {
+                from: e.from.clone(),
+                to: e.to.clone(),
+                label: e.label.clone(),
+                back: e.back,
+                points,
+            }
+        })
+        .collect();
+    let width = right + back_count as f64 * BACK_EDGE_GAP + MARGIN;
+    let height = MARGIN * 2.0 + layer_count as f64 * (NODE_HEIGHT + ROW_LAYER_GAP) - ROW_LAYER_GAP;
+    Layout {
+        nodes,
+        edges,
+        width,
+        height,
+    }
+}
+
+/// Lays out a pattern left to right: layer `l` is column `l`.
+pub fn layout(p: &Pattern) -> Layout {
+    let Ordered {
+        layer,
+        graph,
+        vertices,
+        layer_count,
+        order,
+        node_width,
+    } = ordered(p);
     let rows = order.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let row_height = NODE_HEIGHT + ROW_GAP;
     let body_height = rows as f64 * row_height - ROW_GAP;

@@ -41,6 +41,8 @@ tr.blocked td { color: #666; }
 figure { margin: 12px 0 18px; break-inside: avoid; page-break-inside: avoid; }
 figcaption { color: #555; font-size: 12px; margin-top: 4px; }
 svg.chart { width: 100%; height: auto; display: block; }
+/* A diagram keeps its own size (its width attribute), shrunk only to fit. */
+svg.chart.diagram { width: auto; max-width: 100%; }
 ul { padding-left: 22px; margin: 6px 0; }
 li { margin: 2px 0; }
 .small { font-size: 12px; color: #555; }

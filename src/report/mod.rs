@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::advice::{Assessment, Blocker, Criterion, Verdict, is_serverless_side};
-use crate::catalogue::{Catalogue, Layout, Pattern, layout};
+use crate::catalogue::{Catalogue, Layout, Pattern, layout_to_fit};
 use crate::cost::{OptionCost, OptionId};
 use crate::format;
 use crate::pricing::{PriceBook, Source};
@@ -593,7 +593,7 @@ impl<'a> Report<'a> {
 
         Report {
             assessment: a,
-            layout: pattern.as_ref().map(layout),
+            layout: pattern.as_ref().map(|p| layout_to_fit(p, svg::PRINT_WIDTH)),
             pattern,
             title: format!("Serverless or servers for \"{}\"", w.name),
             context,

@@ -364,15 +364,23 @@ pub fn node_fill(kind: NodeKind) -> &'static str {
     }
 }
 
+/// The widest a diagram is drawn for a report, in SVG units: an A4 or Letter
+/// page's text width at 96 units an inch, so its smallest text (10 units)
+/// prints at 7 pt or more. A wider left-to-right layout is drawn top to
+/// bottom instead ([`crate::catalogue::layout_to_fit`]).
+pub const PRINT_WIDTH: f64 = 700.0;
+
 /// The pattern diagram from the catalogue layout.
 #[must_use]
 pub fn diagram(layout: &Layout, title: &str) -> String {
     let mut s = String::new();
+    // Never drawn larger than its own size: a narrow diagram stays at 1:1 on a wide screen.
     let _ = write!(
         s,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" class="chart diagram" id="diagram" viewBox="0 0 {:.1} {:.1}" role="img" aria-labelledby="diagram-title"><title id="diagram-title">{}</title><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#444"/></marker></defs>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="chart diagram" id="diagram" viewBox="0 0 {:.1} {:.1}" width="{:.0}" role="img" aria-labelledby="diagram-title"><title id="diagram-title">{}</title><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#444"/></marker></defs>"##,
         layout.width,
         layout.height,
+        layout.width.ceil(),
         text(title)
     );
     for e in &layout.edges {
@@ -402,7 +410,7 @@ pub fn diagram(layout: &Layout, title: &str) -> String {
         let (cx, _) = n.center();
         let _ = write!(
             s,
-            r##"<g class="node" data-id="{}" data-x="{:.1}" data-y="{:.1}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="7" fill="{}" stroke="#555"/><text x="{cx:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="#111">{}</text><text x="{cx:.1}" y="{:.1}" font-size="9.5" text-anchor="middle" fill="#555">{}</text></g>"##,
+            r##"<g class="node" data-id="{}" data-x="{:.1}" data-y="{:.1}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="7" fill="{}" stroke="#555"/><text x="{cx:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="#111">{}</text><text x="{cx:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="#555">{}</text></g>"##,
             attr(&n.id),
             n.x,
             n.y,

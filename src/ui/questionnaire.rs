@@ -871,12 +871,12 @@ fn team_pricing(ui: &mut Ui, w: &mut Workload, book: &PriceBook, problems: &[Fil
                 .filter(|i| i.provider == provider || i.name == current)
             {
                 let text = format!(
-                    "{} ({}, {} vCPU, {} GiB, ${}/h)",
+                    "{} ({}, {} vCPU, {} GiB, {}/h)",
                     instance.name,
                     instance.provider.label(),
                     instance.vcpus,
                     instance.memory_gib,
-                    instance.per_hour.value
+                    crate::format::unit_usd(instance.per_hour.value)
                 );
                 if ui
                     .selectable_label(w.servers.instance == instance.name, text)
