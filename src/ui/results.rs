@@ -581,7 +581,12 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
     // One label per cell (the breakdown's explanations on hover): a table of
     // many small widgets is the costliest thing on this screen to lay out.
     let people = costs.iter().any(|c| c.operations_usd.is_some());
+    // The option and breakdown columns share what the three short ones leave,
+    // and wrap: at 1024 pixels the table fits the results column, uncut.
+    let short = if people { 400.0 } else { 300.0 };
+    let wide = ((ui.available_width() - short) / 2.0).max(130.0);
     egui::Grid::new("cost-table")
+        .max_col_width(wide)
         .num_columns(if people { 6 } else { 5 })
         .striped(true)
         .spacing([12.0, 4.0])
@@ -609,7 +614,8 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
                     "The cloud bill plus the engineer-hours each kind of option takes to run (patching, scaling, deploys, on-call) at the engineer-day cost given on the Team step; the hours are stated assumptions in the advice rules file.",
                 );
             }
-            ui.label(RichText::new("Breakdown (hover for how)").strong());
+            ui.label(RichText::new("Breakdown").strong())
+                .on_hover_text("Hover a row's breakdown for how each line is priced.");
             ui.end_row();
             for c in costs {
                 let blocked = a.blockers.iter().any(|b| b.option == c.option);
@@ -629,7 +635,7 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
                 if chosen {
                     name = name.strong();
                 }
-                let name = ui.label(name);
+                let name = ui.add(egui::Label::new(name).wrap());
                 if !c.notes.is_empty() {
                     name.on_hover_ui(|ui| {
                         ui.label(RichText::new("ℹ Notes on this option").strong());
@@ -663,12 +669,12 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
                 } else {
                     ui.visuals().text_color()
                 };
-                ui.label(RichText::new(parts.join(" · ")).small().color(color))
+                ui.add(egui::Label::new(RichText::new(parts.join(" · ")).small().color(color)).wrap())
                     .on_hover_ui(|ui| {
-                        for line in &c.breakdown {
-                            ui.label(format!("{}: {}", line.item, line.detail));
-                        }
-                    });
+                    for line in &c.breakdown {
+                        ui.label(format!("{}: {}", line.item, line.detail));
+                    }
+                });
                 ui.end_row();
             }
         });
