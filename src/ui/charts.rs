@@ -110,6 +110,14 @@ impl PlotCache {
         } else {
             -2.0
         };
+        // A bill of nothing (a free tier covering it) sits on the floor: keep
+        // the floor at $0.10 or lower then, so it is not the plot's bottom edge.
+        let any_free = sweep
+            .curves
+            .iter()
+            .flat_map(|(_, ys)| ys.iter())
+            .any(|v| *v <= 0.0);
+        let y_floor = if any_free { y_floor.min(-1.0) } else { y_floor };
         let to_y = |usd: f64| {
             if usd > 0.0 {
                 usd.log10().max(y_floor)
@@ -186,12 +194,14 @@ impl PlotCache {
     }
 }
 
-/// Grid marks for an axis: decades of volume and duration, powers of two
+/// Grid marks for an axis: decades of volume, round durations, powers of two
 /// of memory from 128 MB, and 1, 2, 5, 10, ... for the peak.
 #[allow(clippy::needless_pass_by_value)] // The signature egui_plot asks for.
 fn axis_marks(axis: CurveAxis, input: egui_plot::GridInput) -> Vec<GridMark> {
     let values: Vec<f64> = match axis {
-        CurveAxis::Volume | CurveAxis::Duration => return decade_marks(input),
+        CurveAxis::Volume => return decade_marks(input),
+        // Round durations: 1 ms to 10 s by decades, then a minute, ten, an hour.
+        CurveAxis::Duration => vec![1.0, 10.0, 100.0, 1e3, 1e4, 6e4, 6e5, 3.6e6],
         CurveAxis::Memory => (7..=14).map(|k| f64::from(1u32 << k)).collect(),
         CurveAxis::Peak => vec![1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0],
     };
