@@ -1415,3 +1415,24 @@ fn the_curve_explorer_sweeps_the_duration_the_memory_and_the_peak() {
         }
     }
 }
+
+#[test]
+fn the_form_does_not_move_as_the_focus_goes_from_field_to_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), Some("assets/workloads/mvp_backend.ron")));
+    let growth = "Growth (% a month)";
+    let before = h.get_by_label(growth).rect();
+    h.get_by_label(REQUESTS).focus();
+    h.run();
+    let focused_above = h.get_by_label(growth).rect();
+    h.get_by_label(growth).focus();
+    h.run();
+    let focused_itself = h.get_by_label(growth).rect();
+    assert_eq!(before, focused_above, "a hint above it moves nothing");
+    assert_eq!(before, focused_itself, "nor its own");
+    // The focused field's hint is written under it.
+    assert!(
+        h.query_by_label_contains("Expected growth in volume per month")
+            .is_some()
+    );
+}

@@ -28,10 +28,12 @@ fn label_line(ui: &mut Ui, label: &str, unit: &str) -> egui::Response {
 
 /// The one-line hint: always a tooltip on the field, and written under it while
 /// the field has the keyboard focus (the form stays light to read and to draw).
+/// Its line is kept when the field is not focused, and a hint longer than the
+/// line is cut (the tooltip has it whole), so the form never moves as the
+/// focus goes from field to field.
 fn hint_line(ui: &mut Ui, hint: &str, focused: bool) {
-    if focused && !hint.is_empty() {
-        ui.label(RichText::new(hint).small().weak());
-    }
+    let text = if focused && !hint.is_empty() { hint } else { " " };
+    ui.add(egui::Label::new(RichText::new(text).small().weak()).truncate());
 }
 
 /// Shows every problem whose field is `path` (or starts with `path[`).
