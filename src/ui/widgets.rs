@@ -32,8 +32,19 @@ fn label_line(ui: &mut Ui, label: &str, unit: &str) -> egui::Response {
 /// line is cut (the tooltip has it whole), so the form never moves as the
 /// focus goes from field to field.
 fn hint_line(ui: &mut Ui, hint: &str, focused: bool) {
-    let text = if focused && !hint.is_empty() { hint } else { " " };
-    ui.add(egui::Label::new(RichText::new(text).small().weak()).truncate());
+    if focused && !hint.is_empty() {
+        ui.add(egui::Label::new(RichText::new(hint).small().weak()).truncate());
+    } else {
+        // The hint line's room, without a label: the height of a line of
+        // small text (its layout is cached between frames).
+        let font = egui::TextStyle::Small.resolve(ui.style());
+        let height = ui
+            .painter()
+            .layout_no_wrap(" ".to_owned(), font, Color32::PLACEHOLDER)
+            .size()
+            .y;
+        ui.allocate_space(egui::Vec2::new(0.0, height));
+    }
 }
 
 /// Shows every problem whose field is `path` (or starts with `path[`).
