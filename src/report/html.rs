@@ -105,7 +105,7 @@ pub fn to_html_report(r: &Report<'_>) -> String {
     };
     let _ = writeln!(
         s,
-        "<section class=\"verdict {class}\" data-verdict=\"{}\" data-close-call=\"{}\" data-confidence=\"{}\"><div class=\"label\">{}{} <span class=\"small\">({} confidence; scores: serverless {}, servers {}, of 100)</span></div><p>{}</p><p>{}</p>{}<p class=\"small\">How the scores work: {}</p>{}</section>",
+        "<section class=\"verdict {class}\" aria-label=\"Verdict\" data-verdict=\"{}\" data-close-call=\"{}\" data-confidence=\"{}\"><div class=\"label\">{}{} <span class=\"small\">({} confidence; scores: serverless {}, servers {}, of 100)</span></div><p>{}</p><p>{}</p>{}<p class=\"small\">How the scores work: {}</p>{}</section>",
         a.verdict.id(),
         a.close_call,
         a.confidence,
