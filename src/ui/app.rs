@@ -241,11 +241,11 @@ pub const GLOSSARY: [(&str, &str); 14] = [
     ),
     (
         "Confidence",
-        "How sure the advice is, from the lead of the winning side's score (50% for a tie); fixed when hard stops leave one side only.",
+        "50% plus the leading side's lead in points / 80, at most 95%: it grows with the lead and says how far the answers would have to move, not how likely the costs are. Fixed when hard stops leave only one side, or when the work is split by parts.",
     ),
     (
         "Score",
-        "Each reason adds its weight x its strength to the side it leans to; a side's score is that sum out of 100.",
+        "Each reason adds its weight x its strength (0 to 10, as a share of 10) to the side it leans to; a side's score is 100 x that sum / the total weight of all reasons.",
     ),
     (
         "Break-even",
