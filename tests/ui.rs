@@ -1436,3 +1436,26 @@ fn the_form_does_not_move_as_the_focus_goes_from_field_to_field() {
             .is_some()
     );
 }
+
+#[test]
+fn the_cost_chart_has_a_legend_under_it_naming_each_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(dir.path(), Some("assets/workloads/live_chat.ron")));
+    h.state_mut().jump_to(serverless_advisor::ui::Section::CostCurves);
+    h.run();
+    let a = h.state().assessment().unwrap().clone();
+    let chart_bottom = h.get_by_label("Explore the curves…").rect().top();
+    for (option, _) in &a.cost_curves.curves {
+        // The legend's entry is the option's bare name (the table's rows carry a mark).
+        let entry = h.get_by_label(option.label());
+        assert!(
+            entry.rect().bottom() <= chart_bottom,
+            "{} above the explore button",
+            option.label()
+        );
+    }
+    assert!(
+        h.query_by_label_contains("Solid: functions · dotted: serverless containers · dashed: servers")
+            .is_some()
+    );
+}

@@ -288,17 +288,19 @@ pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, _a: &Assessment) {
         })
         .show(ui, |plot| {
             for (option, points) in &cache.curves {
-                // Solid lines, told apart by colour and width: dashed and dotted lines
-                // are drawn as hundreds of separate pieces every frame.
-                let width = match option.kind() {
-                    OptionKind::Function => 2.6,
-                    OptionKind::Container => 1.8,
-                    OptionKind::Server => 1.2,
+                // Told apart by colour and dash as in the results' chart (this
+                // window's frames are not the results frame the budget is for).
+                let (width, dash) = line_style(*option);
+                let style = match (option.kind(), dash) {
+                    (_, None) => LineStyle::Solid,
+                    (OptionKind::Container, Some((_, gap))) => LineStyle::Dotted { spacing: gap + 1.0 },
+                    (_, Some((length, _))) => LineStyle::Dashed { length },
                 };
                 plot.line(
                     Line::new(option.label(), points.as_slice())
                         .color(color_of(*option, dark))
-                        .width(width),
+                        .width(width)
+                        .style(style),
                 );
             }
             plot.vline(
