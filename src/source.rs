@@ -86,10 +86,17 @@ impl FileErrors {
     /// [`FileErrors::capped`] for a checker that stopped writing problems
     /// out after the first few dozen and counted `unlisted` more.
     #[must_use]
-    pub fn capped_with(mut errors: Vec<FileError>, unlisted: usize) -> Self {
-        if errors.len() + unlisted > LISTED_PROBLEMS + 1 && errors.len() > LISTED_PROBLEMS {
-            let more = errors.len() + unlisted - LISTED_PROBLEMS;
-            let next = &errors[LISTED_PROBLEMS];
+    pub fn capped_with(errors: Vec<FileError>, unlisted: usize) -> Self {
+        Self::capped_to(errors, unlisted, LISTED_PROBLEMS)
+    }
+
+    /// [`FileErrors::capped_with`] listing `listed` problems (the window marks
+    /// more of them at their fields than a message lists).
+    #[must_use]
+    pub fn capped_to(mut errors: Vec<FileError>, unlisted: usize, listed: usize) -> Self {
+        if errors.len() + unlisted > listed + 1 && errors.len() > listed {
+            let more = errors.len() + unlisted - listed;
+            let next = &errors[listed];
             let summary = FileError {
                 file: next.file.clone(),
                 line: next.line,
@@ -97,13 +104,13 @@ impl FileErrors {
                 field: String::new(),
                 value: String::new(),
                 problem: format!(
-                    "and {} more problems, from field `{}` on (fix the ones above and load the file again to see them)",
+                    "and {} more problems, from field `{}` on",
                     crate::format::count(more as f64),
                     next.field
                 ),
                 allowed: String::new(),
             };
-            errors.truncate(LISTED_PROBLEMS);
+            errors.truncate(listed);
             errors.push(summary);
         }
         Self(errors)
@@ -253,8 +260,9 @@ enum Span {
 /// level would make a deeply nested file cost the square of its depth.
 const MAPPED_DEPTH: usize = 64;
 
-/// Elements of one list mapped, at most: a problem further down a longer
-/// list (none of the formats has lists that long) points at the list itself.
+/// Elements of one list mapped, at most (with the fields inside them): a
+/// problem further down a longer list (none of the formats has lists that
+/// long) points at the list itself.
 const MAPPED_ELEMENTS: usize = 10_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,6 +281,8 @@ struct Frame {
     /// Index into `fields` of the pair whose value is open, to close its span.
     open_field: Option<usize>,
     open_element: Option<usize>,
+    /// Whether what this frame holds is mapped (see [`MAPPED_DEPTH`] and [`MAPPED_ELEMENTS`]).
+    mapped: bool,
 }
 
 impl Frame {
@@ -431,10 +441,14 @@ impl SourceMap {
             let start = cursor.pos();
             let Some(c) = cursor.peek() else { break };
             // A sequence element begins at the first token after `[` or `,`.
-            let mapped = stack.len() <= MAPPED_DEPTH;
+            // Mapped: not too deep, inside a mapped frame, and not past the
+            // mapped part of a long list (nor anything inside such an element).
+            let mapped = stack.len() <= MAPPED_DEPTH
+                && stack
+                    .last()
+                    .is_none_or(|f| f.mapped && !(f.kind == FrameKind::Seq && f.index >= MAPPED_ELEMENTS));
             if let Some(top) = stack.last_mut()
                 && mapped
-                && top.index < MAPPED_ELEMENTS
                 && top.kind == FrameKind::Seq
                 && top.open_element.is_none()
                 && c != ']'
@@ -467,6 +481,7 @@ impl SourceMap {
                         key: None,
                         open_field: None,
                         open_element: None,
+                        mapped,
                     });
                 }
                 ')' | ']' | '}' => {
@@ -893,6 +908,27 @@ mod tests {
         assert_eq!((pos.line, pos.column), (3, 5));
         let pos = map.locate("servers.instance");
         assert_eq!((pos.line, pos.column), (1, 1));
+    }
+
+    #[test]
+    fn maps_the_first_ten_thousand_items_of_a_list_and_what_they_hold() {
+        let items: Vec<String> = (0..10_005).map(|i| format!("(a: {i})")).collect();
+        let text = format!("(list: [{}])", items.join(", "));
+        let map = SourceMap::new(&text);
+        assert!(map.field("list[3].a").is_some());
+        assert!(map.field("list[9999].a").is_some());
+        assert!(map.field("list[10003]").is_none());
+        assert!(
+            map.field("list[10003].a").is_none(),
+            "fields inside unmapped items are not mapped"
+        );
+        // A problem there points at the list itself.
+        assert_eq!(map.locate("list[10003].a"), map.field("list").unwrap().key);
+        // Keys past 64 levels of nesting are not mapped either.
+        let deep = format!("{}x: 1{}", "(k: ".repeat(80), ")".repeat(80));
+        let map = SourceMap::new(&deep);
+        assert!(map.field(&vec!["k"; 60].join(".")).is_some());
+        assert!(map.field(&vec!["k"; 70].join(".")).is_none());
     }
 
     #[test]

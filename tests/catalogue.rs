@@ -632,6 +632,27 @@ fn every_report_diagram_fits_a_printed_page_with_readable_labels() {
                     assert!(apart, "{}: {} and {} overlap", p.id, a.id, b.id);
                 }
             }
+            // No return path crosses a box: each of its straight runs stays
+            // out of every box's inside (its own ends touch the borders).
+            for e in down.edges.iter().filter(|e| e.back) {
+                for w in e.points.windows(2) {
+                    let ((x1, y1), (x2, y2)) = (w[0], w[1]);
+                    for n in &down.nodes {
+                        let (l, r, t, b) = (n.x + 0.5, n.x + n.width - 0.5, n.y + 0.5, n.y + n.height - 0.5);
+                        let crosses = x1.max(x2) > l && x1.min(x2) < r && y1.max(y2) > t && y1.min(y2) < b;
+                        assert!(
+                            !crosses,
+                            "{}: the return {} -> {} crosses {}",
+                            p.id, e.from, e.to, n.id
+                        );
+                    }
+                }
+                assert!(
+                    e.points
+                        .iter()
+                        .all(|&(x, y)| x >= 0.0 && y >= 0.0 && x <= down.width && y <= down.height)
+                );
+            }
             for e in down.edges.iter().filter(|e| !e.back) {
                 let from = down.nodes.iter().find(|n| n.id == e.from).unwrap();
                 let to = down.nodes.iter().find(|n| n.id == e.to).unwrap();

@@ -708,7 +708,7 @@ fn the_cost_curves_reach_a_decade_past_the_workloads_volume() {
         let a = serverless_advisor::advice::assess(&w, &b, &c);
         let xs = &a.cost_curves.monthly_requests;
         assert!(
-            xs[0] <= monthly / 10.0 * 1.0001 || xs[0] <= SWEEP_MIN_REQUESTS,
+            xs[0] <= (monthly / 10.0).clamp(1.0, SWEEP_MIN_REQUESTS) * 1.0001,
             "{monthly}: {}",
             xs[0]
         );
@@ -727,10 +727,11 @@ fn the_explorer_sweeps_duration_memory_and_peak_over_their_ranges() {
     use serverless_advisor::advice::explore::{AXIS_POINTS, CurveAxis, sweep_along};
     use serverless_advisor::advice::flip;
     let b = book();
+    let rules = serverless_advisor::advice::built_in_rules();
     let w = plain(2e6, 120.0, 512);
     let options = [OptionId::AwsLambda, OptionId::AwsEc2];
     for axis in [CurveAxis::Duration, CurveAxis::Memory, CurveAxis::Peak] {
-        let (xs, curves) = sweep_along(&w, &b, &options, axis);
+        let (xs, curves) = sweep_along(&w, &b, rules, &options, axis);
         assert_eq!(xs.len(), AXIS_POINTS, "{axis:?}");
         assert!(xs.windows(2).all(|p| p[0] < p[1]), "{axis:?} ascends");
         assert_eq!(curves.len(), 2);
@@ -746,7 +747,7 @@ fn the_explorer_sweeps_duration_memory_and_peak_over_their_ranges() {
             (answer.min, answer.max),
             "{axis:?} spans the valid range"
         );
-        let i = AXIS_POINTS / 2;
+        let i = AXIS_POINTS / 3;
         let moved = answer.set(&w, xs[i]);
         for (option, ys) in &curves {
             assert_usd(
@@ -756,14 +757,37 @@ fn the_explorer_sweeps_duration_memory_and_peak_over_their_ranges() {
             );
         }
     }
-    // Lambda bills memory x time: dearer with more of either.
+    // Lambda bills memory x time: dearer with more of either, while it can run the work.
     for axis in [CurveAxis::Duration, CurveAxis::Memory] {
-        let (_, curves) = sweep_along(&w, &b, &[OptionId::AwsLambda], axis);
-        assert!(curves[0].1.windows(2).all(|p| p[1] >= p[0] - 1e-9), "{axis:?}");
+        let (_, curves) = sweep_along(&w, &b, rules, &[OptionId::AwsLambda], axis);
+        let priced: Vec<f64> = curves[0].1.iter().copied().take_while(|y| !y.is_nan()).collect();
+        assert!(
+            priced.len() > 2 && priced.windows(2).all(|p| p[1] >= p[0] - 1e-9),
+            "{axis:?}"
+        );
+    }
+    // Past Lambda's 15-minute limit (the longest job scaled with the average)
+    // it has no price: a hard stop takes it off the curve, as on the volume chart.
+    let (xs, curves) = sweep_along(&w, &b, rules, &options, CurveAxis::Duration);
+    let limit_s = b.aws_lambda.max_duration_s.value;
+    for (i, x) in xs.iter().enumerate() {
+        let longest_s = w.execution.max_duration_s * x / w.execution.avg_duration_ms;
+        assert_eq!(
+            curves[0].1[i].is_nan(),
+            longest_s > limit_s,
+            "Lambda at {x} ms average"
+        );
+        assert!(!curves[1].1[i].is_nan(), "EC2 has no time limit");
     }
     // The fleet follows the week hour by hour, so the peak moves its bill
     // (each hour rounds up to whole instances): the curve is not flat.
-    let (_, curves) = sweep_along(&plain(2e8, 120.0, 512), &b, &[OptionId::AwsEc2], CurveAxis::Peak);
+    let (_, curves) = sweep_along(
+        &plain(2e8, 120.0, 512),
+        &b,
+        rules,
+        &[OptionId::AwsEc2],
+        CurveAxis::Peak,
+    );
     let (lo, hi) = curves[0]
         .1
         .iter()

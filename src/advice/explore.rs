@@ -3,6 +3,7 @@
 //! each swept over its valid range (log-spaced) with everything else held,
 //! as the flip points move them.
 
+use super::AdviceRules;
 use super::flip::{self, Answer};
 use crate::cost::{self, CostInput, FleetMemo, OptionId, Profile};
 use crate::pricing::PriceBook;
@@ -70,12 +71,15 @@ impl CurveAxis {
 pub const AXIS_POINTS: usize = 33;
 
 /// Monthly bills of `options` along `axis`: the values swept (log-spaced
-/// over the answer's valid range) and one curve per option. For
+/// over the answer's valid range) and one curve per option. Where a hard
+/// stop rules an option out (past its time limit or its memory), its bill is
+/// NaN: it cannot run the work there, so it has no price to draw. For
 /// [`CurveAxis::Volume`], the sweep the assessment draws.
 #[must_use]
 pub fn sweep_along(
     workload: &Workload,
     book: &PriceBook,
+    rules: &AdviceRules,
     options: &[OptionId],
     axis: CurveAxis,
 ) -> (Vec<f64>, Vec<(OptionId, Vec<f64>)>) {
@@ -110,8 +114,14 @@ pub fn sweep_along(
         };
         let memo = FleetMemo::default();
         let input = CostInput::new(&w, book, &profile, w.traffic.monthly_requests).with_memo(&memo);
+        let stops = super::blockers(&w, book, rules, false);
         for (option, ys) in &mut curves {
-            ys.push(cost::monthly_usd(*option, &input));
+            let ruled_out = stops.iter().any(|b| b.option == *option);
+            ys.push(if ruled_out {
+                f64::NAN
+            } else {
+                cost::monthly_usd(*option, &input)
+            });
         }
     }
     (values, curves)

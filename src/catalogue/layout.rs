@@ -316,8 +316,6 @@ fn reduce_crossings(order: &mut Vec<Vec<usize>>, links: &[(usize, usize)], verti
     *order = best;
 }
 
-/// Lays out a pattern's diagram. Deterministic: the same pattern gives the same numbers.
-#[must_use]
 /// The layers, their order and the box width both layouts share.
 struct Ordered {
     layer: Vec<usize>,
@@ -443,14 +441,25 @@ pub fn layout_down(p: &Pattern) -> Layout {
         .map(|e| {
             let points = match (index_of(p, &e.from), index_of(p, &e.to)) {
                 (Some(a), Some(b)) if e.back => {
+                    // Down into the gap under the source's row, along it to a
+                    // lane right of every box, up to the gap over the target's
+                    // row and into its top: the runs across lie in the gaps
+                    // between rows, so the arrow crosses no box, and its label
+                    // (on the lowest run) sits in a gap.
                     back_count += 1;
                     let lane = right + back_count as f64 * BACK_EDGE_GAP;
+                    let shift = (back_count - 1) as f64 * 5.0;
                     let (from, to) = (&nodes[a], &nodes[b]);
+                    let (out_x, in_x) = (from.x + from.width * 0.75, to.x + to.width * 0.75);
+                    let below = from.y + from.height + ROW_LAYER_GAP / 2.0 + shift;
+                    let above = (to.y - ROW_LAYER_GAP / 2.0 - shift).max(4.0);
                     vec![
-                        (from.x + from.width, centre[a].1),
-                        (lane, centre[a].1),
-                        (lane, centre[b].1),
-                        (to.x + to.width, centre[b].1),
+                        (out_x, from.y + from.height),
+                        (out_x, below),
+                        (lane, below),
+                        (lane, above),
+                        (in_x, above),
+                        (in_x, to.y),
                     ]
                 }
                 (Some(a), Some(b)) => {
@@ -473,7 +482,13 @@ pub fn layout_down(p: &Pattern) -> Layout {
         })
         .collect();
     let width = right + back_count as f64 * BACK_EDGE_GAP + MARGIN;
-    let height = MARGIN * 2.0 + layer_count as f64 * (NODE_HEIGHT + ROW_LAYER_GAP) - ROW_LAYER_GAP;
+    // Room under the last row for a return path that leaves it.
+    let lowest = edges
+        .iter()
+        .flat_map(|e| e.points.iter().map(|p| p.1))
+        .fold(0.0, f64::max);
+    let rows_height = MARGIN * 2.0 + layer_count as f64 * (NODE_HEIGHT + ROW_LAYER_GAP) - ROW_LAYER_GAP;
+    let height = rows_height.max(lowest + MARGIN);
     Layout {
         nodes,
         edges,
@@ -482,7 +497,9 @@ pub fn layout_down(p: &Pattern) -> Layout {
     }
 }
 
-/// Lays out a pattern left to right: layer `l` is column `l`.
+/// Lays out a pattern's diagram left to right (layer `l` is column `l`).
+/// Deterministic: the same pattern gives the same numbers.
+#[must_use]
 pub fn layout(p: &Pattern) -> Layout {
     let Ordered {
         layer,

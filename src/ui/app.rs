@@ -1505,6 +1505,7 @@ impl eframe::App for AdvisorApp {
             self.derived.plot.as_ref(),
             self.derived.assessment.as_ref(),
             &self.book,
+            &self.rules,
         );
         self.confirm_ui(&ctx);
         self.restore_ui(&ctx);

@@ -37,6 +37,9 @@ pub struct PlotCache {
     pub here_x: f64,
     /// Lowest log10 USD drawn (values below sit on it).
     pub y_floor: f64,
+    /// The bottom of the drawn axis: the floor, or half a decade under it when
+    /// a bill of nothing sits on the floor (so it does not run along the frame).
+    pub y_bottom: f64,
     /// Highest log10 USD drawn.
     pub y_top: f64,
     /// log10 of the smallest and largest volume swept.
@@ -129,10 +132,12 @@ impl PlotCache {
             .curves
             .iter()
             .map(|(option, ys)| {
+                // A curve ends where its option is ruled out (no price there).
                 let points = sweep
                     .monthly_requests
                     .iter()
                     .zip(ys)
+                    .take_while(|(_, y)| !y.is_nan())
                     .map(|(x, y)| PlotPoint::new(x.log10(), to_y(*y)))
                     .collect();
                 (*option, points)
@@ -187,6 +192,7 @@ impl PlotCache {
             break_even,
             here_x: here.max(1e-9).log10(),
             y_floor,
+            y_bottom: if any_free { y_floor - 0.5 } else { y_floor },
             break_even_of: be.cloned(),
             with_people: None,
             axis,
@@ -246,7 +252,7 @@ pub fn cost_plot(ui: &mut Ui, cache: &PlotCache, _a: &Assessment) {
             cache.x_range.0,
             cache.x_range.1 + 0.04 * (cache.x_range.1 - cache.x_range.0),
         )
-        .default_y_bounds(cache.y_floor, cache.y_top)
+        .default_y_bounds(cache.y_bottom, cache.y_top)
         .x_axis_label(axis.label())
         .y_axis_label("USD a month")
         .x_grid_spacer(move |input| axis_marks(axis, input))
@@ -508,11 +514,6 @@ pub fn traffic_chart(ui: &mut Ui, a: &Assessment) {
     }
 }
 
-/// The cost curves drawn with the painter: log monthly requests against log
-/// dollars, a line per option (colours as in the table), the break-even point,
-/// "you are here", and a tooltip with the nearest curve's numbers. A fifth of
-/// what the same chart costs through `egui_plot` each frame (measured in
-/// benches/frame.rs), which matters because the results redraw on every edit.
 /// How a curve is drawn: functions solid and thick, serverless containers
 /// dotted, servers dashed (the SVG charts use the same), in the option's colour.
 fn line_style(option: OptionId) -> (f32, Option<(f32, f32)>) {
@@ -552,6 +553,11 @@ fn legend(ui: &mut Ui, options: impl Iterator<Item = OptionId>) {
     });
 }
 
+/// The cost curves drawn with the painter: log monthly requests against log
+/// dollars, a line per option (colours as in the table), the break-even point,
+/// "you are here", and a tooltip with the nearest curve's numbers. A fifth of
+/// what the same chart costs through `egui_plot` each frame (measured in
+/// benches/frame.rs), which matters because the results redraw on every edit.
 pub fn cost_chart(ui: &mut Ui, cache: &PlotCache, _a: &Assessment) {
     let dark = ui.visuals().dark_mode;
     let width = ui.available_width();
@@ -569,7 +575,7 @@ pub fn cost_chart(ui: &mut Ui, cache: &PlotCache, _a: &Assessment) {
     // Room above the plot for the axis title, below it for the volume labels.
     let plot = Rect::from_min_max(rect.min + Vec2::new(58.0, 18.0), rect.max - Vec2::new(8.0, 34.0));
     let (x0, x1) = cache.x_range;
-    let (y0, y1) = (cache.y_floor, cache.y_top);
+    let (y0, y1) = (cache.y_bottom, cache.y_top);
     let to_screen = |x: f64, y: f64| {
         Pos2::new(
             plot.left() + ((x - x0) / (x1 - x0)) as f32 * plot.width(),

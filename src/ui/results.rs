@@ -77,6 +77,7 @@ pub fn explorer_window(
     cache: Option<&PlotCache>,
     assessment: Option<&Assessment>,
     book: &crate::pricing::PriceBook,
+    rules: &crate::advice::AdviceRules,
 ) {
     let id = egui::Id::unique(EXPLORER_KEY);
     let mut open = ctx.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
@@ -96,10 +97,13 @@ pub fn explorer_window(
                 ui.label("Along:");
                 for choice in CurveAxis::ALL {
                     ui.selectable_value(&mut axis, choice, choice.label())
-                        .on_hover_text(format!(
-                            "Each option's monthly bill as the {} changes, every other answer held",
-                            choice.label().to_lowercase()
-                        ));
+                        .on_hover_text(match choice {
+                            CurveAxis::Duration => "Each option's monthly bill as the average duration changes, the p99 and the longest job scaled with it, every other answer held; an option past a time limit leaves the chart there".to_owned(),
+                            _ => format!(
+                                "Each option's monthly bill as the {} changes, every other answer held; an option past a limit leaves the chart there",
+                                choice.label().to_lowercase()
+                            ),
+                        });
                 }
             });
             ui.label(
@@ -110,15 +114,20 @@ pub fn explorer_window(
             if axis == CurveAxis::Volume {
                 charts::cost_plot(ui, cache, a);
             } else {
-                let key = egui::Id::unique("cost-curves-explorer-sweep").with((cache.generation, axis));
-                let along = ui.data(|d| d.get_temp::<std::sync::Arc<PlotCache>>(key));
-                let along = along.unwrap_or_else(|| {
-                    let options: Vec<crate::cost::OptionId> = a.cost_curves.curves.iter().map(|(o, _)| *o).collect();
-                    let (values, curves) = crate::advice::explore::sweep_along(&a.workload, book, &options, axis);
-                    let made = std::sync::Arc::new(PlotCache::along(a, axis, &values, &curves));
-                    ui.data_mut(|d| d.insert_temp(key, made.clone()));
-                    made
-                });
+                // One sweep kept per axis, for the assessment it was made from.
+                let key = egui::Id::unique("cost-curves-explorer-sweep").with(axis);
+                let kept = ui.data(|d| d.get_temp::<(u64, std::sync::Arc<PlotCache>)>(key));
+                let along = match kept {
+                    Some((generation, along)) if generation == cache.generation => along,
+                    _ => {
+                        let options: Vec<crate::cost::OptionId> = a.cost_curves.curves.iter().map(|(o, _)| *o).collect();
+                        let (values, curves) =
+                            crate::advice::explore::sweep_along(&a.workload, book, rules, &options, axis);
+                        let made = std::sync::Arc::new(PlotCache::along(a, axis, &values, &curves));
+                        ui.data_mut(|d| d.insert_temp(key, (cache.generation, made.clone())));
+                        made
+                    }
+                };
                 charts::cost_plot(ui, &along, a);
             }
         });
@@ -544,6 +553,15 @@ struct CostSort {
     descending: bool,
 }
 
+/// A heading in running text: lower case, but USD stays USD.
+fn heading_words(heading: &str) -> String {
+    if heading.starts_with("USD") {
+        heading.to_owned()
+    } else {
+        heading.to_lowercase()
+    }
+}
+
 /// The cost table's sortable headings, in column order.
 const COST_HEADINGS: [&str; 4] = ["Option", "Cloud", "Kind", "USD a month"];
 
@@ -569,7 +587,7 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
             None => "Listed with this workload's cloud first, cheapest first, then the other clouds'. Click a heading to sort by it.".to_owned(),
             Some(c) => format!(
                 "Sorted by {}, {}.",
-                COST_HEADINGS[c].to_lowercase(),
+                heading_words(COST_HEADINGS[c]),
                 if sort.descending { "descending" } else { "ascending" }
             ),
         };
@@ -600,7 +618,7 @@ fn cost_table(ui: &mut Ui, a: &Assessment) {
                 };
                 let clicked = ui
                     .add(egui::Button::new(RichText::new(format!("{heading}{mark}")).strong()).frame(false))
-                    .on_hover_text(format!("Sort by {}", heading.to_lowercase()))
+                    .on_hover_text(format!("Sort by {}", heading_words(heading)))
                     .clicked();
                 if clicked {
                     sort = CostSort {

@@ -648,11 +648,13 @@ impl Workload {
             .from_str(text)
             .map_err(|e| LoadError::from(source::ron_error(file, text, &e)))?;
         let map = source::SourceMap::new(text);
-        let errors = validate(&workload, prices, file, &map);
+        let (errors, unlisted) = validate::validate_counted(&workload, prices, file, &map);
         if errors.is_empty() {
             Ok(workload)
         } else {
-            Err(LoadError::Invalid(source::FileErrors::capped(errors)))
+            Err(LoadError::Invalid(source::FileErrors::capped_with(
+                errors, unlisted,
+            )))
         }
     }
 
@@ -681,7 +683,7 @@ impl Workload {
     /// Checks the workload against every rule a file must pass (for edits made in the window).
     #[must_use]
     pub fn problems(&self, prices: &impl InstanceTypes) -> Vec<source::FileError> {
-        source::FileErrors::capped(validate(self, prices, "", &source::SourceMap::default())).0
+        validate(self, prices, "", &source::SourceMap::default())
     }
 
     /// The effective peak-to-average ratio: the file's value or the shape's default.

@@ -101,6 +101,18 @@ impl Checker<'_> {
 /// file; with an empty map, errors point at line 1.
 #[must_use]
 pub fn validate(w: &Workload, prices: &impl InstanceTypes, file: &str, map: &SourceMap) -> Vec<FileError> {
+    let (errors, unlisted) = validate_counted(w, prices, file, map);
+    crate::source::FileErrors::capped_to(errors, unlisted, crate::source::WRITTEN_PROBLEMS).0
+}
+
+/// [`validate`]'s problems as written out (the first
+/// [`crate::source::WRITTEN_PROBLEMS`]) and how many more it counted.
+pub(crate) fn validate_counted(
+    w: &Workload,
+    prices: &impl InstanceTypes,
+    file: &str,
+    map: &SourceMap,
+) -> (Vec<FileError>, usize) {
     let mut c = Checker {
         file,
         map,
@@ -252,7 +264,7 @@ pub fn validate(w: &Workload, prices: &impl InstanceTypes, file: &str, map: &Sou
 }
 
 /// The checks after the durations.
-fn finish(mut c: Checker<'_>, w: &Workload, prices: &impl InstanceTypes) -> Vec<FileError> {
+fn finish(mut c: Checker<'_>, w: &Workload, prices: &impl InstanceTypes) -> (Vec<FileError>, usize) {
     let e = &w.execution;
     if e.memory_mb < MEMORY_MIN_MB {
         c.fail(
@@ -385,5 +397,5 @@ fn finish(mut c: Checker<'_>, w: &Workload, prices: &impl InstanceTypes) -> Vec<
             format!("0 to {INSTANCES_MAX}"),
         );
     }
-    crate::source::FileErrors::capped_with(c.errors, c.unlisted).0
+    (c.errors, c.unlisted)
 }
