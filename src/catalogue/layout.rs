@@ -336,6 +336,25 @@ fn caption(n: &super::Node) -> String {
         .unwrap_or_else(|| n.kind.label().to_owned())
 }
 
+/// The pattern's boxes, centred where the layout put them, `width(i)` wide.
+fn boxes(p: &Pattern, layer: &[usize], centre: &[(f64, f64)], width: impl Fn(usize) -> f64) -> Vec<NodeBox> {
+    p.nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| NodeBox {
+            id: node.id.clone(),
+            label: node.label.clone(),
+            kind: node.kind,
+            caption: caption(node),
+            layer: layer[i],
+            x: centre[i].0 - width(i) / 2.0,
+            y: centre[i].1 - NODE_HEIGHT / 2.0,
+            width: width(i),
+            height: NODE_HEIGHT,
+        })
+        .collect()
+}
+
 fn ordered(p: &Pattern) -> Ordered {
     let n = p.nodes.len();
     let edges = forward_edges(p);
@@ -416,22 +435,7 @@ pub fn layout_down(p: &Pattern) -> Layout {
             x += width_of(v) + COLUMN_GAP;
         }
     }
-    let nodes: Vec<NodeBox> = p
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, node)| NodeBox {
-            id: node.id.clone(),
-            label: node.label.clone(),
-            kind: node.kind,
-            caption: caption(node),
-            layer: layer[i],
-            x: centre[i].0 - width_of(i) / 2.0,
-            y: centre[i].1 - NODE_HEIGHT / 2.0,
-            width: width_of(i),
-            height: NODE_HEIGHT,
-        })
-        .collect();
+    let nodes = boxes(p, &layer, &centre, width_of);
     let right = MARGIN + body_width;
     let mut back_count = 0usize;
     let mut forward_index = 0usize;
@@ -538,22 +542,7 @@ pub fn layout(p: &Pattern) -> Layout {
             centre[v] = (x + node_width / 2.0, y + NODE_HEIGHT / 2.0);
         }
     }
-    let nodes: Vec<NodeBox> = p
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, node)| NodeBox {
-            id: node.id.clone(),
-            label: node.label.clone(),
-            kind: node.kind,
-            caption: caption(node),
-            layer: layer[i],
-            x: centre[i].0 - node_width / 2.0,
-            y: centre[i].1 - NODE_HEIGHT / 2.0,
-            width: node_width,
-            height: NODE_HEIGHT,
-        })
-        .collect();
+    let nodes = boxes(p, &layer, &centre, |_| node_width);
 
     let width = MARGIN * 2.0 + layer_count as f64 * node_width + gaps.iter().sum::<f64>();
     let bottom = MARGIN + body_height;
