@@ -831,6 +831,25 @@ fn numbers_read_as_people_write_them() {
             );
             assert!(!text.contains("month(s)"), "{stem}: month(s)");
         }
+        // Criteria weights and strengths to one decimal at most: "weight 4.5",
+        // never "weight 4.48884844184318".
+        let one_decimal = |n: &str| n.split('.').nth(1).is_none_or(|d| d.len() <= 1);
+        for piece in r.markdown.split("(weight ").skip(1) {
+            let weight = &piece[..piece.find(',').unwrap_or(0)];
+            assert!(one_decimal(weight), "{stem}: weight {weight}");
+            let strength = piece
+                .split("strength ")
+                .nth(1)
+                .and_then(|t| t.split('/').next())
+                .unwrap_or("");
+            assert!(one_decimal(strength), "{stem}: strength {strength}");
+        }
+        for cell in r.html.split("<td class=\"num\">").skip(1) {
+            let n = &cell[..cell.find('<').unwrap_or(0)];
+            if n.parse::<f64>().is_ok() {
+                assert!(one_decimal(n), "{stem}: a table number {n}");
+            }
+        }
     }
 }
 

@@ -155,10 +155,10 @@ pub fn to_html_report(r: &Report<'_>) -> String {
             s,
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"{}\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             esc(&c.title),
-            c.weight,
+            format::weight(c.weight),
             lean_class(c.leans),
             lean_word(c.leans),
-            c.points,
+            format::weight(c.points),
             esc(&c.reason)
         );
     }

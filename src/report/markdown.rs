@@ -95,9 +95,9 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
             s,
             "* **{}** (weight {}, leans {}, strength {}/10): {}",
             escape(&c.title),
-            c.weight,
+            format::weight(c.weight),
             lean_word(c.leans),
-            c.points,
+            format::weight(c.points),
             escape(&c.reason)
         );
     }

@@ -399,13 +399,17 @@ pub fn score_bars(ui: &mut Ui, a: &Assessment) {
         let row_rect = Rect::from_min_size(Pos2::new(rect.left(), top), Vec2::new(width, row));
         let response = ui.interact(row_rect, ui.scope_id().with(("criterion", i)), Sense::hover());
         let side = match c.leans {
-            crate::advice::Lean::Serverless => format!("{} of 10 toward serverless", c.points),
-            crate::advice::Lean::Traditional => format!("{} of 10 toward servers", c.points),
+            crate::advice::Lean::Serverless => {
+                format!("{} of 10 toward serverless", format::weight(c.points))
+            }
+            crate::advice::Lean::Traditional => format!("{} of 10 toward servers", format::weight(c.points)),
             crate::advice::Lean::Neutral => "leans to neither side".to_owned(),
         };
         response.on_hover_text(format!(
             "{} (weight {}, {side}):\n{}",
-            c.title, c.weight, c.reason
+            c.title,
+            format::weight(c.weight),
+            c.reason
         ));
     }
 }

@@ -215,7 +215,9 @@ pub fn ui(
                     ui.label(
                         RichText::new(format!(
                             "{} (weight {}, strength {}/10)",
-                            c.title, c.weight, c.points
+                            c.title,
+                            format::weight(c.weight),
+                            format::weight(c.points)
                         ))
                         .strong(),
                     );
