@@ -872,10 +872,10 @@ fn fleet_line(input: &CostInput<'_>, unit: &FleetUnit<'_>, floor: f64) -> (LineI
     let usd = instance_hours * unit.per_hour;
     let detail = || {
         format!(
-            "{} {} instance-hours (average {average:.2}, peak {peak}) x ${}/h; each ({} vCPU) carrying {} requests at once at {:.0}% utilization",
+            "{} {} instance-hours (average {average:.2}, peak {peak}) x {}/h; each ({} vCPU) carrying {} requests at once at {:.0}% utilization",
             count(instance_hours),
             unit.name,
-            unit.per_hour,
+            crate::format::unit_usd(unit.per_hour),
             unit.vcpus,
             unit.slots,
             w.servers.target_utilization * 100.0
