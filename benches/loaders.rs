@@ -7,6 +7,7 @@
 //! - `load/pattern_40k_nodes`: a pattern with 40,000 extra nodes.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
+use std::fmt::Write as _;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -30,9 +31,10 @@ fn loaders(c: &mut Criterion) {
         &std::iter::repeat_n(first, 8_000).collect::<Vec<_>>().join("\n"),
         1,
     );
-    let extra: String = (0..40_000)
-        .map(|i| format!("(id: \"n{i}\", label: \"Node {i}\", kind: Function), "))
-        .collect();
+    let extra: String = (0..40_000).fold(String::new(), |mut s, i| {
+        let _ = write!(s, "(id: \"n{i}\", label: \"Node {i}\", kind: Function), ");
+        s
+    });
     let pattern =
         include_str!("../patterns/api_backend.ron").replacen("nodes: [", &format!("nodes: [{extra}"), 1);
 

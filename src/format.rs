@@ -332,6 +332,25 @@ pub fn unit_usd(value: f64) -> String {
     format!("{}${text}", if value < 0.0 { "-" } else { "" })
 }
 
+/// A number as people write it: whole numbers without decimals, others to one place.
+fn trim_number(value: f64) -> String {
+    if (value - value.round()).abs() < 0.05 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+/// A count with its noun: "1 pattern", "3 patterns".
+#[must_use]
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -417,24 +436,5 @@ mod tests {
                 duration_edit(ms)
             );
         }
-    }
-}
-
-/// A number as people write it: whole numbers without decimals, others to one place.
-fn trim_number(value: f64) -> String {
-    if (value - value.round()).abs() < 0.05 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.1}")
-    }
-}
-
-/// A count with its noun: "1 pattern", "3 patterns".
-#[must_use]
-pub fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }

@@ -6,6 +6,8 @@
 
 mod common;
 
+use std::fmt::Write as _;
+
 use serverless_advisor::catalogue::{MAX_NODES, Pattern};
 use serverless_advisor::pricing::{BUILT_IN, PriceBook};
 use serverless_advisor::source::{LISTED_PROBLEMS, LoadError};
@@ -87,9 +89,10 @@ fn a_price_book_with_a_huge_list_of_repeated_instances_is_refused_quickly() {
 fn a_pattern_too_big_to_draw_is_refused_before_its_checks() {
     // A real pattern with 40,000 more nodes (each would be an orphan).
     let base = include_str!("../patterns/api_backend.ron");
-    let extra: String = (0..40_000)
-        .map(|i| format!("(id: \"n{i}\", label: \"Node {i}\", kind: Function), "))
-        .collect();
+    let extra: String = (0..40_000).fold(String::new(), |mut s, i| {
+        let _ = write!(s, "(id: \"n{i}\", label: \"Node {i}\", kind: Function), ");
+        s
+    });
     assert!(base.contains("nodes: ["));
     let text = base.replacen("nodes: [", &format!("nodes: [{extra}"), 1);
     assert!(text.len() > 2_000_000);

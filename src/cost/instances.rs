@@ -18,7 +18,7 @@
 #[inline]
 #[must_use]
 pub(crate) fn floor_nonneg(x: f64) -> f64 {
-    if x >= 0.0 && x < 4_503_599_627_370_496.0 {
+    if (0.0..4_503_599_627_370_496.0).contains(&x) {
         // In 0..2^52 the cast truncates exactly.
         (x as u64) as f64
     } else {

@@ -299,6 +299,7 @@ struct Derived {
 }
 
 /// The serverless-advisor window.
+#[allow(clippy::struct_excessive_bools)] // Independent switches of the window's state, not one mode.
 pub struct AdvisorApp {
     book: PriceBook,
     book_label: String,
@@ -1233,18 +1234,15 @@ impl AdvisorApp {
         match choice {
             Some(0) => {
                 self.confirm = None;
-                match self.path.clone() {
-                    Some(path) => {
-                        self.save_to(&path);
-                        if !self.is_dirty() {
-                            self.run_pending(pending, ctx);
-                        }
+                if let Some(path) = self.path.clone() {
+                    self.save_to(&path);
+                    if !self.is_dirty() {
+                        self.run_pending(pending, ctx);
                     }
-                    None => {
-                        // Once the Save As prompt has saved it, the action goes on.
-                        self.after_save = Some(pending);
-                        self.ask_path(Purpose::SaveAs);
-                    }
+                } else {
+                    // Once the Save As prompt has saved it, the action goes on.
+                    self.after_save = Some(pending);
+                    self.ask_path(Purpose::SaveAs);
                 }
             }
             Some(1) => {

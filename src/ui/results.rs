@@ -400,7 +400,8 @@ pub fn jump_bar(ui: &mut Ui, a: &Assessment) -> Option<Section> {
             verdict.push_str(" (close call)");
         }
         if let Some(option) = a.recommendation.option {
-            verdict.push_str(&format!(": {}", option.label()));
+            verdict.push_str(": ");
+            verdict.push_str(option.label());
         }
         if ui
             .add(egui::Button::new(RichText::new(verdict).strong().color(accent)).frame(false))
