@@ -54,7 +54,7 @@ impl CurveAxis {
     pub fn show(self, value: f64) -> String {
         match self {
             Self::Volume => crate::format::short_count(value),
-            Self::Duration => crate::format::duration_ms(value),
+            Self::Duration => crate::format::duration_ms(value).replace(".0 ", " "),
             Self::Memory => format!("{} MB", crate::format::count(value.round())),
             Self::Peak => format!("{}x", crate::format::count(value)),
         }
