@@ -275,14 +275,28 @@ pub struct CostInput<'a> {
     pub bound: bool,
 }
 
-/// Fleet sizes worked out at one volume, keyed by capacity and floor; and
-/// the lower bounds of Cloud Run's two billings at that volume, once the
-/// search for the cheapest option has worked them out.
+/// Fleet sizes worked out at one volume, keyed by capacity and floor; the
+/// lower bounds of Cloud Run's two billings at that volume, once the search
+/// for the cheapest option has worked them out; and the monthly totals
+/// already priced at that volume (exact and lower bound, by option), so a
+/// decision that asks for the cheapest option again, after one missed a
+/// requirement, prices nothing twice.
 #[derive(Debug, Default)]
 pub struct FleetMemo(
     std::cell::RefCell<Vec<(u64, u64, f64, f64)>>,
     pub(crate) std::cell::Cell<Option<(f64, f64)>>,
+    std::cell::RefCell<PriceMemo>,
 );
+
+/// Monthly totals by option: `[exact, lower bound]`, `NaN` where not yet priced.
+#[derive(Debug)]
+struct PriceMemo([[f64; 2]; OptionId::ALL.len()]);
+
+impl Default for PriceMemo {
+    fn default() -> Self {
+        Self([[f64::NAN; 2]; OptionId::ALL.len()])
+    }
+}
 
 impl<'a> CostInput<'a> {
     /// Prices at `monthly_requests`, without explanations.
@@ -433,7 +447,18 @@ pub fn all_costs(workload: &Workload, book: &PriceBook, profile: &Profile) -> Ve
 /// Only the total of one option (the sweep and solvers call this many times).
 #[must_use]
 pub fn monthly_usd(option: OptionId, input: &CostInput<'_>) -> f64 {
-    option_cost(option, input).monthly_usd
+    let Some(memo) = input.memo else {
+        return option_cost(option, input).monthly_usd;
+    };
+    let (i, b) = (option as usize, usize::from(input.bound));
+    let known = memo.2.borrow().0[i][b];
+    if !known.is_nan() {
+        return known;
+    }
+    let usd = option_cost(option, input).monthly_usd;
+    // A bill is never NaN (every rate is validated finite), so NaN stays "unpriced".
+    memo.2.borrow_mut().0[i][b] = usd;
+    usd
 }
 
 /// One option's bill as it is added up: the total always; the lines and notes
