@@ -29,7 +29,7 @@ fn first_problem(text: &str) -> serverless_advisor::source::FileError {
 fn built_in_book_is_valid_and_dated() {
     let book = PriceBook::built_in().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(book.hours_per_month, 730.0);
-    assert_eq!(book.compiled_on, "2026-12-04");
+    assert_eq!(book.compiled_on, "2026-12-07");
     let (from, to) = book.read_range();
     assert!(from.as_str() <= to.as_str());
     assert!(from.starts_with("20"), "{from}");
@@ -353,4 +353,18 @@ fn committed_rates_match_the_published_tables_within_one_percent() {
         b1s.best_commitment(Commitment::ThreeYear).unwrap().0.plan,
         "savings plan for compute"
     );
+}
+
+#[test]
+fn an_application_gateway_unit_of_no_throughput_is_refused_with_its_place() {
+    let text = with("mbps_per_unit: (value: 2.22,", "mbps_per_unit: (value: 0.0,");
+    let e = first_problem(&text);
+    assert_eq!(e.field, "azure_application_gateway.mbps_per_unit");
+    let expected_line = text
+        .lines()
+        .position(|l| l.contains("mbps_per_unit: (value: 0.0,"))
+        .expect("line")
+        + 1;
+    assert_eq!(e.line, expected_line, "{e}");
+    assert!(e.allowed.contains("above 0"), "{e}");
 }

@@ -7,8 +7,9 @@
 mod common;
 
 use common::{assert_usd, book, cost_of, item, plain};
+use serverless_advisor::cost::profile::Profile;
 use serverless_advisor::cost::{OptionId, OptionKind};
-use serverless_advisor::workload::{ApiGateway, Provider, Trigger, Workload};
+use serverless_advisor::workload::{ApiGateway, Provider, Shape, Trigger, Workload};
 
 fn on(provider: Provider, mut w: Workload) -> Workload {
     w.provider = provider;
@@ -286,7 +287,7 @@ fn cors_preflights_double_the_front_doors_calls_and_reach_code_only_where_nothin
 }
 
 #[test]
-fn api_management_is_azures_priced_front_door_and_application_gateway_is_named_as_uncounted() {
+fn api_management_and_application_gateway_are_azures_priced_front_doors() {
     let b = book();
     let w = on(Provider::Azure, http(plain(1e7, 100.0, 512), ApiGateway::Http));
     for option in options_of(Provider::Azure) {
@@ -298,17 +299,71 @@ fn api_management_is_azures_priced_front_door_and_application_gateway_is_named_a
             assert_usd(item(&c, "api_gateway"), 31.5, option.id());
         }
     }
+    // Application Gateway Standard_v2 (Microsoft Learn, "Understanding
+    // pricing for Azure Application Gateway"): $0.246 a gateway-hour plus
+    // $0.008 a capacity-unit-hour, a unit covering 50 new connections a
+    // second or 2.22 Mbps, a load under one unit billed as one (its example
+    // 3a). With the book's assumptions (a new connection and 10 KB a
+    // request), one request a second needs max(1/50, 0.08/2.22) = 0.036
+    // units. A flat week of 730 hours:
+    // - 10M a month is 3.8 requests a second: one unit every hour, $179.58 +
+    //   $5.84 (Microsoft's own total for one unit all month, example 6);
+    // - 1,000M is 380.5 a second, 13.7 units: 14 every hour, $179.58 + $81.76;
+    // - 10,000M is 3,805 a second, 137.1 units: 138, $179.58 + $805.92.
+    for (volume, expected) in [(1e7, 185.42), (1e9, 261.34), (1e10, 985.50)] {
+        let lb = on(
+            Provider::Azure,
+            http(plain(volume, 100.0, 512), ApiGateway::LoadBalancer),
+        );
+        for option in options_of(Provider::Azure)
+            .into_iter()
+            .filter(|o| o.kind() != OptionKind::Server)
+        {
+            let c = cost_of(option, &lb, &b);
+            assert_usd(
+                item(&c, "load_balancer"),
+                expected,
+                &format!("{} at {volume}", option.id()),
+            );
+            assert!(c.breakdown.iter().all(|l| l.item != "api_gateway"));
+            assert!(
+                c.not_counted.iter().all(|t| !t.contains("Application Gateway")),
+                "{:?}",
+                c.not_counted
+            );
+        }
+    }
+    // Idle hours bill no units: business hours peaking at 6x the average
+    // leave nights and weekends idle (the busiest hour, 10M x 6 / 730 / 3,600
+    // = 23 a second, is under one unit).
+    let mut office = on(
+        Provider::Azure,
+        http(plain(1e7, 100.0, 512), ApiGateway::LoadBalancer),
+    );
+    office.traffic.shape = Shape::BusinessHours;
+    office.traffic.peak_to_average = Some(6.0);
+    let busy = Profile::new(Shape::BusinessHours, office.peak_to_average()).busy_hours;
+    assert_eq!(busy, 50, "ten hours on five days");
+    let c = cost_of(OptionId::AzureFlexConsumption, &office, &b);
+    assert_usd(
+        item(&c, "load_balancer"),
+        179.58 + busy as f64 * 730.0 / 168.0 * 0.008,
+        "business hours",
+    );
+    // A book without it lists the front door as not counted.
+    let mut bare = b.clone();
+    bare.azure_application_gateway = None;
     let lb = on(
         Provider::Azure,
         http(plain(1e7, 100.0, 512), ApiGateway::LoadBalancer),
     );
-    let c = cost_of(OptionId::AzureContainerApps, &lb, &b);
+    let c = cost_of(OptionId::AzureContainerApps, &lb, &bare);
     assert!(
         c.not_counted.iter().any(|t| t.contains("Application Gateway")),
         "{:?}",
         c.not_counted
     );
-    assert!(c.breakdown.iter().all(|l| l.item != "api_gateway"));
+    assert_usd(item(&c, "load_balancer"), 0.0, "unpriced");
 }
 
 #[test]

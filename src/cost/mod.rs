@@ -609,16 +609,14 @@ fn preflight_words(w: &Workload) -> &'static str {
 /// Azure's front door for HTTP API and webhook work in front of functions or
 /// Container Apps: API Management on its consumption tier for `Http` and
 /// `Rest`, billed per call with its first million a month at $0; Application
-/// Gateway (`LoadBalancer`) is not priced yet and is listed as not counted.
+/// Gateway v2 for `LoadBalancer`.
 fn azure_front_door(input: &CostInput<'_>, bill: &mut Bill) {
     let w = input.workload;
     if !w.is_http() || w.api_gateway == ApiGateway::NoGateway {
         return;
     }
     if w.api_gateway == ApiGateway::LoadBalancer {
-        bill.not_counted(|| {
-            "The front door, Application Gateway: the price book has no prices for it yet.".into()
-        });
+        application_gateway(input, bill);
         return;
     }
     let Some(tiers) = &input.book.api_gateway.azure_per_million else {
@@ -639,6 +637,60 @@ fn azure_front_door(input: &CostInput<'_>, bill: &mut Bill) {
         bill.note(|| {
             "The REST front door asked for is priced as API Management consumption, the same tier as an HTTP API."
                 .into()
+        });
+    }
+}
+
+/// Application Gateway v2 in front of Azure functions or Container Apps: the
+/// fixed price for every hour of the month, plus each hour's capacity units,
+/// the larger of its new connections over what one unit covers and its
+/// throughput over 2.22 Mbps, in whole units, at least one in an hour with
+/// traffic (Microsoft bills a load below one unit as one). Connections and
+/// bytes per request are the book's load-balancer assumptions, as for the
+/// other clouds' load balancers.
+fn application_gateway(input: &CostInput<'_>, bill: &mut Bill) {
+    let Some(g) = &input.book.azure_application_gateway else {
+        bill.not_counted(|| {
+            "The front door, Application Gateway: the price book has no prices for it (add azure_application_gateway to price it).".into()
+        });
+        return;
+    };
+    let a = &input.book.assumptions;
+    let hours = input.book.hours_per_month;
+    let fixed = g.per_hour.value * hours;
+    // Capacity units one request a second needs, by connections and by throughput
+    // (KB of 1,000 bytes: 8 kilobits, 0.008 megabits).
+    let by_connections = a.new_connections_per_request / g.new_connections_per_unit_per_second.value;
+    let by_throughput = a.kb_per_request * 0.008 / g.mbps_per_unit.value;
+    let per_rate = by_connections.max(by_throughput);
+    let mean = input.monthly_requests.max(0.0) / hours / 3600.0;
+    let weeks = input.weeks_per_month();
+    let mut unit_hours = 0.0;
+    for &(m, level_hours) in input.profile.levels() {
+        let rate = m * mean;
+        if rate > 0.0 {
+            let units = instances::ceil_nonneg(rate * per_rate - 1e-9).max(1.0);
+            unit_hours += units * f64::from(level_hours) * weeks;
+        }
+    }
+    let usage = unit_hours * g.per_capacity_unit_hour.value;
+    bill.add(line(input, "load_balancer", fixed + usage, || {
+        format!(
+            "{}: {} h x ${}/h ({}) + {} capacity-unit-hours x ${} ({}); a unit covers {} new connections a second or {} Mbps, at least one in an hour with traffic",
+            g.name,
+            hours,
+            g.per_hour.value,
+            money(fixed),
+            count(unit_hours),
+            g.per_capacity_unit_hour.value,
+            money(usage),
+            g.new_connections_per_unit_per_second.value,
+            g.mbps_per_unit.value
+        )
+    }));
+    if whole_bill::preflights(input.workload) {
+        bill.note(|| {
+            "Application Gateway bills capacity, not requests: CORS pre-flights ride the connections the requests open, so they add no units here.".into()
         });
     }
 }

@@ -64,6 +64,11 @@ pub struct PriceBook {
     pub instances: Vec<Instance>,
     /// Load balancers put in front of HTTP fleets.
     pub load_balancers: LoadBalancers,
+    /// Azure Application Gateway (v2), the load balancer in front of Azure
+    /// functions and Container Apps; a book without it lists that front
+    /// door as not counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub azure_application_gateway: Option<ApplicationGateway>,
     /// Internet egress, NAT gateways and public addresses per cloud; a book
     /// without them lists those lines as not counted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -810,6 +815,26 @@ pub struct LoadBalancer {
     /// priced behind this load balancer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lambda_gb_per_unit_hour: Option<Sourced>,
+}
+
+/// Azure Application Gateway v2: a fixed price for every hour it runs (its
+/// public address included) plus capacity units. A capacity unit covers a
+/// compute unit (about 50 new TLS connections a second on Standard_v2),
+/// 2,500 persistent connections or 2.22 Mbps, whichever the hour uses most,
+/// and an hour with any traffic bills at least one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationGateway {
+    /// What it is, e.g. "Application Gateway Standard_v2".
+    pub name: String,
+    /// USD per gateway-hour, the fixed part.
+    pub per_hour: Sourced,
+    /// USD per capacity-unit-hour.
+    pub per_capacity_unit_hour: Sourced,
+    /// New connections a second one capacity unit (one compute unit) covers.
+    pub new_connections_per_unit_per_second: Sourced,
+    /// Throughput one capacity unit covers, Mbps.
+    pub mbps_per_unit: Sourced,
 }
 
 /// Cold-start and keep-warm facts.

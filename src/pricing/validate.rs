@@ -431,6 +431,13 @@ pub fn validate(book: &PriceBook, file: &str, map: &SourceMap) -> Vec<FileError>
     ] {
         c.positive(field, value);
     }
+    if let Some(g) = &book.azure_application_gateway {
+        c.positive(
+            "azure_application_gateway.new_connections_per_unit_per_second",
+            g.new_connections_per_unit_per_second.value,
+        );
+        c.positive("azure_application_gateway.mbps_per_unit", g.mbps_per_unit.value);
+    }
     if let Some(per_unit) = &book.load_balancers.aws.lambda_gb_per_unit_hour {
         c.positive("load_balancers.aws.lambda_gb_per_unit_hour", per_unit.value);
     }
