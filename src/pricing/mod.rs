@@ -819,13 +819,13 @@ pub struct LoadBalancer {
 
 /// Azure Application Gateway v2: a fixed price for every hour it runs (its
 /// public address included) plus capacity units. A capacity unit covers a
-/// compute unit (about 50 new TLS connections a second on Standard_v2),
+/// compute unit (about 50 new TLS connections a second on `Standard_v2`),
 /// 2,500 persistent connections or 2.22 Mbps, whichever the hour uses most,
 /// and an hour with any traffic bills at least one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ApplicationGateway {
-    /// What it is, e.g. "Application Gateway Standard_v2".
+    /// What it is, e.g. "Application Gateway `Standard_v2`".
     pub name: String,
     /// USD per gateway-hour, the fixed part.
     pub per_hour: Sourced,
