@@ -303,14 +303,15 @@ fn api_management_and_application_gateway_are_azures_priced_front_doors() {
     // pricing for Azure Application Gateway"): $0.246 a gateway-hour plus
     // $0.008 a capacity-unit-hour, a unit covering 50 new connections a
     // second or 2.22 Mbps, a load under one unit billed as one (its example
-    // 3a). With the book's assumptions (a new connection and 10 KB a
-    // request), one request a second needs max(1/50, 0.08/2.22) = 0.036
-    // units. A flat week of 730 hours:
-    // - 10M a month is 3.8 requests a second: one unit every hour, $179.58 +
-    //   $5.84 (Microsoft's own total for one unit all month, example 6);
-    // - 1,000M is 380.5 a second, 13.7 units: 14 every hour, $179.58 + $81.76;
-    // - 10,000M is 3,805 a second, 137.1 units: 138, $179.58 + $805.92.
-    for (volume, expected) in [(1e7, 185.42), (1e9, 261.34), (1e10, 985.50)] {
+    // 3a), and the gateway's public IPv4 address apart ($0.005 an hour,
+    // $3.65 a month). With the book's assumptions (a new connection and
+    // 10 KB a request), one request a second needs max(1/50, 0.08/2.22) =
+    // 0.036 units. A flat week of 730 hours:
+    // - 10M a month is 3.8 requests a second, 0.14 units: one unit every
+    //   hour, $179.58 + $5.84 + $3.65;
+    // - 1,000M is 380.5 a second, 13.71 units: $179.58 + $80.08 + $3.65;
+    // - 10,000M is 3,805 a second, 137.1 units: $179.58 + $800.80 + $3.65.
+    for (volume, expected) in [(1e7, 189.07), (1e9, 263.31), (1e10, 984.03)] {
         let lb = on(
             Provider::Azure,
             http(plain(volume, 100.0, 512), ApiGateway::LoadBalancer),
@@ -347,8 +348,23 @@ fn api_management_and_application_gateway_are_azures_priced_front_doors() {
     let c = cost_of(OptionId::AzureFlexConsumption, &office, &b);
     assert_usd(
         item(&c, "load_balancer"),
-        179.58 + busy as f64 * 730.0 / 168.0 * 0.008,
+        179.58 + busy as f64 * 730.0 / 168.0 * 0.008 + 3.65,
         "business hours",
+    );
+    // Held connections count toward its units too, and their number is not
+    // asked: named as not counted rather than priced as none.
+    let mut chat = on(
+        Provider::Azure,
+        http(plain(1e7, 100.0, 512), ApiGateway::LoadBalancer),
+    );
+    chat.state = serverless_advisor::workload::State::LongLivedConnections;
+    let c = cost_of(OptionId::AzureContainerApps, &chat, &b);
+    assert!(
+        c.not_counted
+            .iter()
+            .any(|t| t.contains("2,500 persistent connections")),
+        "{:?}",
+        c.not_counted
     );
     // A book without it lists the front door as not counted.
     let mut bare = b.clone();

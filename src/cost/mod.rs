@@ -644,10 +644,13 @@ fn azure_front_door(input: &CostInput<'_>, bill: &mut Bill) {
 /// Application Gateway v2 in front of Azure functions or Container Apps: the
 /// fixed price for every hour of the month, plus each hour's capacity units,
 /// the larger of its new connections over what one unit covers and its
-/// throughput over 2.22 Mbps, in whole units, at least one in an hour with
-/// traffic (Microsoft bills a load below one unit as one). Connections and
-/// bytes per request are the book's load-balancer assumptions, as for the
-/// other clouds' load balancers.
+/// throughput over 2.22 Mbps, at least one in an hour with traffic
+/// (Microsoft bills a load below one unit as one; above that, billed units
+/// follow the load, not whole steps), plus the public IPv4 address the
+/// gateway holds, which its fixed price does not include. Autoscaling from
+/// zero instances, so no capacity is reserved. Connections and bytes per
+/// request are the book's load-balancer assumptions, as for the other
+/// clouds' load balancers.
 fn application_gateway(input: &CostInput<'_>, bill: &mut Bill) {
     let Some(g) = &input.book.azure_application_gateway else {
         bill.not_counted(|| {
@@ -658,6 +661,11 @@ fn application_gateway(input: &CostInput<'_>, bill: &mut Bill) {
     let a = &input.book.assumptions;
     let hours = input.book.hours_per_month;
     let fixed = g.per_hour.value * hours;
+    let address = input
+        .book
+        .network
+        .as_ref()
+        .map(|n| n.azure.public_ipv4_per_hour.value * hours);
     // Capacity units one request a second needs, by connections and by throughput
     // (KB of 1,000 bytes: 8 kilobits, 0.008 megabits).
     let by_connections = a.new_connections_per_request / g.new_connections_per_unit_per_second.value;
@@ -669,14 +677,14 @@ fn application_gateway(input: &CostInput<'_>, bill: &mut Bill) {
     for &(m, level_hours) in input.profile.levels() {
         let rate = m * mean;
         if rate > 0.0 {
-            let units = instances::ceil_nonneg(rate * per_rate - 1e-9).max(1.0);
-            unit_hours += units * f64::from(level_hours) * weeks;
+            unit_hours += (rate * per_rate).max(1.0) * f64::from(level_hours) * weeks;
         }
     }
     let usage = unit_hours * g.per_capacity_unit_hour.value;
-    bill.add(line(input, "load_balancer", fixed + usage, || {
+    let total = fixed + usage + address.unwrap_or(0.0);
+    bill.add(line(input, "load_balancer", total, || {
         format!(
-            "{}: {} h x ${}/h ({}) + {} capacity-unit-hours x ${} ({}); a unit covers {} new connections a second or {} Mbps, at least one in an hour with traffic",
+            "{}: {} h x ${}/h ({}) + {} capacity-unit-hours x ${} ({}){}; a unit covers about {} new TLS connections a second or {} Mbps, at least one in an hour with traffic, autoscaling from zero",
             g.name,
             hours,
             g.per_hour.value,
@@ -684,13 +692,24 @@ fn application_gateway(input: &CostInput<'_>, bill: &mut Bill) {
             count(unit_hours),
             g.per_capacity_unit_hour.value,
             money(usage),
+            address.map_or_else(String::new, |usd| format!(" + its public IPv4 address ({})", money(usd))),
             g.new_connections_per_unit_per_second.value,
             g.mbps_per_unit.value
         )
     }));
+    if address.is_none() {
+        bill.not_counted(|| {
+            "The public IPv4 address of the Application Gateway: the price book has no network prices (add network to price it).".into()
+        });
+    }
+    if matches!(input.workload.state, crate::workload::State::LongLivedConnections) {
+        bill.not_counted(|| {
+            "Application Gateway capacity for held connections: each unit also covers 2,500 persistent connections, and how many the clients hold open is not asked.".into()
+        });
+    }
     if whole_bill::preflights(input.workload) {
         bill.note(|| {
-            "Application Gateway bills capacity, not requests: CORS pre-flights ride the connections the requests open, so they add no units here.".into()
+            "Application Gateway bills capacity, not requests: a browser sends the CORS pre-flight and the call it clears over one connection, and the pre-flight carries no body, so it adds next to nothing here.".into()
         });
     }
 }

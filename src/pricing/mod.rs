@@ -818,7 +818,7 @@ pub struct LoadBalancer {
 }
 
 /// Azure Application Gateway v2: a fixed price for every hour it runs (its
-/// public address included) plus capacity units. A capacity unit covers a
+/// public address billed apart) plus capacity units. A capacity unit covers a
 /// compute unit (about 50 new TLS connections a second on `Standard_v2`),
 /// 2,500 persistent connections or 2.22 Mbps, whichever the hour uses most,
 /// and an hour with any traffic bills at least one.
