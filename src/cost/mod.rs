@@ -671,15 +671,14 @@ fn application_gateway(input: &CostInput<'_>, bill: &mut Bill) {
     let by_connections = a.new_connections_per_request / g.new_connections_per_unit_per_second.value;
     let by_throughput = a.kb_per_request * 0.008 / g.mbps_per_unit.value;
     let per_rate = by_connections.max(by_throughput);
-    let mean = input.monthly_requests.max(0.0) / hours / 3600.0;
-    let weeks = input.weeks_per_month();
-    let mut unit_hours = 0.0;
-    for &(m, level_hours) in input.profile.levels() {
-        let rate = m * mean;
-        if rate > 0.0 {
-            unit_hours += (rate * per_rate).max(1.0) * f64::from(level_hours) * weeks;
-        }
-    }
+    let [unit_seconds] = serverless::over_month(input, |rate| {
+        [if rate > 0.0 {
+            (rate * per_rate).max(1.0)
+        } else {
+            0.0
+        }]
+    });
+    let unit_hours = unit_seconds / 3600.0;
     let usage = unit_hours * g.per_capacity_unit_hour.value;
     let total = fixed + usage + address.unwrap_or(0.0);
     bill.add(line(input, "load_balancer", total, || {

@@ -14,7 +14,10 @@ use crate::workload::{Hardware, Runtime, Workload};
 
 /// Sums `per_second(rate)` over the month: each of the profile's levels
 /// weighs by its hours, the week scaled to the month.
-fn over_month<const N: usize>(input: &CostInput<'_>, per_second: impl Fn(f64) -> [f64; N]) -> [f64; N] {
+pub(crate) fn over_month<const N: usize>(
+    input: &CostInput<'_>,
+    per_second: impl Fn(f64) -> [f64; N],
+) -> [f64; N] {
     let mean = input.monthly_requests.max(0.0) / input.book.hours_per_month / 3600.0;
     let weeks = input.weeks_per_month();
     let mut total = [0.0; N];
