@@ -645,7 +645,7 @@ fn triggers_state(ui: &mut Ui, w: &mut Workload, problems: &[FileError]) -> bool
                 "What HTTP requests and webhooks reach the functions through: Google API Gateway (per million calls), an external Application Load Balancer with a serverless NEG (its forwarding rule by the hour and the data it processes), or the service's own Cloud Run URL at no gateway cost."
             }
             Provider::Azure => {
-                "What HTTP requests and webhooks reach the functions through: API Management on its consumption tier (the first million calls a month free, then per million), Application Gateway v2 (about $183 a month for the gateway and its public address, plus capacity units by the hour), or the function's own HTTP trigger URL at no gateway cost."
+                "What HTTP requests and webhooks reach the functions through: API Management on its consumption tier (the first million calls a month free, then per million), Application Gateway v2 (a fixed price for every hour it runs, its public address, and capacity units by the hour), or the function's own HTTP trigger URL at no gateway cost."
             }
         };
         changed |= choice_field(
