@@ -48,7 +48,7 @@ pub fn expected_busy(l: f64, c: f64) -> f64 {
         return l;
     }
     let sd = l.sqrt();
-    if l + 5.0 * sd + 5.0 <= floor_nonneg(c) - 1.0 {
+    if one_holds_all(l, c) {
         // Fewer than c in flight all but always: one instance while any is,
         // P(N > 0) (the walk below would stop after that first term).
         return one_minus_exp_neg(l);
@@ -98,6 +98,13 @@ pub fn expected_busy(l: f64, c: f64) -> f64 {
         k += 1.0;
     }
     total
+}
+
+/// Whether one instance of `c` holds what is in flight all but always:
+/// `l` plus five standard deviations (and five) stays under `c`, so the
+/// busy count is P(N > 0).
+fn one_holds_all(l: f64, c: f64) -> bool {
+    l + 5.0 * l.sqrt() + 5.0 <= floor_nonneg(c) - 1.0
 }
 
 /// Expected billable instances at `rate_per_s` when each request runs
@@ -182,6 +189,10 @@ fn one_minus_exp_neg(x: f64) -> f64 {
     if x < 1e-3 {
         // The next term, x^5 / 120, is under 1e-14 of x here.
         x * (1.0 - x / 2.0 * (1.0 - x / 3.0 * (1.0 - x / 4.0)))
+    } else if x > 38.0 {
+        // e^-38 is under half the gap below 1 (2^-54), so 1 - e^-x rounds
+        // to 1 exactly: the answer `exp_m1` would give, without the call.
+        1.0
     } else {
         -(-x).exp_m1()
     }
@@ -248,7 +259,11 @@ pub fn alive_with_pool(busy: f64, rate_per_s: f64, duration_s: f64, c: f64, idle
 
 /// [`alive_with_pool`] with the busy count worked out only when it can
 /// matter: a busy count is under `l / c + 1` (each instance rounds up by
-/// less than one), so a lingering pool at least that large is the answer.
+/// less than one), so a lingering pool at least that large is the answer;
+/// and where one instance holds all that is in flight, the busy count is
+/// P(N > 0), which the chance of a request within the idle time already
+/// covers. `busy` is [`expected_busy`] of rate x duration, `c` to an
+/// instance, or a lower bound of it.
 pub fn alive_with_pool_by(
     busy: impl FnOnce() -> f64,
     rate_per_s: f64,
@@ -274,6 +289,11 @@ pub fn alive_with_pool_by(
                 }
             }
         }
+    }
+    if c.is_finite() && duration_s > 0.0 && one_holds_all(rate_per_s * duration_s, c) {
+        // P(N > 0) over a request's duration is at most the chance over the
+        // idle time and that duration.
+        return lingering.max(pool);
     }
     busy().max(lingering).max(pool)
 }
@@ -415,6 +435,31 @@ mod tests {
         // The quantile against its definition.
         assert_eq!(poisson_quantile(3.8, 1e-4), 13.0);
         assert!((poisson_quantile(1000.0, 1e-4) - 1118.0).abs() <= 2.0);
+    }
+
+    #[test]
+    fn the_shortcuts_give_what_the_full_sums_give() {
+        // 1 - e^-x is 1 to the last bit once e^-x is under half an ulp of 1.
+        for x in [38.0, 38.5, 50.0, 700.0, 1e6] {
+            assert_eq!(one_minus_exp_neg(x), -(-x).exp_m1(), "x={x}");
+        }
+        // A pool that one instance holds: the busy count is never needed,
+        // so leaving it out changes nothing.
+        for &(rate, d, c, idle) in &[
+            (57.0, 0.015, 20.0, 300.0),
+            (0.01, 0.2, 80.0, 900.0),
+            (2.0, 0.5, 100.0, 0.0),
+            (500.0, 0.01, 1000.0, 60.0),
+        ] {
+            let l: f64 = rate * d;
+            assert!(one_holds_all(l, c), "{l} {c}");
+            let with_busy = expected_busy(l, c).max(alive_with_pool_by(|| f64::NAN, rate, d, c, idle));
+            assert_eq!(
+                alive_with_pool_by(|| expected_busy(l, c), rate, d, c, idle),
+                with_busy,
+                "rate={rate} d={d} c={c} idle={idle}"
+            );
+        }
     }
 
     #[test]
