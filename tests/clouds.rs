@@ -178,37 +178,6 @@ fn the_catalogue_search_finds_every_clouds_names() {
     );
 }
 
-/// A sample's report with the parts that compare every cloud on purpose left
-/// out: the other clouds' options (their rows and sections) and the price
-/// sources.
-fn own_cloud_parts(markdown: &str, provider: Provider) -> String {
-    let others: Vec<&str> = OptionId::ALL
-        .into_iter()
-        .filter(|o| o.provider() != provider)
-        .map(OptionId::label)
-        .collect();
-    let mut out = String::new();
-    let mut skipping = false;
-    for line in markdown.lines() {
-        if line.starts_with('#') {
-            skipping = others.iter().any(|o| line.trim_start_matches('#').trim() == *o)
-                || line.starts_with("### Price sources");
-        }
-        let other_row = others.iter().any(|o| {
-            line.starts_with(&format!("* {o} ("))
-                || line.starts_with(&format!("* {o}: "))
-                || line.starts_with(&format!("| {o} |"))
-        });
-        if skipping || other_row || line.starts_with("* Price book:") || line.starts_with("* Prices are list")
-        {
-            continue;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
-}
-
 #[test]
 fn reports_name_the_chosen_clouds_services_only() {
     let book = PriceBook::built_in().unwrap();
@@ -226,7 +195,7 @@ fn reports_name_the_chosen_clouds_services_only() {
             let md = report::to_markdown(&a, &catalogue, &book);
             // The instance type asked for is the user's own answer: a note may
             // say what stands in for it on this cloud.
-            let own = own_cloud_parts(&md, provider).replace(
+            let own = md.replace(
                 &format!("stands in for {} on this cloud", w.servers.instance),
                 "stands in for the instance asked for on this cloud",
             );
@@ -236,8 +205,21 @@ fn reports_name_the_chosen_clouds_services_only() {
                 "{} on {provider:?}: {foreign:#?}",
                 path.display()
             );
-            // The HTML report's drawings: the cost curves and their legend, the diagram.
+            // The whole HTML report, its tooltips included.
             let html = report::to_html(&a, &catalogue, &book);
+            let foreign = foreign_names(
+                &html.replace(
+                    &format!("stands in for {} on this cloud", w.servers.instance),
+                    "stands in for the instance asked for on this cloud",
+                ),
+                provider,
+            );
+            assert!(
+                foreign.is_empty(),
+                "{} on {provider:?}, HTML: {foreign:#?}",
+                path.display()
+            );
+            // Its drawings: the cost curves and their legend, the diagram.
             let mut rest = html.as_str();
             while let Some(start) = rest.find("<svg") {
                 let end = rest[start..].find("</svg>").map_or(rest.len(), |e| start + e);

@@ -8,6 +8,7 @@
 )]
 
 use serverless_advisor::pricing::{BUILT_IN, PriceBook};
+use serverless_advisor::workload::Provider;
 
 fn with(replace: &str, by: &str) -> String {
     assert!(
@@ -367,4 +368,54 @@ fn an_application_gateway_unit_of_no_throughput_is_refused_with_its_place() {
         + 1;
     assert_eq!(e.line, expected_line, "{e}");
     assert!(e.allowed.contains("above 0"), "{e}");
+}
+
+#[test]
+fn each_clouds_report_cites_its_own_price_pages_and_the_shared_facts() {
+    let book = PriceBook::built_in().unwrap();
+    let on = |p: Provider| book.sources_on(p);
+    let (aws, gcp, azure) = (on(Provider::Aws), on(Provider::Gcp), on(Provider::Azure));
+    // Each cloud's own pages, and not the others'.
+    for (list, own, others) in [
+        (
+            &aws,
+            "aws_lambda_pricing",
+            ["gcp_pricing_catalog", "infracost_azure_vm"],
+        ),
+        (
+            &gcp,
+            "gcp_pricing_catalog",
+            ["aws_lambda_pricing", "infracost_azure_vm"],
+        ),
+        (
+            &azure,
+            "infracost_azure_vm",
+            ["aws_lambda_pricing", "gcp_pricing_catalog"],
+        ),
+    ] {
+        assert!(list.contains(&own), "{own} missing from {list:?}");
+        for other in others {
+            assert!(!list.contains(&other), "{other} cited in {list:?}");
+        }
+        // The cold-start medians every cloud's estimate rests on.
+        assert!(list.contains(&"lambda_perf"), "{list:?}");
+    }
+    // SnapStart and AWS's API Gateway tiers are AWS's only.
+    assert!(aws.contains(&"aws_snapstart") && !gcp.contains(&"aws_snapstart"));
+    assert!(aws.contains(&"infracost_apigatewayv2") && !azure.contains(&"infracost_apigatewayv2"));
+    // An instance type's price follows its cloud.
+    assert!(gcp.contains(&"gcp_pricing_catalog_cud") && !aws.contains(&"gcp_pricing_catalog_cud"));
+    // Every source the book cites is cited by some cloud's report.
+    let cited: std::collections::BTreeSet<&str> = aws.iter().chain(&gcp).chain(&azure).copied().collect();
+    let text = std::fs::read_to_string("assets/pricing.ron").unwrap();
+    for id in book.sources.keys() {
+        if text.matches(&format!("\"{id}\"")).count() > 1 {
+            assert!(cited.contains(id.as_str()), "{id} is used but no cloud cites it");
+        }
+    }
+    // The title reads for the one cloud, with its region.
+    assert_eq!(
+        book.title_on(Provider::Gcp),
+        "List prices on demand, with committed and spot rates, Linux, us-central1"
+    );
 }

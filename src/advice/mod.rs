@@ -519,11 +519,13 @@ pub fn assess_with(
         &costs,
         volume_up,
     );
-    let (sources_from, sources_to) = book.read_range();
+    // The reports speak of the chosen cloud only: its title and sources.
+    let (sources_from, sources_to) = book.read_range_on(workload.provider);
+    let book_title = book.title_on(workload.provider);
     let mut assumptions = vec![
         format!(
             "Prices are list prices from \"{}\" (compiled {}), {} hours a month, in {}.",
-            book.title, book.compiled_on, book.hours_per_month, book.currency
+            book_title, book.compiled_on, book.hours_per_month, book.currency
         ),
         format!(
             "The week's traffic follows the {} shape with its busiest hour at {:.1}x the average.",
@@ -574,7 +576,7 @@ pub fn assess_with(
         traffic_profile: profile.hourly.to_vec(),
         cost_curves,
         price_book: PriceBookRef {
-            title: book.title.clone(),
+            title: book_title,
             compiled_on: book.compiled_on.clone(),
             sources_from,
             sources_to,

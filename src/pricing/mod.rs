@@ -1047,6 +1047,66 @@ impl PriceBook {
             .or_else(|| gpus.max_by(|a, b| a.memory_gib.total_cmp(&b.memory_gib)))
     }
 
+    /// The book's title as a report on one cloud gives it: the part before
+    /// a colon (where the built-in book lists every cloud's region) with that
+    /// cloud's region, when `region` names one per cloud (`a / b / c`, in
+    /// AWS, Google Cloud, Azure order); otherwise the title as it is.
+    #[must_use]
+    pub fn title_on(&self, provider: Provider) -> String {
+        let regions: Vec<&str> = self.region.split('/').map(str::trim).collect();
+        let index = Provider::ALL.iter().position(|p| *p == provider);
+        match (self.title.split_once(": "), index) {
+            (Some((head, _)), Some(i)) if regions.len() == Provider::ALL.len() && !regions[i].is_empty() => {
+                format!("{head}, {}", regions[i])
+            }
+            _ => self.title.clone(),
+        }
+    }
+
+    /// The ids of the sources behind one cloud's prices and the facts every
+    /// cloud shares (cold-start medians, modelling assumptions), in the
+    /// book's order: a report on that cloud cites these and not the other
+    /// clouds' price pages. A value belongs to a cloud by where it sits: a
+    /// section or field named for it (`gcp_cloud_run`, `azure`,
+    /// `keep_warm_minutes_aws`), an instance type of its `provider`, AWS's
+    /// own API Gateway tiers and Lambda's SnapStart.
+    #[must_use]
+    pub fn sources_on(&self, provider: Provider) -> Vec<&str> {
+        let Ok(tree) = serde_json::to_value(self) else {
+            return self.sources.keys().map(String::as_str).collect();
+        };
+        let mut cited: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+        if let serde_json::Value::Object(top) = &tree {
+            for (key, value) in top {
+                if key == "sources" {
+                    continue;
+                }
+                collect_cited(value, cloud_of_key(key, None), provider, &mut cited);
+            }
+        }
+        self.sources
+            .keys()
+            .filter(|id| cited.contains(id.as_str()))
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// [`read_range`](Self::read_range) over the sources a report on one cloud cites.
+    #[must_use]
+    pub fn read_range_on(&self, provider: Provider) -> (String, String) {
+        let cited = self.sources_on(provider);
+        let mut dates: Vec<&str> = cited
+            .iter()
+            .filter_map(|id| self.sources.get(*id))
+            .map(|s| s.read_on.as_str())
+            .collect();
+        dates.sort_unstable();
+        (
+            dates.first().map(|d| (*d).to_owned()).unwrap_or_default(),
+            dates.last().map(|d| (*d).to_owned()).unwrap_or_default(),
+        )
+    }
+
     /// The earliest and latest dates the book's sources were read.
     #[must_use]
     pub fn read_range(&self) -> (String, String) {
@@ -1066,5 +1126,64 @@ impl crate::workload::InstanceTypes for PriceBook {
 
     fn instance_type_names(&self) -> Vec<&str> {
         self.instance_names()
+    }
+}
+
+/// The cloud a price book field belongs to by its name, or the enclosing
+/// one (`inherited`): `aws`, `aws_lambda`, `keep_warm_minutes_aws` and the
+/// like; AWS for the API Gateway tiers without a cloud in their name
+/// (`http_per_million`, `rest_per_million`) and for SnapStart.
+fn cloud_of_key(key: &str, inherited: Option<Provider>) -> Option<Provider> {
+    let named =
+        |tag: &str| key == tag || key.starts_with(&format!("{tag}_")) || key.ends_with(&format!("_{tag}"));
+    if named("aws") || key == "snapstart" || key == "http_per_million" || key == "rest_per_million" {
+        Some(Provider::Aws)
+    } else if named("gcp") {
+        Some(Provider::Gcp)
+    } else if named("azure") {
+        Some(Provider::Azure)
+    } else {
+        inherited
+    }
+}
+
+/// Adds to `cited` the source ids under `value` that a report on `wanted`
+/// cites: those of `wanted`'s values and of values no cloud owns.
+fn collect_cited(
+    value: &serde_json::Value,
+    cloud: Option<Provider>,
+    wanted: Provider,
+    cited: &mut std::collections::BTreeSet<String>,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            // An instance type says its cloud.
+            let cloud = match map.get("provider").and_then(serde_json::Value::as_str) {
+                Some(p) => Provider::ALL
+                    .iter()
+                    .copied()
+                    .find(|x| x.file_name() == p)
+                    .or(cloud),
+                None => cloud,
+            };
+            for (key, inner) in map {
+                let here = cloud_of_key(key, cloud);
+                if key == "source" || key.ends_with("_source") {
+                    if let Some(id) = inner.as_str()
+                        && here.is_none_or(|c| c == wanted)
+                    {
+                        cited.insert(id.to_owned());
+                    }
+                } else {
+                    collect_cited(inner, here, wanted, cited);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                collect_cited(item, cloud, wanted, cited);
+            }
+        }
+        _ => {}
     }
 }

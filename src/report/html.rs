@@ -170,6 +170,7 @@ pub fn to_html_report(r: &Report<'_>) -> String {
         "<figure>{}<figcaption>Monthly cost of each option as the monthly volume changes, everything else fixed. Solid: functions; dotted: serverless containers; dashed: servers.</figcaption></figure>",
         svg::cost_curves(a)
     );
+    let _ = writeln!(s, "<p class=\"small\">{}</p>", esc(super::OTHER_CLOUDS));
     let _ = writeln!(
         s,
         "<table><thead><tr><th>Option</th><th>Kind</th><th>USD a month</th><th>Breakdown</th></tr></thead><tbody>"
@@ -303,9 +304,9 @@ pub fn to_html_report(r: &Report<'_>) -> String {
         let _ = writeln!(s, "<li class=\"bad\">Bad: {}</li>", esc(bad));
     }
     let _ = writeln!(s, "</ul>");
-    if !a.blockers.is_empty() {
+    if !r.hard_stops.is_empty() {
         let _ = writeln!(s, "<h3>Hard stops</h3><ul>");
-        for b in &a.blockers {
+        for b in &r.hard_stops {
             let _ = writeln!(
                 s,
                 "<li class=\"blocker\" data-option=\"{}\" data-id=\"{}\"><strong>{}:</strong> {} Instead: {}.</li>",

@@ -155,9 +155,9 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
         let _ = writeln!(s, "* Bad, because {}", escape(&lowercase_first(bad)));
     }
     s.push('\n');
-    if !a.blockers.is_empty() {
+    if !r.hard_stops.is_empty() {
         let _ = writeln!(s, "### Hard stops\n");
-        for b in &a.blockers {
+        for b in &r.hard_stops {
             let _ = writeln!(
                 s,
                 "* {}: {} Instead: {}.",
@@ -203,10 +203,11 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
     }
 
     let _ = writeln!(s, "## More Information\n");
-    let _ = writeln!(s, "### Monthly cost of every option\n");
+    let _ = writeln!(s, "### Monthly cost of every option on {}\n", w.provider.label());
+    let _ = writeln!(s, "{}\n", escape(super::OTHER_CLOUDS));
     let _ = writeln!(s, "| Option | Kind | USD a month | Breakdown |");
     let _ = writeln!(s, "| --- | --- | ---: | --- |");
-    for c in &a.costs {
+    for c in r.options.iter().map(|o| o.cost) {
         let items: Vec<String> = c
             .breakdown
             .iter()

@@ -62,6 +62,10 @@ pub fn displayable(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Where the reports send a reader for the other clouds' prices: a record
+/// speaks of the chosen cloud only.
+pub const OTHER_CLOUDS: &str = "Only this cloud's options are listed: the window's cost table and the JSON report's costs price the same workload on the other two clouds, and setting the workload's cloud to one of them gives its own advice.";
+
 /// An option's part in the recommendation, as every screen and report names
 /// it: `recommended` (exactly one option), `fallback` (a close call's other
 /// side), `second part` (a hybrid's other part); `None` for the rest.
@@ -342,7 +346,9 @@ pub struct Report<'a> {
     pub question: String,
     /// Criteria, strongest first.
     pub drivers: Vec<&'a Criterion>,
-    /// Every option, cheapest first within the provider's, then the other clouds.
+    /// The chosen cloud's hard stops.
+    pub hard_stops: Vec<&'a Blocker>,
+    /// The chosen cloud's options, cheapest first.
     pub options: Vec<OptionView<'a>>,
     /// Good consequences of the decision.
     pub good: Vec<String>,
@@ -350,7 +356,7 @@ pub struct Report<'a> {
     pub bad: Vec<String>,
     /// When to revisit the decision.
     pub revisit: Vec<String>,
-    /// The sources the options' prices came from, by id.
+    /// The sources the chosen cloud's prices and the shared facts came from, by id.
     pub sources: Vec<(&'a str, &'a Source)>,
     /// The day the record is written, `YYYY-MM-DD`.
     pub date: String,
@@ -422,9 +428,12 @@ impl<'a> Report<'a> {
             .filter(|c| c.option.provider() == w.provider && !blocked(c.option))
             .map(|c| c.monthly_usd)
             .fold(f64::INFINITY, f64::min);
+        // The record is about the chosen cloud: its options only (the window's
+        // cost table and the JSON's `costs` price the other clouds too).
         let mut options: Vec<OptionView> = a
             .costs
             .iter()
+            .filter(|cost| cost.option.provider() == w.provider)
             .map(|cost| {
                 let blockers: Vec<&Blocker> = a.blockers.iter().filter(|b| b.option == cost.option).collect();
                 let (pros, cons) = pros_and_cons(a, cost, &blockers, provider_cheapest);
@@ -584,9 +593,8 @@ impl<'a> Report<'a> {
             })
             .collect();
 
-        let mut source_ids: Vec<&str> = Vec::new();
-        collect_source_ids(book, &mut source_ids);
-        let sources = source_ids
+        let sources = book
+            .sources_on(w.provider)
             .into_iter()
             .filter_map(|id| book.sources.get_key_value(id).map(|(k, v)| (k.as_str(), v)))
             .collect();
@@ -599,6 +607,11 @@ impl<'a> Report<'a> {
             context,
             question,
             drivers,
+            hard_stops: a
+                .blockers
+                .iter()
+                .filter(|b| b.option.provider() == w.provider)
+                .collect(),
             options,
             good,
             bad,
@@ -825,13 +838,6 @@ fn pros_and_cons(
         cons.push("Needs a load balancer in front, billed by the hour.".to_owned());
     }
     (pros, cons)
-}
-
-fn collect_source_ids<'a>(book: &'a PriceBook, out: &mut Vec<&'a str>) {
-    // Every source the book cites, in the book's (sorted) order.
-    for id in book.sources.keys() {
-        out.push(id.as_str());
-    }
 }
 
 /// One catalogue entry as the `patterns --format json` listing writes it.
