@@ -436,3 +436,44 @@ fn growth_projects_the_bills_and_the_month_the_verdict_flips() {
     }
     assert!(flipped > 0, "some sample flips within three years at 25% a month");
 }
+
+#[test]
+fn a_server_fleets_load_balancer_box_names_the_product_its_bill_prices() {
+    let catalogue = Catalogue::built_in().unwrap();
+    let book = PriceBook::built_in().unwrap();
+    let text = std::fs::read_to_string("assets/workloads/property_search_api.ron").unwrap();
+    for &provider in Provider::ALL {
+        let mut w = Workload::from_ron(&text, "sample", &book).unwrap();
+        w.provider = provider;
+        w.servers.instance = match provider {
+            Provider::Aws => "t3.medium",
+            Provider::Gcp => "e2-medium",
+            Provider::Azure => "B2s",
+        }
+        .to_owned();
+        let a = assess(&w);
+        let server = OptionId::server_of(provider);
+        let line = a
+            .costs
+            .iter()
+            .find(|c| c.option == server)
+            .and_then(|c| c.breakdown.iter().find(|l| l.item == "load_balancer"))
+            .unwrap_or_else(|| panic!("{provider:?}: the fleet's bill has a load balancer"));
+        for id in ["load_balanced_api", "webhook_on_servers", "websocket_on_servers"] {
+            let pattern = catalogue.get(id).unwrap().on(provider);
+            let boxed = pattern
+                .nodes
+                .iter()
+                .find(|n| n.kind == serverless_advisor::catalogue::NodeKind::LoadBalancer)
+                .and_then(|n| n.service_on(provider))
+                .unwrap();
+            for word in boxed.split_whitespace() {
+                assert!(
+                    line.detail.contains(word),
+                    "{provider:?} {id}: the box says {boxed}, the bill {}",
+                    line.detail
+                );
+            }
+        }
+    }
+}

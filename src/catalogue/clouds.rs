@@ -112,7 +112,7 @@ impl NodeKind {
             (Self::Cache, Azure) => "Azure Managed Redis",
             (Self::LoadBalancer, Aws) => "Application Load Balancer",
             (Self::LoadBalancer, Gcp) => "Cloud Load Balancing",
-            (Self::LoadBalancer, Azure) => "Azure Application Gateway",
+            (Self::LoadBalancer, Azure) => "Azure Load Balancer",
             (Self::Workflow, Aws) => "AWS Step Functions",
             (Self::Workflow, Gcp) => "Google Workflows",
             (Self::Workflow, Azure) => "Durable Functions",
