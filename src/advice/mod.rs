@@ -519,8 +519,8 @@ pub fn assess_with(
         &costs,
         volume_up,
     );
-    // The reports speak of the chosen cloud only: its title and sources.
-    let (sources_from, sources_to) = book.read_range_on(workload.provider);
+    // The book's title as the chosen cloud's reports give it.
+    let (sources_from, sources_to) = book.read_range();
     let book_title = book.title_on(workload.provider);
     let mut assumptions = vec![
         format!(

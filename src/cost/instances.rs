@@ -93,8 +93,15 @@ pub fn expected_busy(l: f64, c: f64) -> f64 {
     let mut total = k_lo; // P(N > k c) is 1 below the window.
     let mut k = k_lo;
     while k <= k_hi {
-        let z = (floor_nonneg(k * c) + 0.5 - l) / sd;
-        total += 0.5 * erfc(z / std::f64::consts::SQRT_2);
+        let x = (floor_nonneg(k * c) + 0.5 - l) / sd / std::f64::consts::SQRT_2;
+        // Past 6.5 either way the approximation's erfc is under 1e-19: a
+        // term is 1 to the last bit below the mean, and above it too small
+        // to move a total of at least the first term (within 1e-13 of 1).
+        if x <= -6.5 {
+            total += 1.0;
+        } else if x < 6.5 {
+            total += 0.5 * erfc(x);
+        }
         k += 1.0;
     }
     total

@@ -412,8 +412,8 @@ pub fn to_html_report(r: &Report<'_>) -> String {
         "<h3>Price sources</h3><p class=\"small\">\"{}\", compiled {}; sources read between {} and {}.</p><ul class=\"small\">",
         esc(&a.price_book.title),
         esc(&a.price_book.compiled_on),
-        esc(&a.price_book.sources_from),
-        esc(&a.price_book.sources_to)
+        esc(&r.sources_read.0),
+        esc(&r.sources_read.1)
     );
     for (id, source) in &r.sources {
         let _ = writeln!(

@@ -324,8 +324,8 @@ pub fn to_markdown_report(r: &Report<'_>) -> String {
         "### Price sources\n\nPrices from \"{}\", compiled {}; sources read between {} and {}.\n",
         escape(&a.price_book.title),
         escape(&a.price_book.compiled_on),
-        escape(&a.price_book.sources_from),
-        escape(&a.price_book.sources_to)
+        escape(&r.sources_read.0),
+        escape(&r.sources_read.1)
     );
     for (id, source) in &r.sources {
         let _ = writeln!(

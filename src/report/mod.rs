@@ -358,6 +358,8 @@ pub struct Report<'a> {
     pub revisit: Vec<String>,
     /// The sources the chosen cloud's prices and the shared facts came from, by id.
     pub sources: Vec<(&'a str, &'a Source)>,
+    /// The earliest and latest days those sources were read.
+    pub sources_read: (String, String),
     /// The day the record is written, `YYYY-MM-DD`.
     pub date: String,
 }
@@ -593,14 +595,26 @@ impl<'a> Report<'a> {
             })
             .collect();
 
-        let sources = book
+        let sources: Vec<(&str, &Source)> = book
             .sources_on(w.provider)
             .into_iter()
             .filter_map(|id| book.sources.get_key_value(id).map(|(k, v)| (k.as_str(), v)))
             .collect();
 
+        let sources_read = {
+            let mut dates: Vec<&str> = sources
+                .iter()
+                .map(|(_, s): &(&str, &Source)| s.read_on.as_str())
+                .collect();
+            dates.sort_unstable();
+            (
+                dates.first().map(|d| (*d).to_owned()).unwrap_or_default(),
+                dates.last().map(|d| (*d).to_owned()).unwrap_or_default(),
+            )
+        };
         Report {
             assessment: a,
+            sources_read,
             layout: pattern.as_ref().map(|p| layout_to_fit(p, svg::PRINT_WIDTH)),
             pattern,
             title: format!("Serverless or servers for \"{}\"", w.name),
