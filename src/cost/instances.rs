@@ -19,8 +19,9 @@
 #[must_use]
 pub(crate) fn floor_nonneg(x: f64) -> f64 {
     if (0.0..4_503_599_627_370_496.0).contains(&x) {
-        // In 0..2^52 the cast truncates exactly.
-        (x as u64) as f64
+        // In 0..2^52 the cast truncates exactly (to a signed integer: the
+        // conversion to an unsigned one takes several more instructions).
+        (x as i64) as f64
     } else {
         x.floor()
     }
@@ -67,7 +68,7 @@ pub fn expected_busy(l: f64, c: f64) -> f64 {
         let n_max = ceil_nonneg(l + 5.0 * sd + 5.0);
         let mut pmf = (-l).exp();
         let mut cdf = pmf; // P(N <= n) for n = 0
-        let mut n = 0.0;
+        let (mut n, mut i) = (0.0, 0usize);
         let mut total = 0.0;
         let mut k = 0.0;
         loop {
@@ -77,7 +78,8 @@ pub fn expected_busy(l: f64, c: f64) -> f64 {
             }
             while n < threshold {
                 n += 1.0;
-                pmf *= l * reciprocal(n);
+                i += 1;
+                pmf *= l * reciprocal(i);
                 cdf += pmf;
             }
             total += (1.0 - cdf).max(0.0);
@@ -146,7 +148,9 @@ pub fn billed_busy_by(busy: BusyFn, rate_per_s: f64, duration_s: f64, c: f64, wi
 /// the first thousand, so each step is two multiplications, not a division
 /// (the walks are chains of dependent steps, so a division's latency is
 /// what they cost).
-fn reciprocal(n: f64) -> f64 {
+/// The walks keep the step's whole number as an integer beside it, so the
+/// table is read without converting a float to an index.
+fn reciprocal(i: usize) -> f64 {
     const N: usize = 1024;
     static TABLE: [f64; N] = {
         let mut t = [0.0; N];
@@ -157,11 +161,9 @@ fn reciprocal(n: f64) -> f64 {
         }
         t
     };
-    if n >= 1.0 && n < N as f64 {
-        // `n` is a whole number here, so the cast is exact.
-        TABLE[n as usize]
-    } else {
-        1.0 / n
+    match TABLE.get(i) {
+        Some(r) if i > 0 => *r,
+        _ => 1.0 / i as f64,
     }
 }
 
@@ -340,10 +342,12 @@ pub fn poisson_quantile(l: f64, tail: f64) -> f64 {
     if l <= 60.0 {
         let mut pmf = (-l).exp();
         let mut above = 1.0 - pmf; // P(N > 0)
-        let mut n = 0.0;
-        while above > tail && n < l + 20.0 * l.sqrt() + 40.0 {
+        let (mut n, mut i) = (0.0, 0usize);
+        let cap = l + 20.0 * l.sqrt() + 40.0;
+        while above > tail && n < cap {
             n += 1.0;
-            pmf *= l * reciprocal(n);
+            i += 1;
+            pmf *= l * reciprocal(i);
             above -= pmf;
         }
         return n;
