@@ -85,6 +85,21 @@ pub struct PriceBook {
     pub cold_starts: ColdStarts,
     /// Modelling assumptions that are not prices, each with its reasoning.
     pub assumptions: Assumptions,
+    /// Which sources each cloud's reports cite, worked out on first use.
+    #[serde(skip)]
+    cited_by: CitedBy,
+}
+
+/// The source ids each cloud's reports cite (see [`PriceBook::sources_on`]),
+/// in [`Provider::ALL`] order: derived from the book, so two books are equal
+/// whatever it holds.
+#[derive(Debug, Clone, Default)]
+struct CitedBy(std::sync::OnceLock<Vec<Vec<String>>>);
+
+impl PartialEq for CitedBy {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// Where a number was read.
@@ -1070,41 +1085,38 @@ impl PriceBook {
     /// section or field named for it (`gcp_cloud_run`, `azure`,
     /// `keep_warm_minutes_aws`), an instance type of its `provider`, AWS's
     /// own API Gateway tiers and Lambda's SnapStart.
+    /// The book is walked once, on the first call; it is read-only once
+    /// loaded.
     #[must_use]
     pub fn sources_on(&self, provider: Provider) -> Vec<&str> {
-        let Ok(tree) = serde_json::to_value(self) else {
-            return self.sources.keys().map(String::as_str).collect();
-        };
-        let mut cited: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-        if let serde_json::Value::Object(top) = &tree {
-            for (key, value) in top {
-                if key == "sources" {
-                    continue;
-                }
-                collect_cited(value, cloud_of_key(key, None), provider, &mut cited);
-            }
-        }
-        self.sources
-            .keys()
-            .filter(|id| cited.contains(id.as_str()))
-            .map(String::as_str)
-            .collect()
-    }
-
-    /// [`read_range`](Self::read_range) over the sources a report on one cloud cites.
-    #[must_use]
-    pub fn read_range_on(&self, provider: Provider) -> (String, String) {
-        let cited = self.sources_on(provider);
-        let mut dates: Vec<&str> = cited
-            .iter()
-            .filter_map(|id| self.sources.get(*id))
-            .map(|s| s.read_on.as_str())
-            .collect();
-        dates.sort_unstable();
-        (
-            dates.first().map(|d| (*d).to_owned()).unwrap_or_default(),
-            dates.last().map(|d| (*d).to_owned()).unwrap_or_default(),
-        )
+        let by_cloud = self.cited_by.0.get_or_init(|| {
+            let tree = serde_json::to_value(self).ok();
+            Provider::ALL
+                .iter()
+                .map(|&p| {
+                    let mut cited: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+                    if let Some(serde_json::Value::Object(top)) = &tree {
+                        for (key, value) in top {
+                            if key != "sources" {
+                                collect_cited(value, cloud_of_key(key, None), p, &mut cited);
+                            }
+                        }
+                    } else {
+                        cited.extend(self.sources.keys().cloned());
+                    }
+                    self.sources
+                        .keys()
+                        .filter(|id| cited.contains(id.as_str()))
+                        .cloned()
+                        .collect()
+                })
+                .collect()
+        });
+        let index = Provider::ALL.iter().position(|p| *p == provider).unwrap_or(0);
+        by_cloud
+            .get(index)
+            .map(|ids| ids.iter().map(String::as_str).collect())
+            .unwrap_or_default()
     }
 
     /// The earliest and latest dates the book's sources were read.
