@@ -13,15 +13,18 @@
 
 /// `x.floor()` for the non-negative counts these sums step through, without
 /// the library call the baseline x86-64 target makes of `floor` (no SSE4.1
-/// rounding instruction): truncation is the floor of a non-negative value.
+/// rounding instruction) or a saturating conversion to an integer.
 /// Falls back to `floor` for negative, huge or non-finite values.
 #[inline]
 #[must_use]
 pub(crate) fn floor_nonneg(x: f64) -> f64 {
-    if (0.0..4_503_599_627_370_496.0).contains(&x) {
-        // In 0..2^52 the cast truncates exactly (to a signed integer: the
-        // conversion to an unsigned one takes several more instructions).
-        (x as i64) as f64
+    const TWO_52: f64 = 4_503_599_627_370_496.0;
+    if (0.0..TWO_52).contains(&x) {
+        // In 0..2^52, adding 2^52 leaves no fraction bits: the sum rounds x
+        // to the nearest whole number, exactly, and one step down where that
+        // is above x gives the floor (cheaper than a saturating cast).
+        let t = (x + TWO_52) - TWO_52;
+        if t > x { t - 1.0 } else { t }
     } else {
         x.floor()
     }
@@ -446,6 +449,34 @@ mod tests {
         // The quantile against its definition.
         assert_eq!(poisson_quantile(3.8, 1e-4), 13.0);
         assert!((poisson_quantile(1000.0, 1e-4) - 1118.0).abs() <= 2.0);
+    }
+
+    #[test]
+    fn floors_and_ceilings_match_the_library_ones() {
+        let mut values = vec![
+            0.0,
+            0.25,
+            0.5,
+            0.75,
+            1.0,
+            1.5,
+            2.5,
+            3.499_999,
+            1e-300,
+            4_503_599_627_370_495.5,
+        ];
+        for i in 0..2000 {
+            let x = f64::from(i) * 0.37;
+            values.extend([x, x + 0.5, x.next_up(), (x + 1.0).next_down(), x * 1e6 + 0.5]);
+        }
+        for x in values {
+            assert_eq!(floor_nonneg(x), x.floor(), "floor {x}");
+            assert_eq!(ceil_nonneg(x), x.ceil(), "ceil {x}");
+        }
+        for x in [-0.5, -3.0, f64::INFINITY, 1e300] {
+            assert_eq!(floor_nonneg(x), x.floor(), "floor {x}");
+        }
+        assert!(floor_nonneg(f64::NAN).is_nan());
     }
 
     #[test]
