@@ -1122,12 +1122,7 @@ impl PriceBook {
     /// The earliest and latest dates the book's sources were read.
     #[must_use]
     pub fn read_range(&self) -> (String, String) {
-        let mut dates: Vec<&str> = self.sources.values().map(|s| s.read_on.as_str()).collect();
-        dates.sort_unstable();
-        (
-            dates.first().map(|d| (*d).to_owned()).unwrap_or_default(),
-            dates.last().map(|d| (*d).to_owned()).unwrap_or_default(),
-        )
+        read_range_of(self.sources.values())
     }
 }
 
@@ -1198,4 +1193,14 @@ fn collect_cited(
         }
         _ => {}
     }
+}
+
+/// The earliest and latest dates these sources were read (empty when none).
+pub fn read_range_of<'a>(sources: impl Iterator<Item = &'a Source>) -> (String, String) {
+    let mut dates: Vec<&str> = sources.map(|s| s.read_on.as_str()).collect();
+    dates.sort_unstable();
+    (
+        dates.first().map(|d| (*d).to_owned()).unwrap_or_default(),
+        dates.last().map(|d| (*d).to_owned()).unwrap_or_default(),
+    )
 }

@@ -601,17 +601,7 @@ impl<'a> Report<'a> {
             .filter_map(|id| book.sources.get_key_value(id).map(|(k, v)| (k.as_str(), v)))
             .collect();
 
-        let sources_read = {
-            let mut dates: Vec<&str> = sources
-                .iter()
-                .map(|(_, s): &(&str, &Source)| s.read_on.as_str())
-                .collect();
-            dates.sort_unstable();
-            (
-                dates.first().map(|d| (*d).to_owned()).unwrap_or_default(),
-                dates.last().map(|d| (*d).to_owned()).unwrap_or_default(),
-            )
-        };
+        let sources_read = crate::pricing::read_range_of(sources.iter().map(|(_, s)| *s));
         Report {
             assessment: a,
             sources_read,
