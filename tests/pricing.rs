@@ -284,6 +284,32 @@ fn committed_rates_match_the_published_tables_within_one_percent() {
             Commitment::ThreeYear,
             0.041,
         ),
+        // instances.vantage.sh data (tsaol/aws-gpu, 2025-11-30): Standard
+        // Reserved Instances, no upfront, an hour.
+        (
+            "g4dn.xlarge",
+            "Standard Reserved Instance",
+            Commitment::OneYear,
+            0.331,
+        ),
+        (
+            "g4dn.xlarge",
+            "Standard Reserved Instance",
+            Commitment::ThreeYear,
+            0.227,
+        ),
+        (
+            "g6.xlarge",
+            "Standard Reserved Instance",
+            Commitment::OneYear,
+            0.52392,
+        ),
+        (
+            "g5.xlarge",
+            "Standard Reserved Instance",
+            Commitment::ThreeYear,
+            0.43459,
+        ),
         // Cloud Billing Catalog: month_1y and month_3y over 730 h.
         (
             "e2-standard-2",
