@@ -22,12 +22,12 @@ pub(crate) fn event_criterion(c: &Ctx<'_>) -> Criterion {
         match kind {
             0 => "No trigger is named, which reads as a standing service rather than work started by events.".to_owned(),
             1 => format!(
-                "Work starts on events ({}), which function platforms wire up natively with retries and no polling loop to run.",
+                "Work starts on events ({}), which serverless platforms wire up natively, functions and container jobs alike, with retries and no polling loop to run.",
                 names.join(", ")
             ),
-            2 => "Requests arrive as an HTTP API: functions behind a gateway serve that well while requests stay short.".to_owned(),
+            2 => "Requests arrive as an HTTP API, which functions and serverless containers serve well, on their own endpoints or behind a front door, while requests stay short.".to_owned(),
             _ => format!(
-                "Work arrives both as events and over HTTP ({}); functions take both natively.",
+                "Work arrives both as events and over HTTP ({}); serverless platforms take both natively.",
                 names.join(", ")
             ),
         }
