@@ -485,8 +485,9 @@ mod tests {
         for x in [38.0, 38.5, 50.0, 700.0, 1e6] {
             assert_eq!(one_minus_exp_neg(x), -(-x).exp_m1(), "x={x}");
         }
-        // A pool that one instance holds: the busy count is never needed,
-        // so leaving it out changes nothing.
+        // A pool that one instance holds: the busy count is never asked for
+        // (the closure would panic), and it is no more than the answer, so
+        // taking it into the maximum would change nothing.
         for &(rate, d, c, idle) in &[
             (57.0, 0.015, 20.0, 300.0),
             (0.01, 0.2, 80.0, 900.0),
@@ -495,11 +496,11 @@ mod tests {
         ] {
             let l: f64 = rate * d;
             assert!(one_holds_all(l, c), "{l} {c}");
-            let with_busy = expected_busy(l, c).max(alive_with_pool_by(|| f64::NAN, rate, d, c, idle));
-            assert_eq!(
-                alive_with_pool_by(|| expected_busy(l, c), rate, d, c, idle),
-                with_busy,
-                "rate={rate} d={d} c={c} idle={idle}"
+            let alive = alive_with_pool_by(|| panic!("the busy count was asked for"), rate, d, c, idle);
+            assert!(
+                expected_busy(l, c) <= alive,
+                "rate={rate} d={d} c={c} idle={idle}: {} > {alive}",
+                expected_busy(l, c)
             );
         }
     }

@@ -66,6 +66,14 @@ pub fn displayable(text: &str) -> std::borrow::Cow<'_, str> {
 /// speaks of the chosen cloud only.
 pub const OTHER_CLOUDS: &str = "Only this cloud's options are listed: the window's cost table and the JSON report's costs price the same workload on the other two clouds, and setting the workload's cloud to one of them gives its own advice.";
 
+/// The bills of the workload's own cloud, in the assessment's order: what
+/// every report speaks of.
+fn own_costs(a: &Assessment) -> impl Iterator<Item = &OptionCost> {
+    a.costs
+        .iter()
+        .filter(|c| c.option.provider() == a.workload.provider)
+}
+
 /// An option's part in the recommendation, as every screen and report names
 /// it: `recommended` (exactly one option), `fallback` (a close call's other
 /// side), `second part` (a hybrid's other part); `None` for the rest.
@@ -204,11 +212,7 @@ fn civil_date(days: i64) -> String {
 /// options it applies to ("every option" when it is all of them).
 #[must_use]
 pub fn not_counted(a: &Assessment) -> Vec<String> {
-    let on_cloud: Vec<&OptionCost> = a
-        .costs
-        .iter()
-        .filter(|c| c.option.provider() == a.workload.provider)
-        .collect();
+    let on_cloud: Vec<&OptionCost> = own_costs(a).collect();
     let mut texts: Vec<(&str, Vec<OptionId>)> = Vec::new();
     for c in &on_cloud {
         for t in &c.not_counted {
@@ -237,9 +241,7 @@ pub fn not_counted(a: &Assessment) -> Vec<String> {
 /// traffic falls below the baseline.
 #[must_use]
 pub fn commitments(a: &Assessment) -> Vec<String> {
-    a.costs
-        .iter()
-        .filter(|c| c.option.provider() == a.workload.provider)
+    own_costs(a)
         .filter_map(|c| {
             let b = c.commitment.as_ref()?;
             Some(format!(
@@ -282,9 +284,7 @@ pub fn people_break_even_sentence(a: &Assessment) -> Option<String> {
 /// People's time beside the cloud bill, one sentence per option of the chosen cloud.
 #[must_use]
 pub fn with_people(a: &Assessment) -> Vec<String> {
-    a.costs
-        .iter()
-        .filter(|c| c.option.provider() == a.workload.provider)
+    own_costs(a)
         .filter_map(|c| {
             let (ops, with) = (c.operations_usd?, c.with_operations_usd()?);
             Some(format!(
@@ -424,18 +424,13 @@ impl<'a> Report<'a> {
         let chosen = |o: OptionId| rec.option == Some(o);
         let blocked = |o: OptionId| a.blockers.iter().any(|b| b.option == o);
         // The cheapest option that can run the work: a ruled-out one is no benchmark.
-        let provider_cheapest = a
-            .costs
-            .iter()
-            .filter(|c| c.option.provider() == w.provider && !blocked(c.option))
+        let provider_cheapest = own_costs(a)
+            .filter(|c| !blocked(c.option))
             .map(|c| c.monthly_usd)
             .fold(f64::INFINITY, f64::min);
         // The record is about the chosen cloud: its options only (the window's
         // cost table and the JSON's `costs` price the other clouds too).
-        let mut options: Vec<OptionView> = a
-            .costs
-            .iter()
-            .filter(|cost| cost.option.provider() == w.provider)
+        let mut options: Vec<OptionView> = own_costs(a)
             .map(|cost| {
                 let blockers: Vec<&Blocker> = a.blockers.iter().filter(|b| b.option == cost.option).collect();
                 let (pros, cons) = pros_and_cons(a, cost, &blockers, provider_cheapest);
