@@ -152,6 +152,48 @@ fn a_commitment_the_book_has_no_rate_for_is_listed_as_not_counted() {
 }
 
 #[test]
+fn azure_vms_of_a_retired_reservation_series_are_not_priced_with_a_reservation_no_one_can_buy() {
+    let b = book();
+    let mut w = fleet_of(1, "B2s");
+    w.provider = Provider::Azure;
+    w.pricing.commitment = Commitment::OneYear;
+    // B2s (Bv1): one-year reservations ended on 2026-07-01, before the book's date.
+    let c = cost_of(OptionId::AzureVm, &w, &b);
+    assert_eq!(item(&c, "commitment"), 0.0, "{:?}", c.breakdown);
+    assert!(
+        c.not_counted
+            .iter()
+            .any(|t| t.contains("B2s") && t.contains("stopped being sold on 2026-07-01")),
+        "{:?}",
+        c.not_counted
+    );
+    // B1s also has a savings plan for compute, still sold: that is what is priced.
+    w.servers.instance = "B1s".into();
+    let c = cost_of(OptionId::AzureVm, &w, &b);
+    let compute = item(&c, "compute");
+    assert!(compute > 0.0);
+    // One B1s all month: the commitment saves (list - savings-plan rate) x 730 h.
+    assert_usd(
+        item(&c, "commitment"),
+        -(0.0104 - 0.0070044) * 730.0,
+        "B1s savings plan",
+    );
+    assert!(
+        c.notes.iter().any(|n| n.contains("savings plan for compute")),
+        "{:?}",
+        c.notes
+    );
+    // A series Microsoft did not retire keeps its one-year reservation.
+    w.servers.instance = "D2s_v5".into();
+    let c = cost_of(OptionId::AzureVm, &w, &b);
+    assert_usd(
+        item(&c, "commitment"),
+        -(0.096 - 496.0 / 8760.0) * 730.0,
+        "D2s_v5 reservation",
+    );
+}
+
+#[test]
 fn interruptible_work_runs_all_of_its_fleet_on_spot() {
     let b = book();
     let mut w = fleet_of(2, "t3.medium");

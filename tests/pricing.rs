@@ -8,7 +8,7 @@
 )]
 
 use serverless_advisor::pricing::{BUILT_IN, PriceBook};
-use serverless_advisor::workload::Provider;
+use serverless_advisor::workload::{Commitment, Provider};
 
 fn with(replace: &str, by: &str) -> String {
     assert!(
@@ -30,7 +30,7 @@ fn first_problem(text: &str) -> serverless_advisor::source::FileError {
 fn built_in_book_is_valid_and_dated() {
     let book = PriceBook::built_in().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(book.hours_per_month, 730.0);
-    assert_eq!(book.compiled_on, "2026-12-07");
+    assert_eq!(book.compiled_on, "2026-12-08");
     let (from, to) = book.read_range();
     assert!(from.as_str() <= to.as_str());
     assert!(from.starts_with("20"), "{from}");
@@ -256,7 +256,6 @@ fn a_book_without_spot_facts_is_refused() {
 /// (monthly or term totals turned hourly), against the built-in book: within 1%.
 #[test]
 fn committed_rates_match_the_published_tables_within_one_percent() {
-    use serverless_advisor::workload::Commitment;
     let book = PriceBook::built_in().unwrap();
     let published: &[(&str, &str, Commitment, f64)] = &[
         // Infracost golden: $19.05 and $13.14 a month over 730 h.
@@ -371,15 +370,77 @@ fn committed_rates_match_the_published_tables_within_one_percent() {
             "{name} {plan} {term:?}: {ours} against the published {rate}"
         );
     }
-    // The cheaper offer is the one a commitment prices: B1s's one-year reservation beats its savings plan.
+    // The cheaper offer that can still be bought is the one a commitment
+    // prices: B1s's one-year reservation beat its savings plan until Azure
+    // stopped selling one-year Bv1 reservations on 2026-07-01.
     let b1s = book.instances.iter().find(|i| i.name == "B1s").unwrap();
-    let (best, rate) = b1s.best_commitment(Commitment::OneYear).unwrap();
+    let (best, rate) = b1s.best_commitment(Commitment::OneYear, "2026-06-30").unwrap();
     assert_eq!(best.plan, "reservation");
     assert!((rate - 53.0 / 8760.0).abs() < 1e-4, "{rate}");
+    let (best, rate) = b1s
+        .best_commitment(Commitment::OneYear, &book.compiled_on)
+        .unwrap();
+    assert_eq!(best.plan, "savings plan for compute", "on {}", book.compiled_on);
+    assert!((rate - 0.0070044).abs() < 1e-9, "{rate}");
     assert_eq!(
-        b1s.best_commitment(Commitment::ThreeYear).unwrap().0.plan,
+        b1s.best_commitment(Commitment::ThreeYear, &book.compiled_on)
+            .unwrap()
+            .0
+            .plan,
         "savings plan for compute"
     );
+}
+
+#[test]
+fn azure_one_year_reservations_of_the_retired_series_are_not_sold_after_july_2026() {
+    let book = PriceBook::built_in().unwrap();
+    // Microsoft's list: one-year reservations of Av2, Bv1, Dv2 and F ended on 2026-07-01.
+    for name in ["B1s", "B2s", "A2_v2", "F2", "D2_v2"] {
+        let i = book.instances.iter().find(|i| i.name == name).unwrap();
+        let (offer, w) = i
+            .withdrawn_commitment(Commitment::OneYear, "2026-07-01")
+            .unwrap_or_else(|| panic!("{name}: its one-year reservation is withdrawn"));
+        assert_eq!(offer.plan, "reservation", "{name}");
+        assert_eq!(w.from, "2026-07-01", "{name}");
+        assert!(
+            i.withdrawn_commitment(Commitment::OneYear, "2026-06-30")
+                .is_none(),
+            "{name}: still sold the day before"
+        );
+        assert!(
+            i.best_commitment(Commitment::OneYear, &book.compiled_on)
+                .is_none_or(|(o, _)| o.plan != "reservation"),
+            "{name}: no reservation is priced on {}",
+            book.compiled_on
+        );
+    }
+    // Series Microsoft did not retire keep theirs.
+    let d2s = book.instances.iter().find(|i| i.name == "D2s_v5").unwrap();
+    assert_eq!(
+        d2s.best_commitment(Commitment::OneYear, &book.compiled_on)
+            .unwrap()
+            .0
+            .plan,
+        "reservation"
+    );
+}
+
+#[test]
+fn a_withdrawn_term_with_no_date_is_refused_with_its_place() {
+    let text = with(
+        "withdrawn: Some((terms: [OneYear], from: \"2026-07-01\"",
+        "withdrawn: Some((terms: [OneYear], from: \"July 2026\"",
+    );
+    let e = first_problem(&text);
+    assert!(e.field.ends_with(".withdrawn.from"), "{e}");
+    assert!(e.value.contains("July 2026"), "{e}");
+    assert!(e.allowed.contains("YYYY-MM-DD"), "{e}");
+    let expected_line = text
+        .lines()
+        .position(|l| l.contains("from: \"July 2026\""))
+        .expect("line")
+        + 1;
+    assert_eq!(e.line, expected_line, "{e}");
 }
 
 #[test]

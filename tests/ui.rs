@@ -545,7 +545,7 @@ fn another_price_book_is_loaded_and_dated() {
     let dir = tempfile::tempdir().unwrap();
     let book_path = dir.path().join("prices.ron");
     let text = serverless_advisor::pricing::BUILT_IN.replacen(
-        "compiled_on: \"2026-12-07\"",
+        "compiled_on: \"2026-12-08\"",
         "compiled_on: \"2027-01-15\"",
         1,
     );
@@ -565,8 +565,8 @@ fn another_price_book_is_loaded_and_dated() {
     h.run();
     h.get_by_label("Use the built-in price book").click();
     h.run();
-    assert_eq!(h.state().book().compiled_on, "2026-12-07");
-    assert!(h.query_by_label_contains("Prices of 2026-12-07").is_some());
+    assert_eq!(h.state().book().compiled_on, "2026-12-08");
+    assert!(h.query_by_label_contains("Prices of 2026-12-08").is_some());
     h.get_by_label("File").click();
     h.run();
     assert!(h.query_by_label("Use the built-in price book").is_none());

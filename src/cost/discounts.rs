@@ -113,17 +113,33 @@ fn commitment_offer(option: OptionId, input: &CostInput<'_>, term: Commitment, b
                 return Offer::NotSold;
             };
             let list = instance.per_hour.value;
-            match instance.best_commitment(term) {
+            let today = input.book.compiled_on.as_str();
+            match instance.best_commitment(term, today) {
                 Some((offer, rate)) if list > 0.0 => {
                     Offer::Sold(format!("{} for {}", offer.plan, instance.name), 1.0 - rate / list)
                 }
                 Some(_) => Offer::NotSold,
-                None => Offer::NotInBook(format!(
-                    "A {} commitment for {} on {}: the price book has no sourced committed rate for this instance type (add its commitments to price it)",
-                    term.label(),
-                    option.label(),
-                    instance.name
-                )),
+                None => {
+                    // A term the cloud stopped selling: say so, rather than
+                    // price a reservation no one can buy.
+                    let ended = instance
+                        .withdrawn_commitment(term, today)
+                        .map(|(offer, w)| {
+                            format!(
+                                "; its {} {} stopped being sold on {} (reservations already held keep their rate)",
+                                term.label(),
+                                offer.plan,
+                                w.from
+                            )
+                        })
+                        .unwrap_or_default();
+                    Offer::NotInBook(format!(
+                        "A {} commitment for {} on {}: the price book has no sourced committed rate for this instance type that can still be bought{ended} (add the rate of a commitment still sold, such as a savings plan, to price it)",
+                        term.label(),
+                        option.label(),
+                        instance.name
+                    ))
+                }
             }
         }
         OptionId::AzureFunctions | OptionId::AzureFlexConsumption | OptionId::AzureContainerApps => {

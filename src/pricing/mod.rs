@@ -688,6 +688,23 @@ pub struct InstanceCommitment {
     /// USD an hour on a three-year term, where it is sold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub three_year_per_hour: Option<Sourced>,
+    /// Terms the cloud no longer sells to new buyers: their rates stay for
+    /// the reservations already held, and a commitment priced on or after
+    /// the day they ended (the book's date) does not use them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<Withdrawn>,
+}
+
+/// Terms of a commitment a cloud has stopped selling, from a day on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Withdrawn {
+    /// The terms no longer sold (`OneYear`, `ThreeYear`).
+    pub terms: Vec<Commitment>,
+    /// The first day they can no longer be bought or renewed (YYYY-MM-DD).
+    pub from: String,
+    /// Id of the source that says so.
+    pub source: String,
 }
 
 impl InstanceCommitment {
@@ -700,16 +717,40 @@ impl InstanceCommitment {
             Commitment::ThreeYear => self.three_year_per_hour.as_ref().map(|r| r.value),
         }
     }
+
+    /// Whether `term` can still be bought on `date` (YYYY-MM-DD): not one of
+    /// the withdrawn terms, or a day before they ended.
+    #[must_use]
+    pub fn sold_on(&self, term: Commitment, date: &str) -> bool {
+        self.withdrawn
+            .as_ref()
+            .is_none_or(|w| !w.terms.contains(&term) || date < w.from.as_str())
+    }
 }
 
 impl Instance {
-    /// The cheapest commitment sold for this type on `term`, with its hourly rate.
+    /// The cheapest commitment for this type that can be bought on `term` on
+    /// `date` (the price book's date), with its hourly rate.
     #[must_use]
-    pub fn best_commitment(&self, term: Commitment) -> Option<(&InstanceCommitment, f64)> {
+    pub fn best_commitment(&self, term: Commitment, date: &str) -> Option<(&InstanceCommitment, f64)> {
         self.commitments
             .iter()
+            .filter(|c| c.sold_on(term, date))
             .filter_map(|c| c.per_hour(term).map(|r| (c, r)))
             .min_by(|a, b| a.1.total_cmp(&b.1))
+    }
+
+    /// The commitment with a rate for `term` that is no longer sold on `date`, if any.
+    #[must_use]
+    pub fn withdrawn_commitment(
+        &self,
+        term: Commitment,
+        date: &str,
+    ) -> Option<(&InstanceCommitment, &Withdrawn)> {
+        self.commitments.iter().find_map(|c| {
+            let w = c.withdrawn.as_ref()?;
+            (c.per_hour(term).is_some() && !c.sold_on(term, date)).then_some((c, w))
+        })
     }
 }
 

@@ -513,6 +513,25 @@ pub fn validate(book: &PriceBook, file: &str, map: &SourceMap) -> Vec<FileError>
                     "one_year_per_hour, three_year_per_hour or both, USD an hour, no upfront",
                 );
             }
+            if let Some(w) = &offer.withdrawn {
+                let field = format!("instances[{i}].commitments[{j}].withdrawn");
+                if !is_date(&w.from) {
+                    c.fail(
+                        &format!("{field}.from"),
+                        format!("{:?}", w.from),
+                        "is not a date",
+                        "YYYY-MM-DD, the first day the terms can no longer be bought",
+                    );
+                }
+                if w.terms.is_empty() || w.terms.contains(&crate::workload::Commitment::OnDemand) {
+                    c.fail(
+                        &format!("{field}.terms"),
+                        format!("{:?}", w.terms),
+                        "does not name a commitment term",
+                        "one or both of OneYear, ThreeYear",
+                    );
+                }
+            }
             for (term, rate) in [
                 ("one_year_per_hour", &offer.one_year_per_hour),
                 ("three_year_per_hour", &offer.three_year_per_hour),

@@ -65,11 +65,35 @@ fn draw(ui: &mut Ui, layout: &Layout, scale: f32) {
     };
     let label_bg = ui.visuals().extreme_bg_color;
 
-    // Lines, arrowheads and boxes from a mesh made once per layout, size and theme.
+    // Edge labels sit on a patch of background, just above the line, so the
+    // line and its direction stay in sight. The patches go into the cached
+    // mesh with the boxes (their rounded corners cost as much to tessellate as
+    // a box), so their places are part of its key.
+    let labels: Vec<(Rect, std::sync::Arc<egui::Galley>)> = layout
+        .edges
+        .iter()
+        .filter(|edge| !edge.label.is_empty())
+        .map(|edge| {
+            let (x, y) = edge.label_anchor();
+            let font = FontId::proportional((10.0 * scale).max(9.0));
+            let galley = painter.layout_no_wrap(edge.label.clone(), font, kind_ink);
+            let at = to(x, y) - Vec2::new(0.0, galley.size().y / 2.0 + 3.0);
+            (
+                Rect::from_center_size(at, galley.size() + Vec2::new(6.0, 2.0)),
+                galley,
+            )
+        })
+        .collect();
+    let label_keys: Vec<[u32; 4]> = labels
+        .iter()
+        .map(|(bg, _)| super::widgets::rect_key(*bg))
+        .collect();
+    // Lines, arrowheads, boxes and label patches from a mesh made once per
+    // layout, size and theme.
     super::widgets::cached_shapes(
         ui,
         ui.scope_id().with("diagram-geometry"),
-        (layout_key(layout), super::widgets::rect_key(rect)),
+        (layout_key(layout), super::widgets::rect_key(rect), label_keys),
         |shapes| {
             for edge in &layout.edges {
                 let points: Vec<Pos2> = edge.points.iter().map(|(x, y)| to(*x, *y)).collect();
@@ -104,20 +128,14 @@ fn draw(ui: &mut Ui, layout: &Layout, scale: f32) {
                     egui::StrokeKind::Inside,
                 ));
             }
+            for (bg, _) in &labels {
+                shapes.push(Shape::rect_filled(*bg, 3.0, label_bg.gamma_multiply(0.92)));
+            }
         },
     );
-    // The words on top: edge labels on a patch of background, then the node names.
-    for edge in &layout.edges {
-        if !edge.label.is_empty() {
-            let (x, y) = edge.label_anchor();
-            let font = FontId::proportional((10.0 * scale).max(9.0));
-            let galley = painter.layout_no_wrap(edge.label.clone(), font, kind_ink);
-            // Just above the line, so the line and its direction stay in sight.
-            let at = to(x, y) - Vec2::new(0.0, galley.size().y / 2.0 + 3.0);
-            let bg = Rect::from_center_size(at, galley.size() + Vec2::new(6.0, 2.0));
-            painter.rect_filled(bg, 3.0, label_bg.gamma_multiply(0.92));
-            painter.galley(bg.min + Vec2::new(3.0, 1.0), galley, kind_ink);
-        }
+    // The words on top: edge labels on their patches, then the node names.
+    for (bg, galley) in labels {
+        painter.galley(bg.min + Vec2::new(3.0, 1.0), galley, kind_ink);
     }
     for node in &layout.nodes {
         let r = Rect::from_min_max(to(node.x, node.y), to(node.x + node.width, node.y + node.height));
