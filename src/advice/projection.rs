@@ -114,16 +114,32 @@ pub fn project(
             let volume = volume_at(w, month);
             let memo = FleetMemo::default();
             let input = CostInput::new(w, book, profile, volume).with_memo(&memo);
-            // Today's bills are the cost table's; later ones are priced anew.
-            let price = |option: OptionId| match today.iter().find(|c| c.option == option) {
-                Some(c) if month == 0 => c.monthly_usd,
-                _ => cost::monthly_usd(option, &input),
+            // Today's bills are the cost table's; later ones are priced anew,
+            // the cheapest of each side only (an option whose lower bound is
+            // dearer than the best so far is not priced exactly).
+            if month == 0 {
+                let price = |option: OptionId| {
+                    today
+                        .iter()
+                        .find(|c| c.option == option)
+                        .map_or_else(|| cost::monthly_usd(option, &input), |c| c.monthly_usd)
+                };
+                return ProjectedMonth {
+                    month,
+                    monthly_requests: volume,
+                    serverless: cheapest(serverless, &price),
+                    traditional: cheapest(traditional, &price),
+                };
+            }
+            let side = |options: &[OptionId]| {
+                cost::cheapest(options, &input)
+                    .map(|(option, monthly_usd)| ProjectedBill { option, monthly_usd })
             };
             ProjectedMonth {
                 month,
                 monthly_requests: volume,
-                serverless: cheapest(serverless, &price),
-                traditional: cheapest(traditional, &price),
+                serverless: side(serverless),
+                traditional: side(traditional),
             }
         })
         .collect();
