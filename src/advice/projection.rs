@@ -175,13 +175,28 @@ impl Projection {
         let last = self.months.last();
         let growth = crate::format::percent(self.growth_per_month);
         let mut s = match last {
-            Some(m) => format!(
-                "Growing {growth} a month, the volume reaches {} requests a month in {} months: the cheapest serverless option then costs {} and the cheapest server or container {}.",
-                crate::format::short_count(m.monthly_requests),
-                m.month,
-                ProjectedBill::describe(m.serverless.as_ref()),
-                ProjectedBill::describe(m.traditional.as_ref())
-            ),
+            Some(m) => {
+                // A side that hard stops rule out has no price to quote.
+                let serverless = match &m.serverless {
+                    Some(b) => format!(
+                        "the cheapest serverless option then costs {}",
+                        ProjectedBill::describe(Some(b))
+                    ),
+                    None => "no serverless option is usable (hard stops rule them out)".to_owned(),
+                };
+                let traditional = match &m.traditional {
+                    Some(b) => format!(
+                        "the cheapest server or container {}",
+                        ProjectedBill::describe(Some(b))
+                    ),
+                    None => "no server or container option is usable (hard stops rule them out)".to_owned(),
+                };
+                format!(
+                    "Growing {growth} a month, the volume reaches {} requests a month in {} months: {serverless} and {traditional}.",
+                    crate::format::short_count(m.monthly_requests),
+                    m.month,
+                )
+            }
             None => format!("Growing {growth} a month."),
         };
         match &self.flip {

@@ -122,23 +122,23 @@ fn commitment_offer(option: OptionId, input: &CostInput<'_>, term: Commitment, b
                 None => {
                     // A term the cloud stopped selling: say so, rather than
                     // price a reservation no one can buy.
-                    let ended = instance
-                        .withdrawn_commitment(term, today)
-                        .map(|(offer, w)| {
-                            format!(
-                                "; its {} {} stopped being sold on {} (reservations already held keep their rate)",
-                                term.label(),
-                                offer.plan,
-                                w.from
-                            )
-                        })
-                        .unwrap_or_default();
-                    Offer::NotInBook(format!(
-                        "A {} commitment for {} on {}: the price book has no sourced committed rate for this instance type that can still be bought{ended} (add the rate of a commitment still sold, such as a savings plan, to price it)",
-                        term.label(),
-                        option.label(),
-                        instance.name
-                    ))
+                    Offer::NotInBook(match instance.withdrawn_commitment(term, today) {
+                        Some((offer, w)) => format!(
+                            "A {term} commitment for {} on {}: {} stopped selling its {term} {} on {} (those already held keep their rate), and the price book has no sourced rate for a commitment still sold for it, such as a savings plan (add one to its commitments to price it)",
+                            option.label(),
+                            instance.name,
+                            option.provider().label(),
+                            offer.plan,
+                            w.from,
+                            term = term.label(),
+                        ),
+                        None => format!(
+                            "A {} commitment for {} on {}: the price book has no sourced committed rate for this instance type (add its commitments to price it)",
+                            term.label(),
+                            option.label(),
+                            instance.name
+                        ),
+                    })
                 }
             }
         }

@@ -18,7 +18,8 @@ pub fn error_color(ui: &Ui) -> Color32 {
 
 /// The label line: name and unit.
 fn label_line(ui: &mut Ui, label: &str, unit: &str) -> egui::Response {
-    let text = if unit.is_empty() {
+    // "Cloud Run minimum instances", not "... instances (instances)".
+    let text = if unit.is_empty() || label.ends_with(unit) {
         label.to_owned()
     } else {
         format!("{label} ({unit})")
