@@ -74,6 +74,14 @@ fn measured(ctx: &egui::Context, ui: &mut dyn FnMut(&mut egui::Ui)) {
                 egui::Shape::Text(t) => {
                     acc[0] += 1;
                     acc[1] += t.galley.num_vertices;
+                    if std::env::var_os("FRAME_TEXTS").is_some() {
+                        eprintln!(
+                            "text {:>5} {:?} {:?}",
+                            t.galley.num_vertices,
+                            t.pos,
+                            t.galley.text().chars().take(60).collect::<String>()
+                        );
+                    }
                 }
                 egui::Shape::Mesh(m) => {
                     acc[2] += 1;

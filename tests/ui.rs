@@ -1454,3 +1454,30 @@ fn the_cost_chart_has_a_legend_under_it_naming_each_line() {
             .is_some()
     );
 }
+
+#[test]
+fn the_cold_start_finding_is_short_and_says_how_on_hover() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(
+        dir.path(),
+        Some("assets/workloads/thumbnail_generator.ron"),
+    ));
+    h.state_mut().jump_to(serverless_advisor::ui::Section::ColdStarts);
+    h.run();
+    let a = h.state().assessment().unwrap().clone();
+    let short = serverless_advisor::report::cold_start_short(&a);
+    let full = serverless_advisor::report::cold_start_sentence(&a);
+    assert!(
+        short.len() < full.len() && !short.contains(&a.cold_start.remedy),
+        "{short}"
+    );
+    // The window shows the finding without the remedy's details...
+    assert!(h.query_by_label(&short).is_some(), "{short}");
+    assert!(h.query_by_label(&full).is_none());
+    // ...and hovering it says how the warm instances are kept.
+    h.get_by_label(&short).hover();
+    h.run();
+    h.run();
+    let how = format!("How: {}.", a.cold_start.remedy);
+    assert!(h.query_by_label(&how).is_some(), "{how}");
+}

@@ -657,7 +657,25 @@ fn instances(n: u32) -> String {
 /// show the same words; each writer escapes them for its format).
 #[must_use]
 pub fn cold_start_sentence(a: &Assessment) -> String {
+    cold_start_text(a, true)
+}
+
+/// [`cold_start_sentence`] without how the warm instances are kept (the
+/// window shows that on hover: it is the longest part of the finding).
+#[must_use]
+pub fn cold_start_short(a: &Assessment) -> String {
+    cold_start_text(a, false)
+}
+
+fn cold_start_text(a: &Assessment, with_how: bool) -> String {
     let cs = &a.cold_start;
+    let how = |open: &str, close: &str| {
+        if with_how {
+            format!("{open}{}{close}", cs.remedy)
+        } else {
+            String::new()
+        }
+    };
     let ruled_out = a.blockers.iter().any(|b| b.option == cs.option);
     if ruled_out && a.recommendation.serverless_option != Some(cs.option) {
         return format!(
@@ -674,29 +692,29 @@ pub fn cold_start_sentence(a: &Assessment) -> String {
     );
     if cs.fraction_of_requests <= 0.0 && cs.provisioned_instances == 0 {
         return format!(
-            "On {}: no request is expected to start cold, and {target}. {}.",
+            "On {}: no request is expected to start cold, and {target}.{}",
             cs.option.label(),
-            cs.remedy
+            how(" ", ".")
         );
     }
     if cs.provisioned_concurrency_usd < 0.005 {
         return format!(
-            "On {}: {} of requests start cold and add about {} each, and {target}. Removing cold starts adds nothing to the bill: at this load {} kept warm cost no more than the requests do now ({}).",
+            "On {}: {} of requests start cold and add about {} each, and {target}. Removing cold starts adds nothing to the bill: at this load {} kept warm cost no more than the requests do now{}.",
             cs.option.label(),
             format::percent(cs.fraction_of_requests),
             format::duration_ms(cs.added_latency_ms),
             instances(cs.provisioned_instances),
-            cs.remedy
+            how(" (", ")")
         );
     }
     format!(
-        "On {}: {} of requests start cold and add about {} each, and {target}. Removing cold starts costs about {} a month more ({} kept warm; {}).",
+        "On {}: {} of requests start cold and add about {} each, and {target}. Removing cold starts costs about {} a month more ({} kept warm{}).",
         cs.option.label(),
         format::percent(cs.fraction_of_requests),
         format::duration_ms(cs.added_latency_ms),
         format::usd(cs.provisioned_concurrency_usd),
         instances(cs.provisioned_instances),
-        cs.remedy
+        how("; ", "")
     )
 }
 

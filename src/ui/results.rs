@@ -734,7 +734,14 @@ fn bill_gaps(ui: &mut Ui, a: &Assessment) {
 }
 
 fn cold_start(ui: &mut Ui, a: &Assessment) {
-    ui.label(crate::report::cold_start_sentence(a));
+    // The finding; how the warm instances would be kept is on hover (the
+    // reports give it in full).
+    let shown = crate::report::cold_start_short(a);
+    let full = crate::report::cold_start_sentence(a);
+    let label = ui.label(shown.as_str());
+    if full != shown {
+        label.on_hover_text(format!("How: {}.", a.cold_start.remedy));
+    }
 }
 
 /// The growth projection: a sentence, then the bills every six months.
