@@ -67,54 +67,6 @@ fn main() {
 #[inline(never)]
 fn measured(ctx: &egui::Context, ui: &mut dyn FnMut(&mut egui::Ui)) {
     let mut out = ctx.run_ui(input(), |u| ui(u));
-    if std::env::var_os("FRAME_STATS").is_some() {
-        fn walk(s: &egui::Shape, acc: &mut [usize; 6]) {
-            match s {
-                egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, acc)),
-                egui::Shape::Text(t) => {
-                    acc[0] += 1;
-                    acc[1] += t.galley.num_vertices;
-                    if std::env::var_os("FRAME_TEXTS").is_some() {
-                        eprintln!(
-                            "text {:>5} {:?} {:?}",
-                            t.galley.num_vertices,
-                            t.pos,
-                            t.galley.text().chars().take(60).collect::<String>()
-                        );
-                    }
-                }
-                egui::Shape::Mesh(m) => {
-                    acc[2] += 1;
-                    acc[3] += m.vertices.len();
-                }
-                egui::Shape::Rect(r) => {
-                    acc[4] += 1;
-                    eprintln!(
-                        "rect {:?} r={:?} stroke={:?} blur={} fill={:?}",
-                        r.rect, r.corner_radius, r.stroke, r.blur_width, r.fill
-                    );
-                }
-                _ => acc[5] += 1,
-            }
-        }
-        let mut acc = [0usize; 6];
-        out.shapes.iter().for_each(|c| walk(&c.shape, &mut acc));
-        eprintln!(
-            "texts {} ({} vertices), meshes {} ({} vertices), rects {}, other {}",
-            acc[0], acc[1], acc[2], acc[3], acc[4], acc[5]
-        );
-    }
-    let prims = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
-    if std::env::var_os("FRAME_STATS").is_some() {
-        let meshes: Vec<(usize, egui::Rect)> = prims
-            .iter()
-            .filter_map(|p| match &p.primitive {
-                egui::epaint::Primitive::Mesh(m) => Some((m.vertices.len(), p.clip_rect)),
-                egui::epaint::Primitive::Callback(_) => None,
-            })
-            .collect();
-        eprintln!("{} primitives: {meshes:?}", prims.len());
-    }
-    black_box(prims);
+    black_box(ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point));
     out.textures_delta.clear();
 }

@@ -163,7 +163,8 @@ fn azure_vms_of_a_retired_reservation_series_are_not_priced_with_a_reservation_n
     assert!(
         c.not_counted
             .iter()
-            .any(|t| t.contains("B2s") && t.contains("stopped selling its 1-year reservation on 2026-07-01")),
+            .any(|t| t.contains("B2s")
+                && t.contains("stopped selling 1-year reservations of B2s on 2026-07-01")),
         "{:?}",
         c.not_counted
     );

@@ -394,8 +394,24 @@ fn committed_rates_match_the_published_tables_within_one_percent() {
 #[test]
 fn azure_one_year_reservations_of_the_retired_series_are_not_sold_after_july_2026() {
     let book = PriceBook::built_in().unwrap();
-    // Microsoft's list: one-year reservations of Av2, Bv1, Dv2 and F ended on 2026-07-01.
-    for name in ["B1s", "B2s", "A2_v2", "F2", "D2_v2"] {
+    // Microsoft's list: one-year reservations of Av2, Bv1, Dv2 and F (among
+    // others) ended on 2026-07-01. Every Azure type of those series in the
+    // book is checked, so one added later cannot be missed.
+    let retired = |name: &str| {
+        let n = name.to_ascii_lowercase();
+        // Bv1 sizes (B1s, B2s, B1ms...), Av2 (A2_v2), Dv2 (D2_v2), F (F2, F4).
+        (n.starts_with('b') && !n.contains("_v"))
+            || n.ends_with("_v2") && (n.starts_with('a') || n.starts_with('d'))
+            || (n.starts_with('f') && !n.contains("_v"))
+    };
+    let names: Vec<&str> = book
+        .instances
+        .iter()
+        .filter(|i| i.provider == Provider::Azure && retired(&i.name))
+        .map(|i| i.name.as_str())
+        .collect();
+    assert!(names.len() >= 5, "{names:?}");
+    for name in names {
         let i = book.instances.iter().find(|i| i.name == name).unwrap();
         let (offer, w) = i
             .withdrawn_commitment(Commitment::OneYear, "2026-07-01")
@@ -423,6 +439,19 @@ fn azure_one_year_reservations_of_the_retired_series_are_not_sold_after_july_202
             .plan,
         "reservation"
     );
+}
+
+#[test]
+fn a_withdrawn_commitment_must_name_a_term() {
+    for terms in ["[]", "[OnDemand]"] {
+        let text = with(
+            "withdrawn: Some((terms: [OneYear],",
+            &format!("withdrawn: Some((terms: {terms},"),
+        );
+        let e = first_problem(&text);
+        assert!(e.field.ends_with(".withdrawn.terms"), "{terms}: {e}");
+        assert!(e.allowed.contains("OneYear, ThreeYear"), "{e}");
+    }
 }
 
 #[test]

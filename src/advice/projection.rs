@@ -184,9 +184,12 @@ impl Projection {
                     ),
                     None => "no serverless option is usable (hard stops rule them out)".to_owned(),
                 };
+                // "... costs $X and the cheapest server or container $Y":
+                // the second side borrows the first's verb, when it has one.
+                let verb = if m.serverless.is_some() { "" } else { "costs " };
                 let traditional = match &m.traditional {
                     Some(b) => format!(
-                        "the cheapest server or container {}",
+                        "the cheapest server or container {verb}{}",
                         ProjectedBill::describe(Some(b))
                     ),
                     None => "no server or container option is usable (hard stops rule them out)".to_owned(),

@@ -124,13 +124,13 @@ fn commitment_offer(option: OptionId, input: &CostInput<'_>, term: Commitment, b
                     // price a reservation no one can buy.
                     Offer::NotInBook(match instance.withdrawn_commitment(term, today) {
                         Some((offer, w)) => format!(
-                            "A {term} commitment for {} on {}: {} stopped selling its {term} {} on {} (those already held keep their rate), and the price book has no sourced rate for a commitment still sold for it, such as a savings plan (add one to its commitments to price it)",
+                            "A {term} commitment for {} on {name}: {} stopped selling {term} {}s of {name} on {} (no new purchases or renewals from that day), and the price book has no sourced rate for a commitment still sold for it, such as a savings plan (add one to its commitments to price it)",
                             option.label(),
-                            instance.name,
                             option.provider().label(),
                             offer.plan,
                             w.from,
                             term = term.label(),
+                            name = instance.name,
                         ),
                         None => format!(
                             "A {} commitment for {} on {}: the price book has no sourced committed rate for this instance type (add its commitments to price it)",

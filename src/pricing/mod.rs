@@ -688,9 +688,9 @@ pub struct InstanceCommitment {
     /// USD an hour on a three-year term, where it is sold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub three_year_per_hour: Option<Sourced>,
-    /// Terms the cloud no longer sells to new buyers: their rates stay for
-    /// the reservations already held, and a commitment priced on or after
-    /// the day they ended (the book's date) does not use them.
+    /// Terms the cloud no longer sells (no new purchases or renewals): a
+    /// commitment priced on or after the day they ended (the book's date)
+    /// does not use their rates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withdrawn: Option<Withdrawn>,
 }

@@ -660,24 +660,39 @@ pub fn cold_start_sentence(a: &Assessment) -> String {
     cold_start_text(a, true)
 }
 
-/// [`cold_start_sentence`] without how the warm instances are kept (the
-/// window shows that on hover: it is the longest part of the finding).
+/// [`cold_start_sentence`] with the remedy's first clause only (the window
+/// shows the rest, [`cold_start_more`], on hover: Lambda's SnapStart note
+/// is the longest part of the finding).
 #[must_use]
 pub fn cold_start_short(a: &Assessment) -> String {
     cold_start_text(a, false)
 }
 
-fn cold_start_text(a: &Assessment, with_how: bool) -> String {
+/// What [`cold_start_short`] leaves out of the remedy, if anything.
+#[must_use]
+pub fn cold_start_more(a: &Assessment) -> Option<&str> {
+    let (_, rest) = a.cold_start.remedy.split_once("; ")?;
+    cold_starts_apply(a).then_some(rest)
+}
+
+/// Whether the cold-start finding is about the option's cold starts: not
+/// when a hard stop rules the option out and nothing recommends it.
+fn cold_starts_apply(a: &Assessment) -> bool {
     let cs = &a.cold_start;
-    let how = |open: &str, close: &str| {
-        if with_how {
-            format!("{open}{}{close}", cs.remedy)
-        } else {
-            String::new()
-        }
+    !a.blockers.iter().any(|b| b.option == cs.option) || a.recommendation.serverless_option == Some(cs.option)
+}
+
+fn cold_start_text(a: &Assessment, whole: bool) -> String {
+    let cs = &a.cold_start;
+    let remedy = if whole {
+        cs.remedy.as_str()
+    } else {
+        cs.remedy
+            .split_once("; ")
+            .map_or(cs.remedy.as_str(), |(first, _)| first)
     };
-    let ruled_out = a.blockers.iter().any(|b| b.option == cs.option);
-    if ruled_out && a.recommendation.serverless_option != Some(cs.option) {
+    let how = |open: &str, close: &str| format!("{open}{remedy}{close}");
+    if !cold_starts_apply(a) {
         return format!(
             "Cold starts do not apply: {} and every other serverless option on {} are ruled out by a hard stop.",
             cs.option.label(),

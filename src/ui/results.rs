@@ -734,13 +734,13 @@ fn bill_gaps(ui: &mut Ui, a: &Assessment) {
 }
 
 fn cold_start(ui: &mut Ui, a: &Assessment) {
-    // The finding; how the warm instances would be kept is on hover (the
-    // reports give it in full).
-    let shown = crate::report::cold_start_short(a);
-    let full = crate::report::cold_start_sentence(a);
-    let label = ui.label(shown.as_str());
-    if full != shown {
-        label.on_hover_text(format!("How: {}.", a.cold_start.remedy));
+    // The finding; the remedy's further notes (SnapStart) are on hover (the
+    // reports give them in full).
+    let label = ui.label(crate::report::cold_start_short(a));
+    if let Some(more) = crate::report::cold_start_more(a) {
+        label.on_hover_ui(|ui| {
+            ui.label(format!("Also: {more}."));
+        });
     }
 }
 

@@ -19,7 +19,14 @@ pub fn error_color(ui: &Ui) -> Color32 {
 /// The label line: name and unit.
 fn label_line(ui: &mut Ui, label: &str, unit: &str) -> egui::Response {
     // "Cloud Run minimum instances", not "... instances (instances)".
-    let text = if unit.is_empty() || label.ends_with(unit) {
+    // The unit as the label's last word(s), whatever the case (no allocation:
+    // this runs for every field every frame).
+    let cut = label.len().saturating_sub(unit.len());
+    let repeats = cut > 0
+        && label.is_char_boundary(cut)
+        && label[cut..].eq_ignore_ascii_case(unit)
+        && label[..cut].ends_with(' ');
+    let text = if unit.is_empty() || repeats {
         label.to_owned()
     } else {
         format!("{label} ({unit})")
