@@ -146,16 +146,16 @@ pub fn estimate_on(option: OptionId, workload: &Workload, book: &PriceBook, prof
         OptionId::AwsLambda => (option, lambda_remedy(workload, book)),
         OptionId::AzureFlexConsumption => (
             option,
-            "Always-ready instances for the peak hour, net of the cheaper execution rate they bring"
+            "always-ready instances for the peak hour, net of the cheaper execution rate they bring"
                 .to_owned(),
         ),
         OptionId::AzureContainerApps => (
             option,
-            "Minimum replicas for the peak hour, billed at the idle rate while they wait".to_owned(),
+            "minimum replicas for the peak hour, billed at the idle rate while they wait".to_owned(),
         ),
         _ => (
             option,
-            "Minimum instances for the peak hour, billed at the idle rate while they wait".to_owned(),
+            "minimum instances for the peak hour, billed at the idle rate while they wait".to_owned(),
         ),
     };
     let mut none = workload.clone();

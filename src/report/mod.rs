@@ -709,7 +709,13 @@ fn cold_start_text(a: &Assessment, whole: bool) -> String {
         return format!(
             "On {}: no request is expected to start cold, and {target}.{}",
             cs.option.label(),
-            how(" ", ".")
+            // A sentence of its own here: capitalized.
+            {
+                let mut chars = remedy.chars();
+                chars.next().map_or_else(String::new, |c| {
+                    format!(" {}{}.", c.to_uppercase(), chars.as_str())
+                })
+            }
         );
     }
     if cs.provisioned_concurrency_usd < 0.005 {
