@@ -1,6 +1,41 @@
 //! Number formatting shared by the reports, the CLI and the window, so every
 //! screen and file shows the same figure the same way.
 
+/// `{value:.decimals$}` as the standard library writes it (the exact binary
+/// value rounded to `decimals` places, ties to even, a minus sign on any
+/// negative value, -0 included), for the cost tables and reasons that write
+/// hundreds: the value is scaled and rounded as a float and printed as whole
+/// numbers, which is exact unless the scaled value is within a thousandth of
+/// a half (its rounding error is under 2e-4 below 1e12); those, and anything
+/// larger or with more places, go to the standard formatter.
+#[derive(Debug, Clone, Copy)]
+pub struct Fixed(pub f64, pub usize);
+
+impl std::fmt::Display for Fixed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const SCALE: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
+        const WHOLE: [u64; 7] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+        let Fixed(value, places) = *self;
+        if value.is_finite() && places < SCALE.len() {
+            let scaled = value.abs() * SCALE[places];
+            let below = scaled.floor();
+            if scaled < 1e12 && (scaled - below - 0.5).abs() > 1e-3 {
+                let rounded = if scaled - below > 0.5 { below + 1.0 } else { below };
+                // Whole and under 1e12, so the conversion is exact.
+                let n = rounded as u64;
+                let sign = if value.is_sign_negative() { "-" } else { "" };
+                let unit = WHOLE[places];
+                return if places == 0 {
+                    write!(f, "{sign}{n}")
+                } else {
+                    write!(f, "{sign}{}.{:0places$}", n / unit, n % unit)
+                };
+            }
+        }
+        write!(f, "{value:.places$}")
+    }
+}
+
 /// Dollars with thousands separators: `$1,234.56`; under a cent, `$0.0042`;
 /// under a hundredth of a cent, "under $0.0001".
 #[must_use]
@@ -19,7 +54,7 @@ pub fn usd(value: f64) -> String {
         };
     }
     if v > 0.0 && v < 0.01 {
-        return format!("{sign}${v:.4}");
+        return format!("{sign}${}", Fixed(v, 4));
     }
     let cents = (v * 100.0).round();
     let whole = (cents / 100.0).trunc();
@@ -49,7 +84,7 @@ pub fn count(value: f64) -> String {
     let sign = if value < 0.0 { "-" } else { "" };
     let v = value.abs();
     if v < 10.0 && v.fract() != 0.0 {
-        return format!("{sign}{v:.2}");
+        return format!("{sign}{}", Fixed(v, 2));
     }
     format!("{sign}{}", group(v.round()))
 }
@@ -73,11 +108,11 @@ pub fn short_count(value: f64) -> String {
         (value, "")
     };
     let text = if scaled.abs() >= 100.0 || (scaled.fract()).abs() < 0.05 {
-        format!("{scaled:.0}")
+        format!("{}", Fixed(scaled, 0))
     } else if scaled.abs() >= 10.0 {
-        format!("{scaled:.1}")
+        format!("{}", Fixed(scaled, 1))
     } else {
-        format!("{scaled:.2}")
+        format!("{}", Fixed(scaled, 2))
     };
     let text = if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
@@ -94,15 +129,15 @@ pub fn duration_ms(ms: f64) -> String {
         return "n/a".into();
     }
     if ms < 1.0 {
-        format!("{ms:.2} ms")
+        format!("{} ms", Fixed(ms, 2))
     } else if ms < 1000.0 {
-        format!("{ms:.0} ms")
+        format!("{} ms", Fixed(ms, 0))
     } else if ms < 60_000.0 {
-        format!("{:.1} s", ms / 1000.0)
+        format!("{} s", Fixed(ms / 1000.0, 1))
     } else if ms < 3_600_000.0 {
-        format!("{:.1} min", ms / 60_000.0)
+        format!("{} min", Fixed(ms / 60_000.0, 1))
     } else {
-        format!("{:.1} h", ms / 3_600_000.0)
+        format!("{} h", Fixed(ms / 3_600_000.0, 1))
     }
 }
 
@@ -111,7 +146,7 @@ pub fn duration_ms(ms: f64) -> String {
 #[must_use]
 pub fn confidence(fraction: f64) -> String {
     if fraction.is_finite() {
-        format!("{:.0}%", fraction * 100.0)
+        format!("{}%", Fixed(fraction * 100.0, 0))
     } else {
         "n/a".into()
     }
@@ -128,9 +163,9 @@ pub fn percent(fraction: f64) -> String {
         return "under 0.01%".into();
     }
     if p != 0.0 && p.abs() < 0.1 {
-        format!("{p:.2}%")
+        format!("{}%", Fixed(p, 2))
     } else {
-        format!("{p:.1}%")
+        format!("{}%", Fixed(p, 1))
     }
 }
 
@@ -141,7 +176,7 @@ fn group(whole: f64) -> String {
         // In range and whole, so the cast is exact.
         (whole as u64).to_string()
     } else {
-        format!("{whole:.0}")
+        format!("{}", Fixed(whole, 0))
     };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -158,7 +193,7 @@ fn group(whole: f64) -> String {
 #[must_use]
 pub fn points(value: f64) -> String {
     if value.is_finite() {
-        format!("{value:.1}")
+        format!("{}", Fixed(value, 1))
     } else {
         "n/a".into()
     }
@@ -172,9 +207,9 @@ pub fn weight(value: f64) -> String {
     }
     let rounded = (value * 10.0).round() / 10.0;
     if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
+        format!("{}", Fixed(rounded, 0))
     } else {
-        format!("{rounded:.1}")
+        format!("{}", Fixed(rounded, 1))
     }
 }
 
@@ -185,7 +220,7 @@ pub fn times(ratio: f64) -> String {
         return "n/a".into();
     }
     if ratio < 10.0 {
-        format!("{ratio:.1}x")
+        format!("{}x", Fixed(ratio, 1))
     } else {
         format!("{}x", group(ratio.round()))
     }
@@ -198,8 +233,8 @@ pub fn answer(path: &str, value: f64) -> String {
     match path {
         "traffic.monthly_requests" => format!("{} a month", short_count(value)),
         "execution.avg_duration_ms" | "latency.p99_target_ms" => duration_ms(value),
-        "traffic.peak_to_average" => format!("{value:.1}x"),
-        "execution.memory_mb" => format!("{value:.0} MB"),
+        "traffic.peak_to_average" => format!("{}x", Fixed(value, 1)),
+        "execution.memory_mb" => format!("{} MB", Fixed(value, 0)),
         "migration.effort_days" => format!("{} engineer-days", trim_number(value)),
         "migration.engineer_day_usd" => format!("{} a day", usd_whole(value)),
         "pricing.commitment" => match value.round() as i64 {
@@ -218,8 +253,8 @@ pub fn answer(path: &str, value: f64) -> String {
 pub fn answer_fine(path: &str, value: f64) -> String {
     match path {
         "traffic.monthly_requests" => format!("{} a month", count(value.round())),
-        "execution.avg_duration_ms" | "latency.p99_target_ms" => format!("{value:.1} ms"),
-        "traffic.peak_to_average" => format!("{value:.3}x"),
+        "execution.avg_duration_ms" | "latency.p99_target_ms" => format!("{} ms", Fixed(value, 1)),
+        "traffic.peak_to_average" => format!("{}x", Fixed(value, 3)),
         _ => answer(path, value),
     }
 }
@@ -323,7 +358,7 @@ pub fn unit_usd(value: f64) -> String {
     }
     let v = value.abs();
     let decimals = (3 - v.log10().floor() as i32).clamp(0, 12) as usize;
-    let text = format!("{v:.decimals$}");
+    let text = Fixed(v, decimals).to_string();
     let text = if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {
@@ -335,9 +370,9 @@ pub fn unit_usd(value: f64) -> String {
 /// A number as people write it: whole numbers without decimals, others to one place.
 fn trim_number(value: f64) -> String {
     if (value - value.round()).abs() < 0.05 {
-        format!("{value:.0}")
+        format!("{}", Fixed(value, 0))
     } else {
-        format!("{value:.1}")
+        format!("{}", Fixed(value, 1))
     }
 }
 
@@ -435,6 +470,61 @@ mod tests {
                 "{ms} -> {} -> {back}",
                 duration_edit(ms)
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod fixed_tests {
+    use super::Fixed;
+
+    /// The fast path writes what the standard formatter writes, ties and
+    /// negative zero included.
+    #[test]
+    fn fixed_matches_the_standard_formatter() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5,
+            1.5,
+            2.5,
+            0.25,
+            0.35,
+            0.125,
+            -0.04,
+            -0.05,
+            9.995,
+            99.95,
+            1e12,
+            1e15,
+            123_456.789,
+            f64::NAN,
+            f64::INFINITY,
+            0.000_05,
+            7.0 / 3.0,
+            1e-320,
+        ];
+        // A deterministic spread of magnitudes and fractions.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mantissa = (x >> 11) as f64 / (1u64 << 53) as f64;
+            let exponent = ((x % 29) as i32) - 12;
+            let sign = if x & 1 == 0 { 1.0 } else { -1.0 };
+            values.push(sign * mantissa * 10f64.powi(exponent));
+            // Values on and near the halfway points the fast path must leave alone.
+            values.push(((x % 100_000) as f64 + 0.5) / 100.0);
+        }
+        for v in values {
+            for places in 0..8 {
+                assert_eq!(
+                    Fixed(v, places).to_string(),
+                    format!("{v:.places$}"),
+                    "{v:e} to {places} places"
+                );
+            }
         }
     }
 }

@@ -259,12 +259,14 @@ pub fn expected_alive_by(bound: bool, rate_per_s: f64, duration_s: f64, c: f64, 
 /// the pool the busiest moment of that time needed, `ceil(q / c)` for `q` the
 /// count in flight that is passed once in that many request durations.
 #[must_use]
+#[inline]
 pub fn alive_given_busy(busy: f64, rate_per_s: f64, duration_s: f64, idle_s: f64) -> f64 {
     alive_with_pool(busy, rate_per_s, duration_s, f64::INFINITY, idle_s)
 }
 
 /// [`alive_given_busy`] for instances of `c` requests at once.
 #[must_use]
+#[inline]
 pub fn alive_with_pool(busy: f64, rate_per_s: f64, duration_s: f64, c: f64, idle_s: f64) -> f64 {
     alive_with_pool_by(|| busy, rate_per_s, duration_s, c, idle_s)
 }
@@ -276,6 +278,7 @@ pub fn alive_with_pool(busy: f64, rate_per_s: f64, duration_s: f64, c: f64, idle
 /// P(N > 0), which the chance of a request within the idle time already
 /// covers. `busy` is [`expected_busy`] of rate x duration, `c` to an
 /// instance, or a lower bound of it.
+#[inline]
 pub fn alive_with_pool_by(
     busy: impl FnOnce() -> f64,
     rate_per_s: f64,

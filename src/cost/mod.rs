@@ -283,10 +283,35 @@ pub struct CostInput<'a> {
 /// requirement, prices nothing twice.
 #[derive(Debug, Default)]
 pub struct FleetMemo(
-    std::cell::RefCell<Vec<(u64, u64, f64, f64)>>,
+    std::cell::RefCell<FleetSizes>,
     pub(crate) std::cell::Cell<Option<(f64, f64)>>,
     std::cell::RefCell<PriceMemo>,
 );
+
+/// Fleet sizes at one volume: (scale, floor, instance-hours a week, peak),
+/// the first few kept (a volume prices at most a handful of capacities:
+/// each cloud's instance and task sizes); one not kept is worked out again.
+#[derive(Debug, Default)]
+struct FleetSizes {
+    entries: [(u64, u64, f64, f64); 6],
+    len: usize,
+}
+
+impl FleetSizes {
+    fn find(&self, key: (u64, u64)) -> Option<(f64, f64)> {
+        self.entries[..self.len]
+            .iter()
+            .find(|e| (e.0, e.1) == key)
+            .map(|e| (e.2, e.3))
+    }
+
+    fn keep(&mut self, entry: (u64, u64, f64, f64)) {
+        if let Some(slot) = self.entries.get_mut(self.len) {
+            *slot = entry;
+            self.len += 1;
+        }
+    }
+}
 
 /// Monthly totals by option: `[exact, lower bound]`, `NaN` where not yet priced.
 #[derive(Debug)]
@@ -525,7 +550,7 @@ impl Bill {
 
     fn note(&mut self, note: impl FnOnce() -> String) {
         if self.detailed {
-            self.notes.push(note());
+            self.notes.push(words(note));
         }
     }
 }
@@ -534,8 +559,21 @@ fn line(input: &CostInput<'_>, item: &'static str, usd: f64, detail: impl FnOnce
     LineItem {
         item: item.into(),
         usd,
-        detail: if input.detailed { detail() } else { String::new() },
+        detail: if input.detailed {
+            words(detail)
+        } else {
+            String::new()
+        },
     }
+}
+
+/// Writes a line's or a note's words: kept out of line, so the pricing code
+/// the sweeps and searches run stays small and the formatting is compiled once
+/// per caller, apart from it.
+#[cold]
+#[inline(never)]
+pub(crate) fn words(write: impl FnOnce() -> String) -> String {
+    write()
 }
 
 fn api_gateway_line(input: &CostInput<'_>) -> Option<LineItem> {
@@ -906,12 +944,7 @@ fn fleet_line(input: &CostInput<'_>, unit: &FleetUnit<'_>, floor: f64) -> (LineI
     let mean_per_second = input.monthly_requests.max(0.0) / input.book.hours_per_month / 3600.0;
     let scale = mean_per_second * duration_s / capacity;
     let key = (scale.to_bits(), floor.to_bits());
-    let remembered = input.memo.and_then(|m| {
-        m.0.borrow()
-            .iter()
-            .find(|e| (e.0, e.1) == key)
-            .map(|e| (e.2, e.3))
-    });
+    let remembered = input.memo.and_then(|m| m.0.borrow().find(key));
     let instance_hours_week;
     let peak;
     if let Some((hours, most)) = remembered {
@@ -960,7 +993,7 @@ fn fleet_line(input: &CostInput<'_>, unit: &FleetUnit<'_>, floor: f64) -> (LineI
     {
         memo.0
             .borrow_mut()
-            .push((key.0, key.1, instance_hours_week, peak));
+            .keep((key.0, key.1, instance_hours_week, peak));
     }
     let instance_hours = instance_hours_week * input.weeks_per_month();
     let average = instance_hours_week / HOURS_PER_WEEK as f64;
@@ -1393,12 +1426,15 @@ pub fn cheapest(options: &[OptionId], input: &CostInput<'_>) -> Option<(OptionId
     let better = |best: Option<(usize, OptionId, f64)>, i: usize, usd: f64| {
         best.is_none_or(|(bi, _, b)| usd < b || (usd == b && i < bi))
     };
-    let mut shared: Vec<(usize, OptionId, f64)> = Vec::new();
+    // On the stack: this runs for every probe of every search.
+    let mut shared = [(0usize, OptionId::AwsLambda, 0.0f64); OptionId::ALL.len()];
+    let mut shared_len = 0;
     for (i, &o) in options.iter().enumerate() {
-        if shares_instances(o) && !input.bound {
+        if shares_instances(o) && !input.bound && shared_len < shared.len() {
             let mut bound = *input;
             bound.bound = true;
-            shared.push((i, o, monthly_usd(o, &bound)));
+            shared[shared_len] = (i, o, monthly_usd(o, &bound));
+            shared_len += 1;
         } else {
             let usd = monthly_usd(o, input);
             if better(best, i, usd) {
@@ -1406,8 +1442,9 @@ pub fn cheapest(options: &[OptionId], input: &CostInput<'_>) -> Option<(OptionId
             }
         }
     }
+    let shared = &mut shared[..shared_len];
     shared.sort_by(|a, b| a.2.total_cmp(&b.2));
-    for (i, o, low) in shared {
+    for &(i, o, low) in &*shared {
         if !better(best, i, low) {
             // Every later one's bound is higher still.
             if best.is_some_and(|(_, _, b)| low > b) {

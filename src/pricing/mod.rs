@@ -1238,10 +1238,16 @@ fn collect_cited(
 
 /// The earliest and latest dates these sources were read (empty when none).
 pub fn read_range_of<'a>(sources: impl Iterator<Item = &'a Source>) -> (String, String) {
-    let mut dates: Vec<&str> = sources.map(|s| s.read_on.as_str()).collect();
-    dates.sort_unstable();
+    // One pass for the earliest and the latest (ISO dates compare as text).
+    let (first, last) = sources.fold((None::<&str>, None::<&str>), |(lo, hi), s| {
+        let d = s.read_on.as_str();
+        (
+            Some(lo.map_or(d, |lo| lo.min(d))),
+            Some(hi.map_or(d, |hi| hi.max(d))),
+        )
+    });
     (
-        dates.first().map(|d| (*d).to_owned()).unwrap_or_default(),
-        dates.last().map(|d| (*d).to_owned()).unwrap_or_default(),
+        first.map(str::to_owned).unwrap_or_default(),
+        last.map(str::to_owned).unwrap_or_default(),
     )
 }
