@@ -104,12 +104,13 @@ fn a_private_network_puts_functions_behind_a_nat_gateway_and_gives_servers_addre
     let mut w = plain(1e7, 100.0, 512);
     w.data.response_kb = Some(50.0);
     w.data.private_network = true;
-    // Lambda: two NAT gateways (one per zone) x 730 h x $0.045, plus the
-    // 500 GB it sends out processed at $0.045/GB.
+    // Lambda: two NAT gateways (one per zone) x 730 h x $0.045, each with
+    // its Elastic IP at $0.005 an hour (AWS bills every public IPv4 address),
+    // plus the 500 GB it sends out processed at $0.045/GB.
     let lambda = cost_of(OptionId::AwsLambda, &w, &b);
     assert_usd(
         item(&lambda, "nat_gateway"),
-        2.0 * 730.0 * 0.045 + 500.0 * 0.045,
+        2.0 * 730.0 * (0.045 + 0.005) + 500.0 * 0.045,
         "nat",
     );
     assert_usd(item(&lambda, "public_ipv4"), 0.0, "functions hold no address");
@@ -120,13 +121,13 @@ fn a_private_network_puts_functions_behind_a_nat_gateway_and_gives_servers_addre
     let ec2 = cost_of(OptionId::AwsEc2, &w, &b);
     assert_usd(item(&ec2, "nat_gateway"), 0.0, "servers need no NAT");
     assert_usd(item(&ec2, "public_ipv4"), 730.0 * 0.005, "one address all month");
-    // Google: Cloud NAT by the instance-hour ($0.0014, one counted) and
-    // $0.045 per GiB processed.
+    // Google: Cloud NAT by the instance-hour ($0.0014, one counted), its
+    // external address at $0.005 an hour, and $0.045 per GiB processed.
     let g = on(Provider::Gcp, w.clone());
     let gib = 5e11 / 1_073_741_824.0;
     assert_usd(
         item(&cost_of(OptionId::GcpCloudRun, &g, &b), "nat_gateway"),
-        730.0 * 0.0014 + gib * 0.045,
+        730.0 * (0.0014 + 0.005) + gib * 0.045,
         "cloud nat",
     );
     assert_usd(
@@ -134,11 +135,12 @@ fn a_private_network_puts_functions_behind_a_nat_gateway_and_gives_servers_addre
         730.0 * 0.005,
         "gce",
     );
-    // Azure: one NAT gateway; the consumption plan cannot join a network.
+    // Azure: one NAT gateway with its static public IP ($3.65 for 730 h in
+    // the same golden); the consumption plan cannot join a network.
     let a = on(Provider::Azure, w.clone());
     assert_usd(
         item(&cost_of(OptionId::AzureFlexConsumption, &a, &b), "nat_gateway"),
-        730.0 * 0.045 + 500.0 * 0.045,
+        730.0 * 0.045 + 3.65 + 500.0 * 0.045,
         "azure nat",
     );
     let consumption = cost_of(OptionId::AzureFunctions, &a, &b);
@@ -168,8 +170,13 @@ fn an_http_api_in_a_private_network_pays_the_nat_hours_and_names_what_it_cannot_
     w.data.response_kb = Some(10.0);
     w.data.private_network = true;
     let c = cost_of(OptionId::AwsLambda, &w, &b);
-    // Replies leave through the front door: the NAT processes none of them.
-    assert_usd(item(&c, "nat_gateway"), 2.0 * 730.0 * 0.045, "hours only");
+    // Replies leave through the front door: the NAT processes none of them;
+    // its hours and its two Elastic IPs are billed.
+    assert_usd(
+        item(&c, "nat_gateway"),
+        2.0 * 730.0 * (0.045 + 0.005),
+        "hours only",
+    );
     assert!(
         c.not_counted
             .iter()
@@ -188,11 +195,13 @@ fn logs_are_priced_per_cloud_with_lambdas_own_tiers() {
     for option in [OptionId::AwsLambda, OptionId::AwsEc2, OptionId::AwsFargate] {
         assert_usd(item(&cost_of(option, &w, &b), "logs"), 20.0 * 0.53, option.id());
     }
-    // The free 5 GB come off the ingestion when free grants count.
+    // The free 5 GB come off the ingestion when free grants count, and the
+    // free 5 GB-month off the storage ("First 5GB-mo per month of logs
+    // storage is free", the AWS bill cited as aws_cloudwatch_free).
     w.pricing.include_free_tier = true;
     assert_usd(
         item(&cost_of(OptionId::AwsLambda, &w, &b), "logs"),
-        15.0 * 0.5 + 20.0 * 0.03,
+        15.0 * 0.5 + 15.0 * 0.03,
         "free",
     );
     // 20,000 GB: Lambda's own logs cross into the $0.25 tier; a fleet's do not.
@@ -416,7 +425,7 @@ fn lines_not_given_are_listed_as_not_counted_never_shown_as_zero() {
 #[test]
 fn a_nat_gateway_can_decide_a_small_function_in_a_private_network() {
     // A small internal job: 1M runs of 200 ms in a private network. On its
-    // own Lambda is a few dollars; the two NAT gateways ($65.70) make the
+    // own Lambda is a few dollars; the two NAT gateways and their addresses ($73.00) make the
     // single instance with its own address cheaper.
     let b = book();
     let mut w = plain(1e6, 200.0, 512);
@@ -433,5 +442,86 @@ fn a_nat_gateway_can_decide_a_small_function_in_a_private_network() {
     assert!(
         ec2 < lambda,
         "in a private network the NAT makes EC2 cheaper: {lambda} vs {ec2}"
+    );
+}
+
+#[test]
+fn a_load_balancer_processes_the_responses_size_when_it_is_given() {
+    let b = book();
+    // 20M requests a month answering 100 KB each through an ALB to Lambda:
+    // 2,000 GB processed, 2.74 GB an hour. A capacity unit covers 0.4 GB an
+    // hour for Lambda targets (1 GB for instances), so 6.85 units x 730 h
+    // x $0.008, plus 730 h x $0.0225 (Elastic Load Balancing pricing:
+    // "Processed bytes: the number of bytes processed by the load balancer").
+    let mut w = http(plain(2e7, 200.0, 512), ApiGateway::LoadBalancer);
+    w.data.response_kb = Some(100.0);
+    let gb_hour = 2e7 * 100.0 * 1000.0 / 1e9 / 730.0;
+    let lambda = cost_of(OptionId::AwsLambda, &w, &b);
+    assert_usd(
+        item(&lambda, "load_balancer"),
+        730.0 * 0.0225 + gb_hour / 0.4 * 730.0 * 0.008,
+        "alb to lambda",
+    );
+    let ec2 = cost_of(OptionId::AwsEc2, &w, &b);
+    assert_usd(
+        item(&ec2, "load_balancer"),
+        730.0 * 0.0225 + gb_hour * 730.0 * 0.008,
+        "alb to instances",
+    );
+    // Not given: the book's assumption per request, as before.
+    let assumed = b.assumptions.kb_per_request;
+    w.data.response_kb = Some(assumed);
+    let given = item(&cost_of(OptionId::AwsEc2, &w, &b), "load_balancer");
+    w.data.response_kb = None;
+    assert_usd(
+        item(&cost_of(OptionId::AwsEc2, &w, &b), "load_balancer"),
+        given,
+        "the assumption when not given",
+    );
+    // Google's load balancer bills the same bytes per GiB processed.
+    let mut g = on(Provider::Gcp, w.clone());
+    let none = item(&cost_of(OptionId::GcpComputeEngine, &g, &b), "load_balancer");
+    g.data.response_kb = Some(10.0 * assumed);
+    assert!(
+        item(&cost_of(OptionId::GcpComputeEngine, &g, &b), "load_balancer") > none,
+        "Google's per-GiB charge follows the responses' size"
+    );
+}
+
+#[test]
+fn cloud_run_functions_bill_the_vcpu_google_gives_each_memory_tier() {
+    let b = book();
+    // Google's memory and vCPU table: 4 GiB gets 2 vCPU when only memory is
+    // set. 3M requests of 180 ms billed in 100 ms steps: 600,000 s x
+    // (2 x $0.000024 + 4 x $0.0000025), free grants off.
+    let mut w = on(Provider::Gcp, plain(3e6, 180.0, 4096));
+    w.pricing.include_free_tier = false;
+    w.execution.concurrency_per_instance = Some(1);
+    let c = cost_of(OptionId::GcpCloudFunctions, &w, &b);
+    assert_usd(
+        item(&c, "duration"),
+        600_000.0 * (2.0 * 0.000024 + 4.0 * 0.0000025),
+        "4 GiB at 2 vCPU",
+    );
+    let tiers: Vec<(u32, f64)> = b
+        .gcp_cloud_functions
+        .memory_sizes
+        .iter()
+        .map(|s| (s.memory_mb, s.cpu))
+        .collect();
+    assert_eq!(
+        tiers,
+        vec![
+            (128, 0.083),
+            (256, 0.167),
+            (512, 0.333),
+            (1024, 0.583),
+            (2048, 1.0),
+            (4096, 2.0),
+            (8192, 2.0),
+            (16384, 4.0),
+            (32768, 8.0)
+        ],
+        "the tiers of Google's table, no others"
     );
 }

@@ -707,7 +707,7 @@ fn application_gateway(input: &CostInput<'_>, bill: &mut Bill) {
     // Capacity units one request a second needs, by connections and by throughput
     // (KB of 1,000 bytes: 8 kilobits, 0.008 megabits).
     let by_connections = a.new_connections_per_request / g.new_connections_per_unit_per_second.value;
-    let by_throughput = a.kb_per_request * 0.008 / g.mbps_per_unit.value;
+    let by_throughput = processed_kb_per_request(input) * 0.008 / g.mbps_per_unit.value;
     let per_rate = by_connections.max(by_throughput);
     let [unit_seconds] = serverless::over_month(input, |rate| {
         [if rate > 0.0 {
@@ -1012,6 +1012,17 @@ fn fleet_line(input: &CostInput<'_>, unit: &FleetUnit<'_>, floor: f64) -> (LineI
     (line(input, "compute", usd, detail), average, peak)
 }
 
+/// KB a load balancer or gateway processes per request: the responses' size
+/// when the workload gives it (`data.response_kb`; request bodies are not
+/// asked, so they are left out), the price book's assumption otherwise.
+fn processed_kb_per_request(input: &CostInput<'_>) -> f64 {
+    input
+        .workload
+        .data
+        .response_kb
+        .unwrap_or(input.book.assumptions.kb_per_request)
+}
+
 fn load_balancer_line(input: &CostInput<'_>, provider: Provider) -> Option<LineItem> {
     load_balancer_line_for(input, provider, 1.0)
 }
@@ -1034,7 +1045,8 @@ fn load_balancer_line_for(
     // totals follow from the month's requests: requests/s summed over the month's
     // hours is requests / 3600.
     let rate_hours = input.monthly_requests.max(0.0) / 3600.0;
-    let gb_per_rate_hour = 3600.0 * a.kb_per_request / 1e6;
+    let kb = processed_kb_per_request(input);
+    let gb_per_rate_hour = 3600.0 * kb / 1e6;
     let gb = rate_hours * gb_per_rate_hour;
     let per_unit = lb.new_connections_per_unit_per_second.value;
     let unit_hours = if lb.per_capacity_unit_hour.value > 0.0 && per_unit > 0.0 {
@@ -1048,14 +1060,19 @@ fn load_balancer_line_for(
     let usage = unit_hours * lb.per_capacity_unit_hour.value + gb * lb.per_gb_processed.value;
     Some(line(input, "load_balancer", fixed + usage, || {
         format!(
-            "{}: {} h x ${}/h ({}) + usage {} ({:.1} capacity-unit-hours, {:.1} GB)",
+            "{}: {} h x ${}/h ({}) + usage {} ({:.1} capacity-unit-hours, {:.1} GB processed at {kb} KB a request{})",
             lb.name,
             hours,
             lb.per_hour.value,
             money(fixed),
             money(usage),
             unit_hours,
-            gb
+            gb,
+            if input.workload.data.response_kb.is_some() {
+                ", the responses' size given"
+            } else {
+                ", the book's assumption"
+            }
         )
     }))
 }

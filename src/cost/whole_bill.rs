@@ -182,7 +182,15 @@ fn private_network(
     }
     let hours = input.book.hours_per_month;
     let gateways = net.nat_gateways.value;
-    let fixed = gateways * hours * net.nat_per_hour.value;
+    // Each gateway sends from a public IPv4 address of its own, billed at the
+    // cloud's address price: an Elastic IP on AWS ("the new charges apply to
+    // all public IPv4 address types", https://aws.amazon.com/blogs/aws/new-aws-public-ipv4-address-charge-public-ip-insights/),
+    // a public IP on Azure (the NAT gateway's own source prices it), a
+    // static regional external address on Google Cloud
+    // (https://docs.cloud.google.com/nat/docs/ports-and-addresses).
+    let gateway_hours = gateways * hours;
+    let addresses = gateway_hours * net.public_ipv4_per_hour.value;
+    let fixed = gateway_hours * net.nat_per_hour.value + addresses;
     // Replies to HTTP callers leave through the front door, not the NAT; the
     // output of queue, schedule and stream work goes out through it.
     let through = if w.is_http() {
@@ -194,10 +202,12 @@ fn private_network(
     let unit = unit_name(net.bytes_per_unit);
     bill.add(line(input, "nat_gateway", fixed + processed, || {
         format!(
-            "{}: {gateways} x {hours} h x ${}/h ({}) + {through:.1} {unit} processed x ${}/{unit} ({})",
+            "{}: {gateways} x {hours} h x ${}/h ({}) + its public IPv4 address, {gateways} x {hours} h x ${}/h ({}) + {through:.1} {unit} processed x ${}/{unit} ({})",
             net.nat_name,
             net.nat_per_hour.value,
-            money(fixed),
+            money(gateway_hours * net.nat_per_hour.value),
+            net.public_ipv4_per_hour.value,
+            money(addresses),
             net.nat_per_unit.value,
             money(processed)
         )
@@ -248,8 +258,11 @@ fn logs(option: OptionId, input: &CostInput<'_>, bill: &mut Bill, logs: Option<&
     };
     let billable = (units - free).max(0.0);
     let ingest = tiers.cost(billable, 1.0);
+    // The free allowance covers storage as well where storage is billed
+    // (CloudWatch Logs: the first 5 GB-month of storage is free too).
     let stored = units * l.retention_months;
-    let storage = stored * l.storage_per_unit_month.value;
+    let billed_stored = (stored - free).max(0.0);
+    let storage = billed_stored * l.storage_per_unit_month.value;
     let unit = unit_name(l.bytes_per_unit);
     bill.add(line(input, "logs", ingest + storage, || {
         format!(
@@ -265,11 +278,16 @@ fn logs(option: OptionId, input: &CostInput<'_>, bill: &mut Bill, logs: Option<&
             money(ingest),
             if storage > 0.0 {
                 format!(
-                    " + {stored:.1} {unit}-months stored ({} kept) x ${}/{unit}-month ({})",
+                    " + {billed_stored:.1} {unit}-months stored ({} kept{}) x ${}/{unit}-month ({})",
                     if l.retention_months == 1.0 {
                         "one month".to_owned()
                     } else {
                         format!("{} months", l.retention_months)
+                    },
+                    if free > 0.0 {
+                        format!(", after {} {unit}-months free", count(free))
+                    } else {
+                        String::new()
                     },
                     l.storage_per_unit_month.value,
                     money(storage)
