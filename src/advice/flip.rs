@@ -418,7 +418,13 @@ fn flip_point_on(
         let mut k = 1.0;
         loop {
             let distance = (k * step).min(reach);
-            let target = (x0.ln() + direction * distance).clamp(lo, hi);
+            let mut target = (x0.ln() + direction * distance).clamp(lo, hi);
+            // A grid point within half a step of the range's end is not
+            // probed on its own: the end is the next probe.
+            let end = if direction > 0.0 { hi } else { lo };
+            if distance < reach && (end - target).abs() < 0.5 * step {
+                target = end;
+            }
             if (target - previous).abs() < 1e-12 {
                 break;
             }
