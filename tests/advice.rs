@@ -550,9 +550,11 @@ const CASES: &[Case] = &[
             w.servers.instance = "B2s".into();
         },
         expect: &[
+            // The side runs on Container Apps, the cheapest that meets the
+            // target: the reason measures the job against it.
             Says(
                 "job_duration",
-                "inside the 1.0 h limit of Azure Functions (Flex Consumption)",
+                "Azure Container Apps has no hard limit on how long a run takes",
             ),
             Leans("event_driven", Lean::Serverless),
         ],
@@ -1917,4 +1919,44 @@ fn a_private_network_rules_out_azure_consumption_functions() {
         let a = assess(&w, &b, &cat);
         assert!(!a.blockers.iter().any(|x| x.id == "private_network"), "{stem}");
     }
+}
+
+#[test]
+fn reasons_for_a_serverless_container_pick_speak_of_containers_not_functions() {
+    // A nightly 25-minute ETL on Azure for a team with little time to run
+    // servers: a Container Apps job is the pick. Its reasons must be true of
+    // it: it has an image to keep (no "functions leave patching"), and its
+    // duration is measured against its own limit, not Flex Consumption's.
+    let w = workload("Nightly 25-minute ETL on Azure", |w| {
+        w.provider = Provider::Azure;
+        w.traffic.monthly_requests = 30.0;
+        w.traffic.shape = Shape::Scheduled;
+        w.traffic.peak_to_average = None;
+        set_durations(w, 1_500_000.0, 1_500_000.0, 1500.0);
+        w.execution.memory_mb = 2048;
+        w.execution.cpu_bound = true;
+        w.triggers = vec![Trigger::Schedule];
+        w.latency.p99_target_ms = 3_600_000.0;
+        w.latency.cold_start_tolerant = true;
+        w.team.ops_capacity = Level::Low;
+        w.servers.instance = "D2s_v5".into();
+        w.servers.min_instances = 0;
+    });
+    let a = assess(&w, &book(), &catalogue());
+    assert_eq!(
+        a.recommendation.option,
+        Some(OptionId::AzureContainerApps),
+        "{}",
+        explain(&a)
+    );
+    let ops = &criterion(&a, "team_ops").reason;
+    assert!(
+        ops.contains("serverless containers") && ops.contains("image"),
+        "{ops}"
+    );
+    assert!(!ops.contains("functions"), "{ops}");
+    let duration = &criterion(&a, "job_duration").reason;
+    assert!(duration.contains("Azure Container Apps"), "{duration}");
+    assert!(!duration.contains("Flex"), "{duration}");
+    assert!(!duration.contains("every millisecond"), "{duration}");
 }

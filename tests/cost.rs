@@ -491,6 +491,19 @@ fn azure_premium_always_bills_one_instance() {
 }
 
 #[test]
+fn azure_premium_bills_every_always_ready_instance() {
+    // Microsoft: "You are charged for each instance allocated in the minimum
+    // instance count regardless if functions are executing or not." Five
+    // always-ready EP1 instances: 5 x 730 h x $0.21605.
+    let mut w = plain(1e3, 50.0, 512);
+    for (ready, instances) in [(0, 1.0), (1, 1.0), (2, 2.0), (5, 5.0)] {
+        w.pricing.provisioned_concurrency = ready;
+        let c = cost_of(OptionId::AzureFunctionsPremium, &w, &book());
+        assert_usd(c.monthly_usd, instances * 157.7165, &format!("{ready} ready"));
+    }
+}
+
+#[test]
 fn other_clouds_use_an_equivalent_instance() {
     // t3.medium (2 vCPU, 4 GiB, burstable) -> e2-medium on Google Cloud
     // ($0.03350571/h) and B2s on Azure ($0.0416/h): 730 h each.

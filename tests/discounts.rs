@@ -312,6 +312,32 @@ fn cloud_run_by_request_gets_the_lower_commitment() {
 }
 
 #[test]
+fn cloud_run_commitments_cover_the_request_fee_too() {
+    // Google: Cloud Run's committed use discounts "apply to all aggregated
+    // Cloud Run CPU, memory, and request usage", Cloud Run functions' too.
+    let b = book();
+    let mut w = plain(5e8, 200.0, 1024);
+    w.provider = Provider::Gcp;
+    w.pricing.commitment = Commitment::ThreeYear;
+    for option in [OptionId::GcpCloudFunctions, OptionId::GcpCloudRun] {
+        w.pricing.commitment = Commitment::OnDemand;
+        let list = cost_of(option, &w, &b);
+        w.pricing.commitment = Commitment::ThreeYear;
+        let c = cost_of(option, &w, &b);
+        let bought = c.commitment.as_ref().expect("a commitment is bought");
+        // A steady week: the baseline is the whole bill's committable lines.
+        let covered = item(&list, "requests") + item(&list, "duration") + item(&list, "compute");
+        assert!(item(&list, "requests") > 0.0, "{}: a request fee", option.id());
+        assert!(
+            (bought.covers_usd - covered).abs() <= 0.01 * covered,
+            "{}: covers {} of {covered}",
+            option.id(),
+            bought.covers_usd
+        );
+    }
+}
+
+#[test]
 fn a_negotiated_discount_comes_off_what_the_other_discounts_leave() {
     let b = book();
     let mut w = fleet_of(2, "m5.large");

@@ -150,11 +150,12 @@ pub fn decide(
     let idle_free = serverless_pick
         .as_ref()
         .is_some_and(|p| super::criteria::traffic::scales_to_zero(p.option, workload));
-    let [ops, stage, lock_in] = team_criteria(&c, idle_free);
+    let serverless_kind = serverless_pick.as_ref().map(|p| p.option.kind());
+    let [ops, stage, lock_in] = team_criteria(&c, idle_free, serverless_kind);
     let mut criteria = vec![
         traffic_criterion(&c, serverless_pick.as_ref(), traditional_pick.as_ref()),
         event_criterion(&c),
-        duration_criterion(&c, &serverless_all),
+        duration_criterion(&c, &serverless_all, serverless_pick.as_ref().map(|p| p.option)),
         cost_criterion(
             &c,
             serverless_pick.as_ref(),

@@ -44,8 +44,14 @@ pub(super) fn committable(option: OptionId, item: &str) -> bool {
         OptionId::AwsEc2 | OptionId::AzureVm | OptionId::AwsFargate | OptionId::AzureFunctionsPremium => {
             item == "compute"
         }
+        // Cloud Run's committed use discounts "apply to all aggregated Cloud
+        // Run CPU, memory, and request usage" (https://cloud.google.com/run/cud),
+        // Cloud Run functions' included.
         OptionId::GcpCloudRun | OptionId::GcpCloudFunctions => {
-            matches!(item, "duration" | "compute" | "provisioned_concurrency" | "gpu")
+            matches!(
+                item,
+                "requests" | "duration" | "compute" | "provisioned_concurrency" | "gpu"
+            )
         }
         OptionId::AzureFunctions | OptionId::AzureFlexConsumption | OptionId::AzureContainerApps => false,
     }

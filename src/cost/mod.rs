@@ -1337,13 +1337,25 @@ fn azure_premium(input: &CostInput<'_>, bill: &mut Bill) {
         plan.memory_gb,
         plan.vcpus * p.per_vcpu_hour.value + plan.memory_gb * p.per_gb_hour.value,
     );
-    let (compute, _, _) = fleet_line(input, &unit, p.min_instances.value);
+    // The plan's minimum instance count: its always-ready instances
+    // (`pricing.provisioned_concurrency`), at least the plan's one, each
+    // billed all month whether functions run or not.
+    let ready = f64::from(input.workload.pricing.provisioned_concurrency);
+    let floor = p.min_instances.value.max(ready);
+    let (compute, _, _) = fleet_line(input, &unit, floor);
     bill.add(compute);
     bill.note(|| {
-        format!(
-            "At least {} {} instance is always billed, traffic or not.",
-            p.min_instances.value, plan.name
-        )
+        if ready > p.min_instances.value {
+            format!(
+                "{ready} always-ready {} instances (the plan's minimum instance count) are billed all month, traffic or not; more run when traffic needs them.",
+                plan.name
+            )
+        } else {
+            format!(
+                "At least {} {} instance is always billed, traffic or not.",
+                p.min_instances.value, plan.name
+            )
+        }
     });
 }
 

@@ -6,7 +6,13 @@ use crate::cost::OptionId;
 use crate::format;
 use crate::workload::{Provider, Trigger};
 
-pub(crate) fn duration_criterion(c: &Ctx<'_>, serverless_options: &[OptionId]) -> Criterion {
+/// `pick`: the option the serverless side would run on, whose own limit the
+/// job is measured against once it fits the provider's function.
+pub(crate) fn duration_criterion(
+    c: &Ctx<'_>,
+    serverless_options: &[OptionId],
+    pick: Option<OptionId>,
+) -> Criterion {
     let t = &c.rules.thresholds;
     let leans = &c.rules.leans.job_duration;
     let e = &c.workload.execution;
@@ -26,6 +32,16 @@ pub(crate) fn duration_criterion(c: &Ctx<'_>, serverless_options: &[OptionId]) -
     let function_limit = duration_limit_s(function, c.workload, c.book)
         .or_else(|| guaranteed_duration_s(function, c.book))
         .unwrap_or(f64::INFINITY);
+    // Within the function's limit, the option the side would run on is the
+    // one whose limit matters (a container job may have none).
+    let own = pick.unwrap_or(function);
+    let own_limit = if own == function {
+        function_limit
+    } else {
+        duration_limit_s(own, c.workload, c.book)
+            .or_else(|| guaranteed_duration_s(own, c.book))
+            .unwrap_or(f64::INFINITY)
+    };
     let max_ms = e.max_duration_s * 1000.0;
     // Azure answers an HTTP-triggered function within a fixed time on any plan.
     let http_only = !c.workload.triggers.is_empty()
@@ -52,10 +68,10 @@ pub(crate) fn duration_criterion(c: &Ctx<'_>, serverless_options: &[OptionId]) -
     } else if http_cutoff.is_some_and(|limit| e.max_duration_s > limit) {
         // Over HTTP the caller's connection is cut first: the job needs an asynchronous design.
         ((2.0 * leans.near_limit).max(-1.0), 6)
-    } else if e.max_duration_s > t.near_limit_share * function_limit {
+    } else if e.max_duration_s > t.near_limit_share * own_limit {
         // Closer to the limit, less room for a slow day: from the near-limit
         // lean at `near_limit_share` of it to twice that at the limit itself.
-        let share = e.max_duration_s / function_limit;
+        let share = e.max_duration_s / own_limit;
         let closeness = (share - t.near_limit_share) / (1.0 - t.near_limit_share).max(1e-9);
         (leans.near_limit * (1.0 + closeness.clamp(0.0, 1.0)), 2)
     } else if e.avg_duration_ms <= t.short_job_ms {
@@ -102,22 +118,34 @@ pub(crate) fn duration_criterion(c: &Ctx<'_>, serverless_options: &[OptionId]) -
             2 => format!(
                 "The longest job ({}) is close to the {} of {}: a slow day turns into timeouts.",
                 format::duration_ms(max_ms),
-                limit(function_limit),
-                function.label()
+                limit(own_limit),
+                own.label()
+            ),
+            3 if own_limit.is_infinite() => format!(
+                "Requests average {} and the longest takes {}: short work, and {} has no hard limit on how long a run takes.",
+                format::duration_ms(e.avg_duration_ms),
+                format::duration_ms(max_ms),
+                own.label()
             ),
             3 => format!(
                 "Requests average {} and the longest takes {}: short work, well inside the {} of {}.",
                 format::duration_ms(e.avg_duration_ms),
                 format::duration_ms(max_ms),
-                limit(function_limit),
-                function.label()
+                limit(own_limit),
+                own.label()
             ),
-            _ => format!(
-                "Requests average {} (longest {}), inside the {} of {} but long enough that every millisecond is billed.",
+            _ if own_limit.is_infinite() => format!(
+                "Runs average {} (longest {}), and {} has no hard limit on how long a run takes.",
                 format::duration_ms(e.avg_duration_ms),
                 format::duration_ms(max_ms),
-                limit(function_limit),
-                function.label()
+                own.label()
+            ),
+            _ => format!(
+                "Requests average {} (longest {}), within the {} of {}.",
+                format::duration_ms(e.avg_duration_ms),
+                format::duration_ms(max_ms),
+                limit(own_limit),
+                own.label()
             ),
         }
     })
