@@ -450,6 +450,15 @@ fn gpu_work_is_priced_on_gpus() {
     let run = cost_of(OptionId::GcpCloudRun, &w, &b);
     assert_usd(run.monthly_usd, 763.9596, "Cloud Run L4");
     assert!(item(&run, "gpu") > 490.0, "{:?}", run.breakdown);
+    // The GPU rate is the one without zonal redundancy, which Google turns
+    // on by default: the bill says which it priced.
+    assert!(
+        run.notes
+            .iter()
+            .any(|n| n.contains("zonal redundancy turned off")),
+        "{:?}",
+        run.notes
+    );
 }
 
 #[test]

@@ -315,9 +315,20 @@ fn cloud_run_gpu(input: &CostInput<'_>, bill: &mut Bill) {
     }));
     if input.detailed {
         bill.notes.push(format!(
-            "A GPU needs instance-based billing and at least {} vCPU and {} GiB; instances scale to zero and start in about {} s.",
-            gpu.min_vcpus.value, gpu.min_memory_gib.value, gpu.start_s.value
+            "A GPU needs instance-based billing and at least {} vCPU and {} GiB; instances {} and start in about {} s.",
+            gpu.min_vcpus.value,
+            gpu.min_memory_gib.value,
+            if w.pricing.provisioned_concurrency > 0 {
+                "above the minimum instances scale to zero"
+            } else {
+                "scale to zero"
+            },
+            gpu.start_s.value
         ));
+        // https://cloud.google.com/run/docs/configuring/services/gpu-zonal-redundancy
+        bill.notes.push(
+            "The GPU is priced at the rate with GPU zonal redundancy turned off (deploy with --no-gpu-zonal-redundancy); Google turns zonal redundancy on by default, at a higher rate per GPU-second.".to_owned(),
+        );
         bill.notes.push(model_note(c, Some(idle_s)));
     }
 }
