@@ -486,6 +486,14 @@ fn a_load_balancer_processes_the_responses_size_when_it_is_given() {
         item(&cost_of(OptionId::GcpComputeEngine, &g, &b), "load_balancer") > none,
         "Google's per-GiB charge follows the responses' size"
     );
+    // 20M x 100 KB = 2e12 bytes = 1,862.6 GiB at $0.008 per GiB, beside
+    // the forwarding rule's 730 h x $0.025 (Cloud Load Balancing pricing).
+    g.data.response_kb = Some(100.0);
+    assert_usd(
+        item(&cost_of(OptionId::GcpComputeEngine, &g, &b), "load_balancer"),
+        730.0 * 0.025 + 2e12 / 1_073_741_824.0 * 0.008,
+        "google per GiB",
+    );
 }
 
 #[test]

@@ -1057,17 +1057,23 @@ fn load_balancer_line_for(
     } else {
         0.0
     };
-    let usage = unit_hours * lb.per_capacity_unit_hour.value + gb * lb.per_gb_processed.value;
+    // Google bills the data processed per GiB (2^30 bytes), AWS per GB.
+    let (processed, unit) = if provider == Provider::Gcp {
+        (gb * 1e9 / 1_073_741_824.0, "GiB")
+    } else {
+        (gb, "GB")
+    };
+    let usage = unit_hours * lb.per_capacity_unit_hour.value + processed * lb.per_gb_processed.value;
     Some(line(input, "load_balancer", fixed + usage, || {
         format!(
-            "{}: {} h x ${}/h ({}) + usage {} ({:.1} capacity-unit-hours, {:.1} GB processed at {kb} KB a request{})",
+            "{}: {} h x ${}/h ({}) + usage {} ({:.1} capacity-unit-hours, {:.1} {unit} processed at {kb} KB a request{})",
             lb.name,
             hours,
             lb.per_hour.value,
             money(fixed),
             money(usage),
             unit_hours,
-            gb,
+            processed,
             if input.workload.data.response_kb.is_some() {
                 ", the responses' size given"
             } else {
