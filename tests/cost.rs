@@ -697,9 +697,11 @@ fn a_load_balancer_in_front_of_the_functions() {
     w.provider = Provider::Gcp;
     for option in [OptionId::GcpCloudFunctions, OptionId::GcpCloudRun] {
         let c = cost_of(option, &w, &b);
+        // The forwarding rule's 730 h x $0.025 and 100 GB processed, billed
+        // per GiB at $0.008.
         assert_usd(
             item(&c, "load_balancer"),
-            19.05,
+            18.25 + 1e11 / 1_073_741_824.0 * 0.008,
             "external Application Load Balancer",
         );
         assert!(c.breakdown.iter().all(|l| l.item != "api_gateway"));
