@@ -183,8 +183,8 @@ fn private_network(
     let hours = input.book.hours_per_month;
     let gateways = net.nat_gateways.value;
     // Each gateway sends from a public IPv4 address of its own, billed at the
-    // cloud's address price: an Elastic IP on AWS ("the new charges apply to
-    // all public IPv4 address types", https://aws.amazon.com/blogs/aws/new-aws-public-ipv4-address-charge-public-ip-insights/),
+    // cloud's address price: an Elastic IP on AWS, which bills every public
+    // IPv4 address by the hour (https://aws.amazon.com/vpc/pricing/),
     // a public IP on Azure (the NAT gateway's own source prices it), a
     // static regional external address on Google Cloud
     // (https://docs.cloud.google.com/nat/docs/ports-and-addresses).
@@ -202,7 +202,7 @@ fn private_network(
     let unit = unit_name(net.bytes_per_unit);
     bill.add(line(input, "nat_gateway", fixed + processed, || {
         format!(
-            "{}: {gateways} x {hours} h x ${}/h ({}) + its public IPv4 address, {gateways} x {hours} h x ${}/h ({}) + {through:.1} {unit} processed x ${}/{unit} ({})",
+            "{}: {gateways} x {hours} h x ${}/h ({}) + one public IPv4 address each, {gateways} x {hours} h x ${}/h ({}) + {through:.1} {unit} processed x ${}/{unit} ({})",
             net.nat_name,
             net.nat_per_hour.value,
             money(gateway_hours * net.nat_per_hour.value),
